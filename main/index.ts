@@ -1,0 +1,55 @@
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { register } from './ipc/register';
+import { trustOrigin } from './ipc/handle';
+import { applySecurityRestrictions } from './security';
+import { createMainWindow } from './window';
+import { createServices } from './services';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-protocol';
+import { electronSecureStorageStatus } from './platform/secure-storage';
+import { openElectronStore } from './platform/store';
+
+// electron-vite sets this in development to the dev server; packaged builds use app://regdesk.
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+
+// One writer for the store: a second launch focuses the first window instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  applySecurityRestrictions(app, [rendererOrigin]);
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    serveRenderer(join(import.meta.dirname, '../renderer'));
+    const services = createServices({
+      appInfo: {
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        host: 'electron',
+        secureStorageStatus: () => electronSecureStorageStatus(process.platform),
+      },
+      store: openElectronStore(app.getPath('userData')),
+    });
+    register(
+      {
+        handle: (channel, invoke) => ipcMain.handle(channel, (event, input: unknown) => invoke(event.senderFrame?.url, input)),
+        emit: (channel, payload) => BrowserWindow.getAllWindows().forEach((w) => w.webContents.send(channel, payload)),
+      },
+      services,
+      { isTrustedSender: trustOrigin(rendererOrigin), log: console },
+    );
+    createMainWindow(join(import.meta.dirname, '../preload'), devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  });
+}

@@ -1,0 +1,29 @@
+import { events, channels, type EventName, type MethodName, type PayloadOf } from '../../shared/ipc/contract';
+import type { Services } from '../services';
+import { createInvoke, type HandleOptions, type Handlers, type Invoke } from './handle';
+
+/** Where handlers are bound: `ipcMain` + `webContents.send` in Electron, HTTP + SSE in the harness. */
+export interface IpcBinder {
+  handle(channel: string, invoke: Invoke): void;
+  emit(channel: string, payload: unknown): void;
+}
+
+/** The one list binding contract methods to service calls. */
+function createHandlers(services: Services): Handlers {
+  return {
+    appInfo: () => services.app.info(),
+    listRegistries: async (input) => services.registries.listSummaries(input.scope),
+  };
+}
+
+/** Binds every channel and event; returns a function that unbinds the event sources. */
+export function register(binder: IpcBinder, services: Services, options: HandleOptions): () => void {
+  const handlers = createHandlers(services);
+  const bind = <M extends MethodName>(method: M) =>
+    binder.handle(channels[method].channel, createInvoke(method, handlers[method], options));
+  (Object.keys(channels) as MethodName[]).forEach(bind);
+  const emit = <E extends EventName>(event: E, payload: PayloadOf<E>) =>
+    binder.emit(events[event].channel, events[event].payload.parse(payload));
+  const disposers = [services.registries.onChange(() => emit('registriesChanged', {}))];
+  return () => disposers.forEach((dispose) => dispose());
+}

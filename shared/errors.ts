@@ -1,0 +1,54 @@
+/**
+ * Every failure the app reports carries a stable code, one plain sentence and a remedy.
+ * Codes are part of the IPC contract and of `regdesk` output: never rename one, add new ones.
+ */
+export const errorCatalog = {
+  INVALID_INPUT: {
+    message: 'The request was not in the expected shape.',
+    remedy: 'Correct the highlighted field and try again.',
+  },
+  FORBIDDEN_SENDER: {
+    message: 'The request came from a page that is not part of Pack Registry Desk.',
+    remedy: 'Use the app window; other pages may not call the app.',
+  },
+  UNKNOWN_CHANNEL: {
+    message: 'The app was asked for an operation it does not offer.',
+    remedy: 'Update the app: the window and the background process are different versions.',
+  },
+  INTERNAL: {
+    message: 'Something unexpected went wrong inside the app.',
+    remedy: 'Try again. If it keeps happening, report it with the app log attached.',
+  },
+  STORE_UNREADABLE: {
+    message: 'The saved registries could not be read.',
+    remedy: 'The unreadable file was kept aside; restore it from the backup path shown, or start afresh.',
+  },
+} as const satisfies Record<string, { message: string; remedy: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  remedy?: string;
+  /** Dotted path of the input field at fault, for forms to place the message. */
+  field?: string;
+}
+
+export function appError(code: ErrorCode, overrides: Partial<Omit<AppError, 'code'>> = {}): AppError {
+  const base = errorCatalog[code];
+  return { code, message: base.message, remedy: base.remedy, ...overrides };
+}
+
+/**
+ * Thrown inside main to carry an AppError to the IPC boundary, where it becomes plain data
+ * (Errors thrown across contextBridge lose every field but the message).
+ */
+export class AppErrorException extends Error {
+  readonly appError: AppError;
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = 'AppErrorException';
+    this.appError = error;
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { AppInfoSchema } from '../model/app-info';
+import { ListRegistriesInputSchema, RegistrySummarySchema } from '../model/registry';
+import type { Result } from './result';
+
+/**
+ * The one IPC contract. Every request channel has a zod schema for its input (parsed in main,
+ * because the renderer is untrusted) and for its output (parsed in main too, so a field that is
+ * not in the schema — a secret, say — can never leak to the window). Channel strings live only
+ * here: the preload, the harness and the renderer work with the method names.
+ */
+export const channels = {
+  appInfo: { channel: 'app:info', input: z.undefined(), output: AppInfoSchema },
+  listRegistries: {
+    channel: 'registries:list',
+    input: ListRegistriesInputSchema,
+    output: z.array(RegistrySummarySchema),
+  },
+} as const satisfies Record<string, { channel: `${string}:${string}`; input: z.ZodType; output: z.ZodType }>;
+
+/** Main → renderer notifications. */
+export const events = {
+  /** The stored registries changed, possibly from another process (`regdesk import`). */
+  registriesChanged: { channel: 'registries:changed', payload: z.object({}) },
+} as const satisfies Record<string, { channel: `${string}:${string}`; payload: z.ZodType }>;
+
+export type Channels = typeof channels;
+export type MethodName = keyof Channels;
+export type EventName = keyof typeof events;
+export type InputOf<M extends MethodName> = z.input<Channels[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Channels[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Channels[M]['output']>;
+export type PayloadOf<E extends EventName> = z.output<(typeof events)[E]['payload']>;
+
+type Method<M extends MethodName> = [InputOf<M>] extends [undefined]
+  ? () => Promise<Result<OutputOf<M>>>
+  : undefined extends InputOf<M>
+    ? (input?: InputOf<M>) => Promise<Result<OutputOf<M>>>
+    : (input: InputOf<M>) => Promise<Result<OutputOf<M>>>;
+
+export type EventSubscriberName<E extends EventName> = `on${Capitalize<E>}`;
+
+/** What `window.regdesk` is: one named function per channel, one `onXxx` per event. */
+export type RegdeskApi = { [M in MethodName]: Method<M> } & {
+  [E in EventName as EventSubscriberName<E>]: (listener: (payload: PayloadOf<E>) => void) => () => void;
+};
