@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 // One runner for every layer so `npm test` can sum the results honestly.
 // Projects are split so each can be run alone (`npm run test:unit`, …).
 export default defineConfig({
+  // The same constant the command-line build defines (cli.vite.config.ts).
+  define: { __APP_VERSION__: JSON.stringify(version) },
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },

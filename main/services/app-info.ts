@@ -12,8 +12,8 @@ export interface AppInfoPorts {
 export function createAppInfoService(ports: AppInfoPorts) {
   return {
     async info(): Promise<AppInfo> {
-      const { secureStorageStatus, ...rest } = ports;
-      return { ...rest, secureStorage: await secureStorageStatus() };
+      const { name, version, platform, host } = ports;
+      return { name, version, platform, host, secureStorage: await ports.secureStorageStatus() };
     },
   };
 }

@@ -1,12 +1,12 @@
 import { AppShell, Group, MantineProvider, Title } from '@mantine/core';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { RegistriesPage } from './features/registries/RegistriesPage/RegistriesPage';
 import { SecureStorageBadge } from './components/SecureStorageBadge/SecureStorageBadge';
 
 export function App() {
   return (
     // "auto" follows the operating system's light or dark setting.
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <AppShell header={{ height: 56 }} padding="lg">
         <AppShell.Header>
           <Group h="100%" px="lg" justify="space-between">

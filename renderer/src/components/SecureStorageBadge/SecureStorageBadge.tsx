@@ -1,4 +1,4 @@
-import { Badge, Group, Tooltip } from '@mantine/core';
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../shared/model/app-info';
 import { client } from '../../api/client';
@@ -14,18 +14,19 @@ export function SecureStorageBadge() {
   return (
     <Group gap="xs">
       {info.host === 'harness' && (
-        <Badge color="grape" variant="outline">
+        <Badge variant="default">
           Browser harness
         </Badge>
       )}
       <Tooltip label={secureStorage.description} multiline w={280}>
-        <Badge color={secureStorage.persistent ? 'green' : 'yellow'} variant="light" tabIndex={0}>
+        {/* "dot" keeps the text in the body colour: coloured badge text fails contrast. */}
+        <Badge color={secureStorage.persistent ? 'green' : 'yellow'} variant="dot" tabIndex={0}>
           {secureStorage.persistent ? `Secrets: ${secureStorage.backend}` : 'Secrets: no keychain'}
         </Badge>
       </Tooltip>
-      <Badge color="gray" variant="transparent">
+      <Text size="xs" c="dimmed">
         v{info.version}
-      </Badge>
+      </Text>
     </Group>
   );
 }

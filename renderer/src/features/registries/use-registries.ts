@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RegistrySummary } from '../../../../shared/model/registry';
-import { ApiError, client, onRegistriesChanged } from '../../api/client';
 import type { AppError } from '../../../../shared/errors';
+import { ApiError, client, onRegistriesChanged } from '../../api/client';
 
 export type RegistriesState =
   | { status: 'loading' }
@@ -12,18 +12,20 @@ export type RegistriesState =
 export function useRegistries(): RegistriesState {
   const [state, setState] = useState<RegistriesState>({ status: 'loading' });
 
-  const load = useCallback(async () => {
-    try {
-      setState({ status: 'loaded', registries: await client.listRegistries() });
-    } catch (error) {
-      setState({ status: 'failed', error: describe(error) });
-    }
-  }, []);
-
   useEffect(() => {
+    let unmounted = false;
+    const load = () =>
+      client.listRegistries().then(
+        (registries) => !unmounted && setState({ status: 'loaded', registries }),
+        (error: unknown) => !unmounted && setState({ status: 'failed', error: describe(error) }),
+      );
     void load();
-    return onRegistriesChanged(() => void load());
-  }, [load]);
+    const unsubscribe = onRegistriesChanged(() => void load());
+    return () => {
+      unmounted = true;
+      unsubscribe();
+    };
+  }, []);
 
   return state;
 }

@@ -55,7 +55,7 @@ function ValidationCell({ validation }: { validation: RegistrySummary['validatio
   const badge = validationBadge[validation.state];
   return (
     <>
-      <Badge color={badge.color} variant="light">
+      <Badge color={badge.color} variant="dot">
         {badge.label}
       </Badge>
       {validation.at && (

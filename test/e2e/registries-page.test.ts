@@ -1,0 +1,108 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../harness/server';
+import { basicRecord, ecrRecord, seedStore, withValidation } from '../fixtures/registry-records';
+import { launchChromium, openPage } from './browser';
+import { RegistriesPage } from './pages/registries-page';
+
+let browser: Browser;
+let harness: Harness;
+let dataDir: string;
+let session: Awaited<ReturnType<typeof openPage>> | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'regdesk-e2e-'));
+  harness = await startHarness({ dataDir });
+});
+afterEach(async () => {
+  // Console errors fail the test that caused them, whatever it asserted.
+  const errors = session?.errors ?? [];
+  await session?.close();
+  session = undefined;
+  await harness.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  expect(errors).toEqual([]);
+});
+
+async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; registries: RegistriesPage }> {
+  session = await openPage(browser, harness.url, { colorScheme });
+  const registries = new RegistriesPage(session.page);
+  await registries.waitUntilReady();
+  return { page: session.page, registries };
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+describe('Pack Registries page', () => {
+  it('shows the empty state and the Add New Pack Registry button on a fresh install', async () => {
+    const { page, registries } = await open();
+    await registries.heading().waitFor();
+    expect(await registries.emptyState('system').isVisible()).toBe(true);
+    expect(await registries.addButton().isVisible()).toBe(true);
+    expect(await registries.scopeTab('System').getAttribute('aria-selected')).toBe('true');
+    await registries.openScope('Tenant');
+    await registries.emptyState('tenant').waitFor();
+    expect(await registries.secureStorageBadge().textContent()).toBe('Secrets: no keychain');
+    await expectNoAxeViolations(page);
+  });
+
+  it('lists stored registries by scope with type, endpoint, path and validation state', async () => {
+    seedStore(dataDir, [
+      withValidation(basicRecord({ name: 'harbor-packs', scope: 'system' }), true),
+      basicRecord({ name: 'jfrog-packs', scope: 'system', endpoint: 'https://jfrog.example.test/artifactory/api/docker/packs', baseContentPath: '' }),
+      ecrRecord({ name: 'ecr-prod', scope: 'tenant' }),
+    ]);
+    const { page, registries } = await open();
+    await registries.table('System').waitFor();
+    expect(await registries.scopeTab('System').textContent()).toBe('System (2)');
+    expect(await registries.scopeTab('Tenant').textContent()).toBe('Tenant (1)');
+    const harbor = await registries.row('harbor-packs').locator('td').allTextContents();
+    expect(harbor[0]).toBe('OCI · Basic');
+    expect(harbor[1]).toBe('https://harbor.example.test');
+    expect(harbor[2]).toBe('spectro');
+    expect(harbor[3]).toMatch(/^Validated/);
+    expect((await registries.row('jfrog-packs').locator('td').allTextContents())[2]).toBe('(root)');
+    expect(await registries.row('ecr-prod').count()).toBe(0);
+    await registries.openScope('Tenant');
+    const ecr = await registries.row('ecr-prod').locator('td').allTextContents();
+    expect(ecr).toEqual(['OCI · ECR', '123456789012.dkr.ecr.us-east-1.amazonaws.com', 'production', 'Never validated']);
+    await expectNoAxeViolations(page);
+  });
+
+  it('follows the operating system’s dark setting and stays accessible in it', async () => {
+    seedStore(dataDir, [basicRecord({ name: 'harbor-packs' })]);
+    const { page, registries } = await open('dark');
+    await registries.table('System').waitFor();
+    expect(await page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
+    await expectNoAxeViolations(page);
+  });
+
+  it('updates live when another process changes the stored registries', async () => {
+    const { registries } = await open();
+    await registries.emptyState('system').waitFor();
+    seedStore(dataDir, [basicRecord({ name: 'imported-elsewhere' })]);
+    await registries.row('imported-elsewhere').waitFor();
+    expect(await registries.scopeTab('System').textContent()).toBe('System (1)');
+  });
+
+  it('can be operated from the keyboard: arrow keys move between scope tabs', async () => {
+    const { page, registries } = await open();
+    await registries.scopeTab('System').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await registries.scopeTab('Tenant').getAttribute('aria-selected')).toBe('true');
+    await registries.emptyState('tenant').waitFor();
+  });
+});

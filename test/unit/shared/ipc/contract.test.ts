@@ -1,0 +1,71 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { buildApi, type Transport } from '../../../../shared/ipc/build-api';
+import { channels, events, type RegdeskApi } from '../../../../shared/ipc/contract';
+import type { Result } from '../../../../shared/ipc/result';
+import type { AppInfo } from '../../../../shared/model/app-info';
+import type { RegistryScope, RegistrySummary } from '../../../../shared/model/registry';
+
+describe('RegdeskApi (derived from the contract)', () => {
+  it('has the exact shape the renderer relies on', () => {
+    expectTypeOf<RegdeskApi['appInfo']>().toEqualTypeOf<() => Promise<Result<AppInfo>>>();
+    expectTypeOf<RegdeskApi['listRegistries']>().toEqualTypeOf<
+      (input?: { scope?: RegistryScope | undefined }) => Promise<Result<RegistrySummary[]>>
+    >();
+    expectTypeOf<RegdeskApi['onRegistriesChanged']>().toEqualTypeOf<
+      (listener: (payload: Record<string, never>) => void) => () => void
+    >();
+    expectTypeOf<keyof RegdeskApi>().toEqualTypeOf<'appInfo' | 'listRegistries' | 'onRegistriesChanged'>();
+  });
+
+  it('names every channel domain:action, once', () => {
+    const names = [...Object.values(channels), ...Object.values(events)].map((spec) => spec.channel);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[a-z]+:[a-z-]+$/);
+  });
+});
+
+describe('buildApi', () => {
+  function recordingTransport() {
+    const invoked: Array<[string, unknown]> = [];
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const transport: Transport = {
+      invoke: async (channel, input) => {
+        invoked.push([channel, input]);
+        return { ok: true, data: channel };
+      },
+      subscribe: (channel, listener) => {
+        listeners.set(channel, listener);
+        return () => listeners.delete(channel);
+      },
+    };
+    return { transport, invoked, listeners };
+  }
+
+  it('turns each method into a call on its own channel, passing the input through', async () => {
+    const { transport, invoked } = recordingTransport();
+    const api = buildApi(transport);
+    await api.appInfo();
+    await api.listRegistries({ scope: 'tenant' });
+    expect(invoked).toEqual([
+      ['app:info', undefined],
+      ['registries:list', { scope: 'tenant' }],
+    ]);
+  });
+
+  it('exposes only named functions: no channel strings, no generic invoke', () => {
+    const api = buildApi(recordingTransport().transport);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'listRegistries', 'onRegistriesChanged']);
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+  });
+
+  it('subscribes to events and unsubscribes with the returned function', () => {
+    const { transport, listeners } = recordingTransport();
+    const api = buildApi(transport);
+    const seen: unknown[] = [];
+    const off = api.onRegistriesChanged((payload) => seen.push(payload));
+    listeners.get('registries:changed')?.({});
+    expect(seen).toEqual([{}]);
+    off();
+    expect(listeners.has('registries:changed')).toBe(false);
+  });
+});
