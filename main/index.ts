@@ -13,6 +13,10 @@ import { openElectronStore } from './platform/store';
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 
+// A portable or per-test data folder; must be set before anything reads userData.
+const userDataOverride = process.env['REGDESK_USER_DATA_DIR'];
+if (userDataOverride) app.setPath('userData', userDataOverride);
+
 // One writer for the store: a second launch focuses the first window instead.
 if (!app.requestSingleInstanceLock()) {
   app.quit();

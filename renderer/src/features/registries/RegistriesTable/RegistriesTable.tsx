@@ -6,7 +6,8 @@ const typeLabel: Record<RegistrySummary['type'], string> = { basic: 'OCI · Basi
 const validationBadge: Record<ValidationState, { label: string; color: string }> = {
   validated: { label: 'Validated', color: 'green' },
   failed: { label: 'Failed', color: 'red' },
-  stale: { label: 'Changed since validation', color: 'yellow' },
+  // Validated once, but the configuration changed since: the result no longer vouches for it.
+  stale: { label: 'Stale', color: 'yellow' },
   never: { label: 'Never validated', color: 'gray' },
 };
 
@@ -26,10 +27,10 @@ export function RegistriesTable({ registries, caption }: { registries: RegistryS
         <Table.Tbody>
           {registries.map((registry) => (
             <Table.Tr key={registry.id}>
-              <Table.Th scope="row" fw={600}>
+              <Table.Th scope="row" fw={600} style={{ whiteSpace: 'nowrap' }}>
                 {registry.name}
               </Table.Th>
-              <Table.Td>{typeLabel[registry.type]}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{typeLabel[registry.type]}</Table.Td>
               <Table.Td>
                 <Text ff="monospace" size="sm">
                   {registry.endpoint}
@@ -60,6 +61,7 @@ function ValidationCell({ validation }: { validation: RegistrySummary['validatio
       </Badge>
       {validation.at && (
         <Text size="xs" c="dimmed" component="div">
+          {validation.state === 'stale' ? 'last validated ' : ''}
           {new Date(validation.at).toLocaleString()}
         </Text>
       )}
