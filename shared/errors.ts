@@ -1,3 +1,5 @@
+import { validationErrors } from './validation-errors';
+
 /**
  * Every failure the app reports carries a stable code, one plain sentence and a remedy.
  * Codes are part of the IPC contract and of `regdesk` output: never rename one, add new ones.
@@ -23,6 +25,7 @@ export const errorCatalog = {
     message: 'The saved registries could not be read.',
     remedy: 'The unreadable file was kept aside; restore it from the backup path shown, or start afresh.',
   },
+  ...validationErrors,
 } as const satisfies Record<string, { message: string; remedy: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -5,12 +5,15 @@ import { defaultUserDataDir, PRODUCT_NAME } from '../services/app-paths';
 import { storeOptions, type StoreShape } from '../services/store/store-options';
 import { AppErrorException } from '../../shared/errors';
 import { RegistryScopeSchema, type RegistrySummary } from '../../shared/model/registry';
+import { validateCommand } from './validate-command';
 
 declare const __APP_VERSION__: string;
 
 const USAGE = `Usage: regdesk <command> [options]
 
 Commands:
+  validate ENDPOINT [options]             Check a registry the way Palette will use it
+                                          (regdesk validate --help for its options)
   list [--scope system|tenant] [--json]   List the stored pack registries
   info [--json]                           Show version, platform and where data is kept
 
@@ -24,6 +27,9 @@ type Output = { write(text: string): unknown };
 
 /** Exit codes: 0 done, 1 the operation failed, 2 the command line was wrong. */
 export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
+  if (argv[0] === 'validate') {
+    return validateCommand(argv.slice(1), { out, err, env: process.env, readStdin });
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -122,4 +128,10 @@ function formatTable(registries: RegistrySummary[]): string {
 
 function formatInfo(info: { name: string; version: string; platform: string; dataDir: string }): string {
   return `${info.name} ${info.version} (${info.platform})\nData folder: ${info.dataDir}\n`;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -8,22 +8,26 @@ export interface IpcBinder {
   emit(channel: string, payload: unknown): void;
 }
 
+type Emit = <E extends EventName>(event: E, payload: PayloadOf<E>) => void;
+
 /** The one list binding contract methods to service calls. */
-function createHandlers(services: Services): Handlers {
+function createHandlers(services: Services, emit: Emit): Handlers {
   return {
     appInfo: () => services.app.info(),
     listRegistries: async (input) => services.registries.listSummaries(input.scope),
+    runValidation: ({ runId, request }) =>
+      services.validation.run(runId, request, (step) => emit('validationProgress', { runId, step })),
+    cancelValidation: async ({ runId }) => ({ cancelled: services.validation.cancel(runId) }),
   };
 }
 
 /** Binds every channel and event; returns a function that unbinds the event sources. */
 export function register(binder: IpcBinder, services: Services, options: HandleOptions): () => void {
-  const handlers = createHandlers(services);
+  const emit: Emit = (event, payload) => binder.emit(events[event].channel, events[event].payload.parse(payload));
+  const handlers = createHandlers(services, emit);
   const bind = <M extends MethodName>(method: M) =>
     binder.handle(channels[method].channel, createInvoke(method, handlers[method], options));
   (Object.keys(channels) as MethodName[]).forEach(bind);
-  const emit = <E extends EventName>(event: E, payload: PayloadOf<E>) =>
-    binder.emit(events[event].channel, events[event].payload.parse(payload));
   const disposers = [services.registries.onChange(() => emit('registriesChanged', {}))];
   return () => disposers.forEach((dispose) => dispose());
 }

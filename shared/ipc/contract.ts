@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../model/app-info';
 import { ListRegistriesInputSchema, RegistrySummarySchema } from '../model/registry';
+import { ValidationReportSchema, ValidationRequestSchema, ValidationStepSchema } from '../model/validation';
 import type { Result } from './result';
 
 /**
@@ -16,12 +17,25 @@ export const channels = {
     input: ListRegistriesInputSchema,
     output: z.array(RegistrySummarySchema),
   },
+  /** Validates a registry as Palette would use it; progress streams as validationProgress events. */
+  runValidation: {
+    channel: 'validation:run',
+    input: z.object({ runId: z.uuid(), request: ValidationRequestSchema }),
+    output: ValidationReportSchema,
+  },
+  cancelValidation: {
+    channel: 'validation:cancel',
+    input: z.object({ runId: z.uuid() }),
+    output: z.object({ cancelled: z.boolean() }),
+  },
 } as const satisfies Record<string, { channel: `${string}:${string}`; input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications. */
 export const events = {
   /** The stored registries changed, possibly from another process (`regdesk import`). */
   registriesChanged: { channel: 'registries:changed', payload: z.object({}) },
+  /** One step of a running validation changed (started, finished or skipped). */
+  validationProgress: { channel: 'validation:progress', payload: z.object({ runId: z.uuid(), step: ValidationStepSchema }) },
 } as const satisfies Record<string, { channel: `${string}:${string}`; payload: z.ZodType }>;
 
 export type Channels = typeof channels;

@@ -4,6 +4,7 @@ import { channels, events, type RegdeskApi } from '../../../../shared/ipc/contra
 import type { Result } from '../../../../shared/ipc/result';
 import type { AppInfo } from '../../../../shared/model/app-info';
 import type { RegistryScope, RegistrySummary } from '../../../../shared/model/registry';
+import type { ValidationStep } from '../../../../shared/model/validation';
 
 describe('RegdeskApi (derived from the contract)', () => {
   it('has the exact shape the renderer relies on', () => {
@@ -14,7 +15,11 @@ describe('RegdeskApi (derived from the contract)', () => {
     expectTypeOf<RegdeskApi['onRegistriesChanged']>().toEqualTypeOf<
       (listener: (payload: Record<string, never>) => void) => () => void
     >();
-    expectTypeOf<keyof RegdeskApi>().toEqualTypeOf<'appInfo' | 'listRegistries' | 'onRegistriesChanged'>();
+    expectTypeOf<RegdeskApi['cancelValidation']>().toEqualTypeOf<(input: { runId: string }) => Promise<Result<{ cancelled: boolean }>>>();
+    expectTypeOf<Parameters<RegdeskApi['onValidationProgress']>[0]>().toEqualTypeOf<(payload: { runId: string; step: ValidationStep }) => void>();
+    expectTypeOf<keyof RegdeskApi>().toEqualTypeOf<
+      'appInfo' | 'listRegistries' | 'onRegistriesChanged' | 'runValidation' | 'cancelValidation' | 'onValidationProgress'
+    >();
   });
 
   it('names every channel domain:action, once', () => {
@@ -54,7 +59,7 @@ describe('buildApi', () => {
 
   it('exposes only named functions: no channel strings, no generic invoke', () => {
     const api = buildApi(recordingTransport().transport);
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'listRegistries', 'onRegistriesChanged']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'cancelValidation', 'listRegistries', 'onRegistriesChanged', 'onValidationProgress', 'runValidation']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 

@@ -1,0 +1,138 @@
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { CodedError } from '../tls/connect';
+
+export interface HttpClientOptions {
+  ca: string[];
+  insecureSkipVerify: boolean;
+  connectTimeoutMs: number;
+  /** The proxy for a URL, or null for a direct connection. */
+  proxyFor(url: URL): URL | null;
+  signal: AbortSignal;
+  /** When the whole validation must be over; each request's wait for headers ends before it. */
+  deadline: number;
+  maxBodyBytes?: number;
+  maxRedirects?: number;
+}
+
+export interface HttpResponse {
+  url: URL;
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  /** One line per redirect followed, for the report. */
+  redirects: string[];
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+const MARGIN_MS = 250;
+
+/**
+ * GET with the guards a validation needs: bounded bodies, a response deadline inside the overall
+ * one, and redirects followed by hand so that Authorization never reaches another origin.
+ */
+export function createHttpClient(options: HttpClientOptions) {
+  const dispatchers = new Map<string, Dispatcher>();
+  let requestCount = 0;
+
+  function dispatcherFor(url: URL): Dispatcher {
+    const proxy = options.proxyFor(url);
+    const key = proxy ? proxy.href : 'direct';
+    let dispatcher = dispatchers.get(key);
+    if (!dispatcher) {
+      const tls = { ca: options.ca, rejectUnauthorized: !options.insecureSkipVerify, timeout: options.connectTimeoutMs };
+      dispatcher = proxy
+        ? new ProxyAgent({ uri: proxy.href, requestTls: tls, connectTimeout: options.connectTimeoutMs })
+        : new Agent({ connect: tls, connectTimeout: options.connectTimeoutMs });
+      dispatchers.set(key, dispatcher);
+    }
+    return dispatcher;
+  }
+
+  async function get(start: URL, headers: Record<string, string> = {}): Promise<HttpResponse> {
+    const redirects: string[] = [];
+    let url = start;
+    let sendHeaders = headers;
+    for (let hop = 0; ; hop++) {
+      requestCount += 1;
+      const remaining = options.deadline - Date.now() - MARGIN_MS;
+      if (remaining <= 0) throw new CodedError('UND_ERR_HEADERS_TIMEOUT', 'no time left before the deadline');
+      const response = await request(url, {
+        method: 'GET',
+        headers: { 'user-agent': 'pack-registry-desk', ...sendHeaders },
+        dispatcher: dispatcherFor(url),
+        signal: options.signal,
+        headersTimeout: remaining,
+        bodyTimeout: remaining,
+      });
+      const location = response.headers['location'];
+      if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
+        await response.body.dump();
+        if (hop >= (options.maxRedirects ?? 5)) throw new CodedError('TOO_MANY_REDIRECTS', `more than ${hop} redirects`);
+        const next = new URL(location, url);
+        if (next.protocol !== 'https:' && next.protocol !== 'http:') throw new CodedError('BAD_REDIRECT', `redirect to ${next.protocol}`);
+        const crossOrigin = next.origin !== start.origin;
+        if (crossOrigin && 'authorization' in lowerKeys(sendHeaders)) {
+          sendHeaders = withoutAuthorization(sendHeaders);
+          redirects.push(`${response.statusCode} → ${next.origin}${next.pathname} (credentials withheld: another origin)`);
+        } else {
+          redirects.push(`${response.statusCode} → ${next.origin}${next.pathname}`);
+        }
+        url = next;
+        continue;
+      }
+      const body = await readBounded(response.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
+      return { url, status: response.statusCode, headers: response.headers, body, redirects };
+    }
+  }
+
+  return {
+    get,
+    get requestCount() {
+      return requestCount;
+    },
+    async close() {
+      await Promise.all([...dispatchers.values()].map((d) => d.destroy().catch(() => undefined)));
+    },
+  };
+}
+export type HttpClient = ReturnType<typeof createHttpClient>;
+
+async function readBounded(body: Dispatcher.ResponseData['body'], limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      body.destroy();
+      throw new CodedError('RESPONSE_TOO_LARGE', `the answer exceeded ${limit} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+}
+
+export function headerValue(response: HttpResponse, name: string): string | undefined {
+  const value = response.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+export function headerValues(response: HttpResponse, name: string): string[] {
+  const value = response.headers[name.toLowerCase()];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+export function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,91 @@
+import { appError, type AppError } from '../../../shared/errors';
+import type { Challenge } from './www-authenticate';
+import { parseJson, type HttpClient } from './http-client';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** A failure with its report lines; thrown inside steps and turned into a failed step. */
+export class StepProblem extends Error {
+  readonly problem: AppError;
+  readonly observed: string[];
+  constructor(problem: AppError, observed: string[] = []) {
+    super(problem.message);
+    this.problem = problem;
+    this.observed = observed;
+  }
+}
+
+export type AuthScheme = { kind: 'anonymous' } | { kind: 'basic' } | { kind: 'bearer'; realm: URL; service: string | undefined };
+
+/**
+ * Picks how to authenticate from the registry's challenges: Bearer first (it is what Docker
+ * clients do when both are offered), then Basic.
+ */
+export function chooseScheme(challenges: Challenge[]): AuthScheme | { kind: 'unsupported'; schemes: string[] } {
+  const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params['realm']);
+  if (bearer) {
+    try {
+      return { kind: 'bearer', realm: new URL(bearer.params['realm']!), service: bearer.params['service'] };
+    } catch {
+      return { kind: 'unsupported', schemes: ['bearer (with an unusable realm)'] };
+    }
+  }
+  if (challenges.some((c) => c.scheme === 'basic')) return { kind: 'basic' };
+  return { kind: 'unsupported', schemes: challenges.map((c) => c.scheme) };
+}
+
+/**
+ * Produces the Authorization header for a set of scopes (docs/spec/auth/scope.md), exchanging
+ * credentials at the token realm for Bearer registries and caching one token per scope set.
+ */
+export function createAuthorizer(http: HttpClient, scheme: AuthScheme, credentials: Credentials | undefined) {
+  const tokens = new Map<string, string>();
+  const basic = credentials ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}` : undefined;
+
+  async function fetchToken(realm: URL, service: string | undefined, scopes: string[]): Promise<string> {
+    const url = new URL(realm);
+    if (service) url.searchParams.set('service', service);
+    for (const scope of scopes) url.searchParams.append('scope', scope);
+    if (credentials) url.searchParams.set('account', credentials.username);
+    const response = await http.get(url, basic ? { authorization: basic } : {});
+    const where = `${url.origin}${url.pathname}`;
+    if (response.status === 401 || response.status === 403) {
+      throw new StepProblem(
+        credentials
+          ? appError('AUTH_REJECTED', { message: `The token service at ${url.host} rejected the username and password.` })
+          : appError('AUTH_REQUIRED', { message: `The token service at ${url.host} gives no anonymous access.` }),
+        [`GET ${where} → ${response.status}`],
+      );
+    }
+    const body = parseJson(response.body) as { token?: unknown; access_token?: unknown } | undefined;
+    // Docker prefers access_token when both are present (token.md).
+    const token = typeof body?.access_token === 'string' ? body.access_token : typeof body?.token === 'string' ? body.token : undefined;
+    if (response.status !== 200 || !token) {
+      throw new StepProblem(
+        appError('TOKEN_SERVICE_FAILED', { message: `The token service at ${url.host} answered HTTP ${response.status} without a token.` }),
+        [`GET ${where} → ${response.status}`],
+      );
+    }
+    return token;
+  }
+
+  return {
+    scheme,
+    /** The header value for these scopes, or undefined for anonymous requests. */
+    async authorization(scopes: string[]): Promise<string | undefined> {
+      if (scheme.kind === 'basic') return basic;
+      if (scheme.kind !== 'bearer') return undefined;
+      const key = [...scopes].sort().join(' ');
+      let token = tokens.get(key);
+      if (!token) {
+        token = await fetchToken(scheme.realm, scheme.service, scopes);
+        tokens.set(key, token);
+      }
+      return `Bearer ${token}`;
+    },
+  };
+}
+export type Authorizer = ReturnType<typeof createAuthorizer>;

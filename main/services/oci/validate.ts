@@ -1,0 +1,78 @@
+import type { ValidationReport, ValidationRequest, ValidationStep } from '../../../shared/model/validation';
+import { validationSteps } from './step-list';
+import { describeEndpoint } from './endpoint';
+import { createHttpClient } from './http-client';
+import { describeProxy, proxyFor } from './proxy';
+import { AbortReason, createStepRunner } from './step-runner';
+import type { ValidationContext } from './validation-context';
+
+export interface ValidateOptions {
+  /** Aborting it cancels the run; the report then says CANCELLED at the step it reached. */
+  signal?: AbortSignal;
+  onProgress?: (step: ValidationStep) => void;
+  env?: NodeJS.ProcessEnv;
+  /** How many HTTP requests the run made, for benchmarks. */
+  onRequestCount?: (count: number) => void;
+}
+
+/**
+ * Decides whether a registry works as Palette would use it, step by step, and says at which
+ * step and why it does not. Never throws for a registry problem: every outcome is a report.
+ */
+export async function validateRegistry(request: ValidationRequest, options: ValidateOptions = {}): Promise<ValidationReport> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const controller = new AbortController();
+  const deadline = Date.now() + request.deadlineMs;
+  const timer = setTimeout(() => controller.abort(new AbortReason('DEADLINE_EXCEEDED')), request.deadlineMs);
+  const onCancel = () => controller.abort(new AbortReason('CANCELLED'));
+  if (options.signal?.aborted) onCancel();
+  options.signal?.addEventListener('abort', onCancel, { once: true });
+
+  const ctx: ValidationContext = {
+    request,
+    signal: controller.signal,
+    deadline,
+    env: options.env ?? process.env,
+    proxy: null,
+    ca: [],
+    presentedChain: [],
+    apiOpen: false,
+    challenges: [],
+    packRepositories: [],
+    packs: [],
+  };
+  const runner = createStepRunner(controller.signal, options.onProgress ?? (() => undefined), () => performance.now());
+  try {
+    for (const [id, step] of validationSteps) {
+      if (id === 'registry-api') {
+        ctx.http = createHttpClient({
+          ca: ctx.ca,
+          insecureSkipVerify: request.tls.insecureSkipVerify,
+          connectTimeoutMs: request.connectTimeoutMs,
+          proxyFor: (url) => proxyFor(url, request.proxy, ctx.env),
+          signal: controller.signal,
+          deadline,
+        });
+      }
+      if (!(await runner.run(id, () => step(ctx)))) break;
+    }
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCancel);
+    ctx.socket?.destroy();
+    options.onRequestCount?.(ctx.http?.requestCount ?? 0);
+    await ctx.http?.close();
+  }
+  return {
+    ok: !runner.failed,
+    endpoint: ctx.endpoint ? describeEndpoint(ctx.endpoint) : request.endpoint,
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    steps: runner.steps,
+    presentedChain: ctx.presentedChain,
+    proxy: describeProxy(ctx.proxy),
+    packs: ctx.packs,
+    packCount: ctx.packRepositories.length,
+  };
+}

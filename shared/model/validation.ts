@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { AppErrorSchema } from '../ipc/result';
+import { CertificateSummarySchema } from './certificate';
+
+/** The order a connection is built in; each step stands on the ones before it. */
+export const STEP_IDS = ['endpoint', 'dns', 'tcp', 'tls', 'registry-api', 'auth', 'base-path', 'packs'] as const;
+export const StepIdSchema = z.enum(STEP_IDS);
+export type StepId = z.infer<typeof StepIdSchema>;
+
+export const StepStatusSchema = z.enum(['pending', 'running', 'ok', 'warn', 'fail', 'skipped']);
+export type StepStatus = z.infer<typeof StepStatusSchema>;
+
+export const ValidationStepSchema = z.object({
+  id: StepIdSchema,
+  title: z.string(),
+  status: StepStatusSchema,
+  durationMs: z.number().nonnegative(),
+  /** Plain facts, one per line: what was sent where and what came back. Never a secret. */
+  observed: z.array(z.string()),
+  /** Set when the step failed or warned. */
+  problem: AppErrorSchema.optional(),
+});
+export type ValidationStep = z.infer<typeof ValidationStepSchema>;
+
+export const PackFoundSchema = z.object({ name: z.string(), versions: z.array(z.string()) });
+export type PackFound = z.infer<typeof PackFoundSchema>;
+
+export const ValidationReportSchema = z.object({
+  ok: z.boolean(),
+  endpoint: z.string(),
+  startedAt: z.iso.datetime(),
+  durationMs: z.number().nonnegative(),
+  steps: z.array(ValidationStepSchema),
+  /** The chain the server presented, leaf first, when TLS was spoken; ends with the trusted root when one was found. */
+  presentedChain: z.array(CertificateSummarySchema),
+  /** The proxy that carried the requests, or null when they went direct. */
+  proxy: z.string().nullable(),
+  packs: z.array(PackFoundSchema),
+  /** Total number of pack repositories found, which may exceed the ones listed in `packs`. */
+  packCount: z.number().int().nonnegative(),
+});
+export type ValidationReport = z.infer<typeof ValidationReportSchema>;
+
+const MAX_TIMEOUT_MS = 300_000;
+
+/** What to validate: the registry as Palette would use it. Secrets are in here only in transit. */
+export const ValidationRequestSchema = z.object({
+  endpoint: z.string().min(1, 'Enter the registry endpoint.').max(2048),
+  baseContentPath: z.string().max(1024).default(''),
+  username: z.string().max(1024).default(''),
+  password: z.string().max(16_384).default(''),
+  tls: z
+    .object({
+      insecureSkipVerify: z.boolean().default(false),
+      /** PEM of the CA certificates to trust for this registry, in addition to the system's. */
+      caPem: z.string().max(1_048_576).optional(),
+      /** Trust only caPem, not the operating system's roots. */
+      trustOnlySuppliedCa: z.boolean().default(false),
+    })
+    .default({ insecureSkipVerify: false, trustOnlySuppliedCa: false }),
+  proxy: z
+    .object({
+      /** http://[user:pass@]host:port; overrides the environment's HTTPS_PROXY/HTTP_PROXY. */
+      url: z.string().max(2048).optional(),
+      /** Honour HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the environment. */
+      fromEnvironment: z.boolean().default(true),
+    })
+    .default({ fromEnvironment: true }),
+  connectTimeoutMs: z.number().int().min(100).max(MAX_TIMEOUT_MS).default(10_000),
+  deadlineMs: z.number().int().min(500).max(MAX_TIMEOUT_MS).default(20_000),
+  /** How many pack repositories to list tags for. */
+  maxPacks: z.number().int().min(0).max(200).default(20),
+});
+export type ValidationRequest = z.output<typeof ValidationRequestSchema>;
+export type ValidationRequestInput = z.input<typeof ValidationRequestSchema>;
