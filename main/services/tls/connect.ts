@@ -130,7 +130,7 @@ export function tlsHandshake(
       const chain = walkChain(peer);
       const result: HandshakeResult = {
         chain,
-        authorizationError: verificationCode(tls.authorizationError as unknown),
+        authorizationError: verificationCode(tls.authorizationError),
         hostnameError: peer.raw ? checkServerIdentity(options.host, peer) : undefined,
         protocol: tls.getProtocol(),
         alpn: tls.alpnProtocol,

@@ -16,7 +16,7 @@ beforeAll(() => {
   if (!existsSync(resolve('out/cli/regdesk.js'))) throw new Error('out/cli/regdesk.js is missing: run `npm run build` first.');
   dir = mkdtempSync(join(tmpdir(), 'regdesk-bin-'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 describe('the built regdesk command on plain Node', () => {
   it('runs from its bin entry and reports the package version', async () => {
