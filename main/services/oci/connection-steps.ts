@@ -70,6 +70,9 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
     });
   } catch (error) {
     const { code, detail } = classifyError(error);
+    if (code === 'TCP_TIMEOUT') {
+      throw new StepProblem(appError('NO_RESPONSE', { message: `The server accepted the connection but did not complete a TLS handshake within ${ctx.request.connectTimeoutMs} ms.` }), [detail]);
+    }
     const remedy = code === 'TLS_PLAIN_HTTP' ? `Use http://${endpoint.hostPort}${endpoint.pathPrefix} if the registry really serves plain HTTP.` : undefined;
     throw new StepProblem(appError(code === 'INTERNAL' ? 'TLS_FAILED' : code, remedy ? { remedy } : {}), [detail]);
   } finally {

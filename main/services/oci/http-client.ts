@@ -21,10 +21,13 @@ export interface HttpResponse {
   body: Buffer;
   /** One line per redirect followed, for the report. */
   redirects: string[];
+  /** True when a redirect led to another origin and Authorization was therefore not sent there. */
+  credentialsWithheld: boolean;
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
-const MARGIN_MS = 250;
+/** Leave this much of the overall deadline for reporting once a request has given up. */
+const MARGIN_MS = 150;
 
 /**
  * GET with the guards a validation needs: bounded bodies, a response deadline inside the overall
@@ -52,18 +55,10 @@ export function createHttpClient(options: HttpClientOptions) {
     const redirects: string[] = [];
     let url = start;
     let sendHeaders = headers;
+    let credentialsWithheld = false;
     for (let hop = 0; ; hop++) {
       requestCount += 1;
-      const remaining = options.deadline - Date.now() - MARGIN_MS;
-      if (remaining <= 0) throw new CodedError('UND_ERR_HEADERS_TIMEOUT', 'no time left before the deadline');
-      const response = await request(url, {
-        method: 'GET',
-        headers: { 'user-agent': 'pack-registry-desk', ...sendHeaders },
-        dispatcher: dispatcherFor(url),
-        signal: options.signal,
-        headersTimeout: remaining,
-        bodyTimeout: remaining,
-      });
+      const response = await timedRequest(url, sendHeaders);
       const location = response.headers['location'];
       if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
         await response.body.dump();
@@ -73,6 +68,7 @@ export function createHttpClient(options: HttpClientOptions) {
         const crossOrigin = next.origin !== start.origin;
         if (crossOrigin && 'authorization' in lowerKeys(sendHeaders)) {
           sendHeaders = withoutAuthorization(sendHeaders);
+          credentialsWithheld = true;
           redirects.push(`${response.statusCode} → ${next.origin}${next.pathname} (credentials withheld: another origin)`);
         } else {
           redirects.push(`${response.statusCode} → ${next.origin}${next.pathname}`);
@@ -81,7 +77,34 @@ export function createHttpClient(options: HttpClientOptions) {
         continue;
       }
       const body = await readBounded(response.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
-      return { url, status: response.statusCode, headers: response.headers, body, redirects };
+      return { url, status: response.statusCode, headers: response.headers, body, redirects, credentialsWithheld };
+    }
+  }
+
+  /**
+   * One request that gives up shortly before the overall deadline with its own timer: undici's
+   * timeouts tick in about one-second steps, too coarse to end before a deadline reliably.
+   */
+  async function timedRequest(url: URL, headers: Record<string, string>): Promise<Dispatcher.ResponseData> {
+    const remaining = options.deadline - Date.now() - MARGIN_MS;
+    if (remaining <= 0) throw new CodedError('UND_ERR_HEADERS_TIMEOUT', 'no time left before the deadline');
+    const controller = new AbortController();
+    const noAnswer = new CodedError('UND_ERR_HEADERS_TIMEOUT', `no answer from ${url.host} within ${remaining} ms`);
+    const timer = setTimeout(() => controller.abort(noAnswer), remaining);
+    const onAbort = () => controller.abort(options.signal.reason);
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await request(url, {
+        method: 'GET',
+        headers: { 'user-agent': 'pack-registry-desk', ...headers },
+        dispatcher: dispatcherFor(url),
+        signal: controller.signal,
+      });
+    } catch (error) {
+      throw controller.signal.reason === noAnswer && !options.signal.aborted ? noAnswer : error;
+    } finally {
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', onAbort);
     }
   }
 

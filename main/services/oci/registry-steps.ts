@@ -72,6 +72,11 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
     throw new StepProblem(appError('REGISTRY_ERROR', { message: `The registry answered HTTP ${response.status} to the authenticated /v2/.` }), observed);
   }
   const who = credentials ? `as ${credentials.username}` : 'anonymously';
+  observed.push(...response.redirects);
+  if (response.credentialsWithheld) {
+    // The 200 came from another origin that never saw the credentials: it proves nothing about them.
+    return warn(appError('AUTH_UNVERIFIED', { message: `The registry redirected the signed-in request to ${response.url.origin}, which was not sent the credentials, so they could not be checked.` }), ...observed);
+  }
   const problem = cleartext ?? realmProblem;
   return problem ? warn(problem, `authenticated ${who}`, ...observed) : ok(`authenticated ${who}`, ...observed);
 }

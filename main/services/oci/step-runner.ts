@@ -1,18 +1,7 @@
 import { appError, type AppError } from '../../../shared/errors';
-import { STEP_IDS, type StepId, type ValidationStep } from '../../../shared/model/validation';
+import { STEP_IDS, STEP_TITLES, type StepId, type ValidationStep } from '../../../shared/model/validation';
 import { classifyError } from './classify-error';
 import { StepProblem } from './registry-auth';
-
-export const STEP_TITLES: Record<StepId, string> = {
-  endpoint: 'Endpoint',
-  dns: 'DNS lookup',
-  tcp: 'TCP connection',
-  tls: 'TLS',
-  'registry-api': 'Registry API (/v2/)',
-  auth: 'Authentication',
-  'base-path': 'Base content path',
-  packs: 'Packs',
-};
 
 /** What a step returns when it did not fail; failures are thrown (StepProblem or any error). */
 export interface StepOutcome {

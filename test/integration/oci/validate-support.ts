@@ -1,10 +1,13 @@
 import { validateRegistry } from '../../../main/services/oci/validate';
-import { ValidationRequestSchema, type ValidationReport, type ValidationRequestInput, type StepId } from '../../../shared/model/validation';
+import { ValidationRequestSchema, type StepId, type ValidationReport, type ValidationRequestInput, type ValidationStep } from '../../../shared/model/validation';
 
 /** Validates with test-friendly defaults: no proxy from the environment, short deadlines. */
-export async function validate(input: ValidationRequestInput, options: { signal?: AbortSignal } = {}): Promise<ValidationReport> {
+export async function validate(
+  input: ValidationRequestInput,
+  options: { signal?: AbortSignal; env?: NodeJS.ProcessEnv; onProgress?: (step: ValidationStep) => void; onRequestCount?: (n: number) => void } = {},
+): Promise<ValidationReport> {
   const request = ValidationRequestSchema.parse({ proxy: { fromEnvironment: false }, connectTimeoutMs: 3000, deadlineMs: 8000, ...input });
-  return validateRegistry(request, { ...options, env: {} });
+  return validateRegistry(request, { env: {}, ...options });
 }
 
 export function step(report: ValidationReport, id: StepId) {

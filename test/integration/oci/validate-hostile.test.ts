@@ -1,0 +1,87 @@
+// Servers that are not registries, or misbehave, must each get their own verdict: a "test
+// connection" that passes against any web server is what admins distrust most.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startHeaderlessRegistry,
+  startHugeBodyRegistry,
+  startRedirectingRegistry,
+  startResettingServer,
+  startSilentServer,
+  startWebServer,
+} from '../../fixtures/hostile-servers';
+import { createPki, type Pki } from '../../fixtures/pki';
+import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
+import { failure, step, validate } from './validate-support';
+
+let dir: TempDir;
+let pki: Pki;
+const closers: Array<() => Promise<void>> = [];
+const track = <T extends { close(): Promise<void> }>(server: T): T => (closers.push(() => server.close()), server);
+
+beforeAll(async () => {
+  dir = await createTempDir('validate-hostile');
+  pki = await createPki(dir.path);
+});
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+afterAll(async () => dir.cleanup());
+
+const tls = () => ({ certificate: pki.leaf.fullchain, key: pki.leaf.key });
+const trust = () => ({ tls: { caPem: pki.root.certPem } });
+
+describe('servers that are not registries', () => {
+  it('calls a web server NOT_A_REGISTRY and says what answered', async () => {
+    const server = track(await startWebServer({ tls: tls() }));
+    const report = await validate({ endpoint: server.url, ...trust() });
+    expect(failure(report)).toMatchObject({ id: 'registry-api', code: 'NOT_A_REGISTRY' });
+    expect(failure(report)?.message).toMatch(/HTTP 404, text\/html.*no Docker-Distribution-API-Version header/);
+  });
+
+  it('does not take a 200 without the registry header for a registry', async () => {
+    const server = track(await startHeaderlessRegistry({ tls: tls() }));
+    const report = await validate({ endpoint: server.url, ...trust() });
+    expect(failure(report)).toMatchObject({ id: 'registry-api', code: 'NOT_A_REGISTRY', message: expect.stringContaining('HTTP 200') });
+  });
+
+  it('caps the body it reads: a 5 MiB answer is RESPONSE_TOO_LARGE, not a hang or a crash', async () => {
+    const server = track(await startHugeBodyRegistry({ tls: tls() }));
+    const report = await validate({ endpoint: server.url, ...trust() });
+    expect(failure(report)).toMatchObject({ id: 'registry-api', code: 'RESPONSE_TOO_LARGE' });
+    expect(server.responses().every((r) => !r.completed)).toBe(true);
+  });
+});
+
+describe('servers that misbehave', () => {
+  it('gives a silent server NO_RESPONSE before the overall deadline', async () => {
+    const server = track(await startSilentServer({ tls: tls() }));
+    const started = Date.now();
+    const report = await validate({ endpoint: server.url, ...trust(), deadlineMs: 2000 });
+    const elapsed = Date.now() - started;
+    expect(failure(report)).toMatchObject({ id: 'registry-api', code: 'NO_RESPONSE' });
+    expect(elapsed).toBeGreaterThanOrEqual(1500);
+    expect(elapsed).toBeLessThan(2300);
+  });
+
+  it('reports a server that never completes the TLS handshake', async () => {
+    const server = track(await startSilentServer());
+    const report = await validate({ endpoint: `https://${server.hostPort}`, connectTimeoutMs: 500 });
+    expect(failure(report)).toMatchObject({ id: 'tls', code: 'NO_RESPONSE' });
+  });
+
+  it('reports a reset connection as TCP_RESET', async () => {
+    const server = track(await startResettingServer());
+    const report = await validate({ endpoint: `https://${server.hostPort}` });
+    expect(failure(report)?.code).toBe('TCP_RESET');
+  });
+
+  it('never lets the credentials follow a redirect to another origin', async () => {
+    const server = track(await startRedirectingRegistry({ tls: tls() }));
+    const report = await validate({ endpoint: server.url, username: 'alice', password: 'secret', ...trust() });
+    expect(server.target.requests().length).toBeGreaterThan(0);
+    expect(server.target.receivedAuthorization()).toBe(false);
+    // The 200 came from an origin that never saw the credentials: they are not called valid.
+    expect(step(report, 'auth')).toMatchObject({ status: 'warn', problem: { code: 'AUTH_UNVERIFIED' } });
+    expect(step(report, 'auth').observed.join('\n')).toMatch(/credentials withheld: another origin/);
+  });
+});
