@@ -6,8 +6,10 @@ import { applySecurityRestrictions } from './security';
 import { createMainWindow } from './window';
 import { createServices } from './services';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-protocol';
-import { electronSecureStorageStatus } from './platform/secure-storage';
+import { createSafeStorageCipher } from './platform/safe-storage-cipher';
 import { openElectronStore } from './platform/store';
+import { createCertificatePicker } from './platform/certificate-picker';
+import { openAppStorage } from './services/store/app-storage';
 
 // electron-vite sets this in development to the dev server; packaged builds use app://regdesk.
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -36,15 +38,14 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     serveRenderer(join(import.meta.dirname, '../renderer'));
+    // After `ready`: safeStorage cannot be used before it. A damaged file is moved aside here and reported through app:info.
+    const storage = openAppStorage(app.getPath('userData'), { open: openElectronStore });
     const services = createServices({
-      appInfo: {
-        name: app.getName(),
-        version: app.getVersion(),
-        platform: process.platform,
-        host: 'electron',
-        secureStorageStatus: () => electronSecureStorageStatus(process.platform),
-      },
-      store: openElectronStore(app.getPath('userData')),
+      appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
+      store: storage.store,
+      secrets: { store: storage.secretsStore, cipher: createSafeStorageCipher(process.platform) },
+      storageNotices: storage.storageNotices,
+      filePicker: createCertificatePicker(),
     });
     register(
       {

@@ -1,4 +1,6 @@
 import { validationErrors } from './validation-errors';
+import { storageErrors } from './storage-errors';
+import { certificateErrors } from './certificate-errors';
 
 /**
  * Every failure the app reports carries a stable code, one plain sentence and a remedy.
@@ -26,6 +28,8 @@ export const errorCatalog = {
     remedy: 'The unreadable file was kept aside; restore it from the backup path shown, or start afresh.',
   },
   ...validationErrors,
+  ...storageErrors,
+  ...certificateErrors,
 } as const satisfies Record<string, { message: string; remedy: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ValidationRequestSchema, type ValidationReport, type ValidationStep } from '../../shared/model/validation';
 import { parseEndpoint } from '../services/oci/endpoint';
 import { validateRegistry } from '../services/oci/validate';
-import { pemCertificates } from '../services/tls/trust';
+import { AppErrorException, type AppError } from '../../shared/errors';
+import { loadCertificateFile } from '../services/tls/load-certificate-file';
 
 export const VALIDATE_USAGE = `Usage: regdesk validate ENDPOINT [options]
 
@@ -16,7 +16,8 @@ Options:
   --password-stdin              Read the password from standard input
                                 (or set REGDESK_PASSWORD; there is no --password, to keep it
                                 out of shell history and process lists)
-  --ca-file FILE                PEM file of CA certificates to trust besides the system's
+  --ca-file FILE                CA certificates to trust besides the system's
+                                (PEM, one or many; DER; or PKCS#7 .p7b, PEM or DER)
   --ca-only                     Trust only --ca-file, not the system's CAs
   --insecure-skip-tls-verify    Do not verify the certificate (reported as a warning)
   --proxy URL                   HTTP proxy (default: HTTPS_PROXY / HTTP_PROXY / NO_PROXY)
@@ -34,8 +35,6 @@ export interface CommandIo {
   readStdin(): Promise<string>;
   env: NodeJS.ProcessEnv;
 }
-
-const MAX_CA_FILE_BYTES = 1024 * 1024;
 
 export async function validateCommand(argv: string[], io: CommandIo): Promise<number> {
   let parsed;
@@ -82,6 +81,7 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
     const loaded = await loadCaFile(values['ca-file']);
     if ('error' in loaded) return usageError(io, loaded.error);
     caPem = loaded.pem;
+    for (const warning of loaded.warnings) io.err.write(`regdesk validate: warning: --ca-file ${values['ca-file']}: ${warning}\n`);
   } else if (values['ca-only']) {
     return usageError(io, '--ca-only needs --ca-file');
   }
@@ -110,19 +110,30 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
   }
 }
 
-async function loadCaFile(path: string): Promise<{ pem: string } | { error: string }> {
-  let bytes: Buffer;
+/** The same reading and checks as the app's "Choose CA certificate" (certs:pick), worded for a command line. */
+async function loadCaFile(path: string): Promise<{ pem: string; warnings: string[] } | { error: string }> {
   try {
-    bytes = await readFile(path);
+    const file = await loadCertificateFile(path);
+    return { pem: file.pem, warnings: file.warnings.map((warning) => warning.message) };
   } catch (error) {
-    return { error: `cannot read --ca-file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    if (error instanceof AppErrorException) return { error: caFileProblem(path, error.appError) };
+    throw error;
   }
-  if (bytes.length > MAX_CA_FILE_BYTES) return { error: `--ca-file ${path} is larger than 1 MiB; it is not a CA certificate file` };
-  const text = bytes.toString('utf8');
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return { error: `--ca-file ${path} holds a private key: give the CA certificate only` };
-  const certificates = pemCertificates(text);
-  if (certificates.length === 0) return { error: `--ca-file ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)` };
-  return { pem: certificates.join('\n') };
+}
+
+function caFileProblem(path: string, problem: AppError): string {
+  switch (problem.code) {
+    case 'CERT_FILE_UNREADABLE':
+      return `cannot read --ca-file ${path}: ${problem.message}`;
+    case 'CERT_FILE_PRIVATE_KEY':
+      return `--ca-file ${path} holds a private key: give the CA certificate only (nothing read from it was kept)`;
+    case 'CERT_FILE_EMPTY':
+    case 'CERT_FILE_NO_CERTIFICATE':
+    case 'CERT_FILE_UNRECOGNIZED':
+      return `--ca-file ${path} holds no certificate (PEM, DER or PKCS#7): ${problem.message}`;
+    default:
+      return `--ca-file ${path}: ${problem.message}`;
+  }
 }
 
 function usageError(io: CommandIo, message: string): number {

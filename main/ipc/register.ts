@@ -15,9 +15,21 @@ function createHandlers(services: Services, emit: Emit): Handlers {
   return {
     appInfo: () => services.app.info(),
     listRegistries: async (input) => services.registries.listSummaries(input.scope),
+    getRegistry: async ({ id }) => services.registries.get(id),
+    createRegistry: (draft) => services.registries.create(draft),
+    updateRegistry: ({ id, draft }) => services.registries.update(id, draft),
+    duplicateRegistry: ({ id, name }) => services.registries.duplicate(id, name),
+    deleteRegistry: ({ id }) => services.registries.delete(id),
+    setSecret: ({ value, persistence, ...ref }) => services.secrets.set(ref, value, persistence),
+    clearSecret: (ref) => services.secrets.clear(ref),
+    secretStatus: ({ registryId }) => services.secrets.status(registryId),
+    getSettings: async () => services.settings.get(),
+    updateSettings: (change) => services.settings.update(change),
     runValidation: ({ runId, request }) =>
       services.validation.run(runId, request, (step) => emit('validationProgress', { runId, step })),
     cancelValidation: async ({ runId }) => ({ cancelled: services.validation.cancel(runId) }),
+    pickCertificateFile: () => services.certificates.pick(),
+    fetchPresentedChain: (input) => services.certificates.fetchPresented(input),
   };
 }
 

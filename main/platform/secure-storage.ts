@@ -1,11 +1,12 @@
 import { safeStorage } from 'electron';
-import type { SecureStorageStatus } from '../../shared/model/app-info';
+import type { KeychainStatus } from '../../shared/model/app-info';
+import { isKeychainBackend } from '../services/secrets/secret-cipher';
 
 /**
  * What Electron's safeStorage is backed by. On Linux, `basic_text` encrypts with a hard-coded
  * password (Electron safeStorage docs), so it counts as no keychain at all.
  */
-export async function electronSecureStorageStatus(platform: NodeJS.Platform): Promise<SecureStorageStatus> {
+export async function electronSecureStorageStatus(platform: NodeJS.Platform): Promise<KeychainStatus> {
   const available = await safeStorage.isAsyncEncryptionAvailable();
   if (platform === 'darwin') {
     return status(available, 'macos_keychain', available, 'macOS Keychain');
@@ -14,13 +15,13 @@ export async function electronSecureStorageStatus(platform: NodeJS.Platform): Pr
     return status(available, 'windows_dpapi', available, 'Windows Data Protection (DPAPI)');
   }
   const backend = safeStorage.getSelectedStorageBackend();
-  const persistent = available && backend !== 'basic_text' && backend !== 'unknown';
+  const persistent = available && isKeychainBackend(backend);
   const description = persistent
     ? `Desktop keyring (${backend})`
     : 'No desktop keyring found: secrets would only be obfuscated on disk';
   return status(available, backend, persistent, description);
 }
 
-function status(available: boolean, backend: string, persistent: boolean, description: string): SecureStorageStatus {
+function status(available: boolean, backend: string, persistent: boolean, description: string): KeychainStatus {
   return { available, backend, persistent, description };
 }

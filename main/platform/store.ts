@@ -1,8 +1,5 @@
 import ElectronStore from 'electron-store';
-import { storeOptions, type StoreShape } from '../services/store/store-options';
+import type { OpenConf } from '../services/store/open-checked-store';
 
-/** electron-store is conf with Electron's userData folder; the options are the services' own. */
-export function openElectronStore(userDataDir: string): ElectronStore<StoreShape> {
-  const { configName, ...options } = storeOptions(userDataDir);
-  return new ElectronStore<StoreShape>({ ...options, name: configName });
-}
+/** electron-store is conf with Electron's userData folder; the options (file, migrations) are the services' own. */
+export const openElectronStore: OpenConf = ({ configName, ...options }) => new ElectronStore({ ...options, name: configName });

@@ -1,22 +1,77 @@
-import type Conf from 'conf';
+import Conf from 'conf';
+import { dirname } from 'node:path';
+import { AppErrorException, appError } from '../../shared/errors';
+import type { KeychainStatus, StorageNotice } from '../../shared/model/app-info';
 import { createAppInfoService, type AppInfoPorts } from './app-info';
 import { createValidationService } from './oci/validation-service';
+import type { FilePicker } from './file-picker';
+import { createCertificateService } from './tls/certificate-service';
+import { createRegistrySecrets } from './secrets/registry-secrets';
+import { unavailableCipher, type SecretCipher } from './secrets/secret-cipher';
+import { createSecretVault } from './secrets/secret-vault';
+import { secretsStoreOptions, type SecretsShape } from './secrets/secrets-file';
+import { createRegistryRecords } from './store/registry-records';
 import { createRegistryRepository } from './store/registry-repository';
+import { createSettingsService } from './store/settings-service';
 import type { StoreShape } from './store/store-options';
+import { createWriteQueue } from './store/write-queue';
 
 /** Everything main's IPC, the browser harness and the command line call. No Electron in here. */
 export interface ServicePorts {
   appInfo: AppInfoPorts;
+  /** The registries file; `openAppStorage` opens it with recovery from a damaged file. */
   store: Conf<StoreShape>;
+  /**
+   * The secrets file and the cipher behind it. Left out on the command line, which has no
+   * keychain: the secrets file beside the store is then opened on first use, so deleting a
+   * registry still deletes its secrets, but nothing can be encrypted or decrypted.
+   */
+  secrets?: { store: Conf<SecretsShape>; cipher: SecretCipher };
+  /** Damaged files moved aside at start (openAppStorage), for `app:info`. */
+  storageNotices?: StorageNotice[];
+  now?: () => Date;
   /** Where proxy settings (HTTPS_PROXY, NO_PROXY…) come from; process.env unless a test says otherwise. */
   env?: NodeJS.ProcessEnv;
+  /** Asks the person for a file (`certs:pick`): the native dialog in Electron, a seam in the harness, none on the command line. */
+  filePicker?: FilePicker;
 }
 
+const NO_KEYCHAIN: KeychainStatus = { available: false, backend: 'none', persistent: false, description: 'No keychain access' };
+
 export function createServices(ports: ServicePorts) {
+  const now = ports.now ?? (() => new Date());
+  const queue = createWriteQueue();
+  const settings = createSettingsService(ports.store, queue);
+  const records = createRegistryRecords(ports.store, now);
+  const { secrets: secretsPort, appInfo } = ports;
+  const vault = createSecretVault({
+    file: secretsPort ? () => secretsPort.store : secretsFileBeside(ports.store),
+    cipher: secretsPort?.cipher ?? unavailableCipher(async () => (appInfo.secureStorageStatus ? appInfo.secureStorageStatus() : NO_KEYCHAIN)),
+    settings: settings.get,
+    now,
+  });
+  const secrets = createRegistrySecrets({ records, vault, queue });
+  const notices = ports.storageNotices ?? [];
   return {
-    app: createAppInfoService(ports.appInfo),
-    registries: createRegistryRepository(ports.store),
+    app: createAppInfoService(ports.appInfo, { secureStorage: () => vault.storageStatus(), storageNotices: () => notices }),
+    registries: createRegistryRepository({ records, vault, queue }),
+    secrets,
+    settings,
     validation: createValidationService(ports.env),
+    certificates: createCertificateService({ picker: ports.filePicker, ...(ports.env ? { env: ports.env } : {}), now }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/** Opened lazily and never moved aside from here: the command line reports a damaged file, the app repairs it. */
+function secretsFileBeside(store: Conf<StoreShape>): () => Conf<SecretsShape> {
+  let file: Conf<SecretsShape> | undefined;
+  return () => {
+    try {
+      file ??= new Conf<SecretsShape>(secretsStoreOptions(dirname(store.path)));
+    } catch {
+      throw new AppErrorException(appError('SECRETS_UNREADABLE'));
+    }
+    return file;
+  };
+}

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../model/app-info';
-import { ListRegistriesInputSchema, RegistrySummarySchema } from '../model/registry';
+import { ListRegistriesInputSchema, RegistryDetailSchema, RegistrySummarySchema } from '../model/registry';
+import {
+  DuplicateRegistryInputSchema,
+  RegistryDraftSchema,
+  RegistryIdInputSchema,
+  UpdateRegistryInputSchema,
+} from '../model/registry-draft';
+import { SecretRefSchema, SecretStatusInputSchema, SecretStatusSchema, SetSecretInputSchema } from '../model/secrets';
+import { SettingsSchema, SettingsUpdateSchema } from '../model/settings';
 import { ValidationReportSchema, ValidationRequestSchema, ValidationStepSchema } from '../model/validation';
+import { FetchPresentedChainInputSchema, PickCertificateResultSchema, PresentedChainSchema } from '../model/certificate';
 import type { Result } from './result';
 
 /**
@@ -17,6 +26,18 @@ export const channels = {
     input: ListRegistriesInputSchema,
     output: z.array(RegistrySummarySchema),
   },
+  getRegistry: { channel: 'registries:get', input: RegistryIdInputSchema, output: RegistryDetailSchema },
+  createRegistry: { channel: 'registries:create', input: RegistryDraftSchema, output: RegistryDetailSchema },
+  updateRegistry: { channel: 'registries:update', input: UpdateRegistryInputSchema, output: RegistryDetailSchema },
+  duplicateRegistry: { channel: 'registries:duplicate', input: DuplicateRegistryInputSchema, output: RegistryDetailSchema },
+  /** Deletes the registry and every secret stored for it. */
+  deleteRegistry: { channel: 'registries:delete', input: RegistryIdInputSchema, output: z.object({ id: z.string() }) },
+  /** Secrets are write-only: these answer with a status, never a secret; `reveal` is main-side only. */
+  setSecret: { channel: 'secrets:set', input: SetSecretInputSchema, output: SecretStatusSchema },
+  clearSecret: { channel: 'secrets:clear', input: SecretRefSchema, output: SecretStatusSchema },
+  secretStatus: { channel: 'secrets:status', input: SecretStatusInputSchema, output: z.array(SecretStatusSchema) },
+  getSettings: { channel: 'settings:get', input: z.undefined(), output: SettingsSchema },
+  updateSettings: { channel: 'settings:update', input: SettingsUpdateSchema, output: SettingsSchema },
   /** Validates a registry as Palette would use it; progress streams as validationProgress events. */
   runValidation: {
     channel: 'validation:run',
@@ -28,6 +49,10 @@ export const channels = {
     input: z.object({ runId: z.uuid() }),
     output: z.object({ cancelled: z.boolean() }),
   },
+  /** Opens the native open dialog in main and answers with what the chosen file holds, never its path or bytes. */
+  pickCertificateFile: { channel: 'certs:pick', input: z.undefined(), output: PickCertificateResultSchema },
+  /** Connects without verifying and answers with the chain the server presents and how it compares with the CA. */
+  fetchPresentedChain: { channel: 'certs:fetch-presented', input: FetchPresentedChainInputSchema, output: PresentedChainSchema },
 } as const satisfies Record<string, { channel: `${string}:${string}`; input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications. */

@@ -32,9 +32,25 @@ const RecordBaseSchema = z.object({
       at: z.iso.datetime(),
       /** Hash of the configuration that was validated; a mismatch means the result is stale. */
       configFingerprint: z.string(),
+      /**
+       * The report as the validator produced it. Kept as plain JSON rather than the report schema so
+       * that a change to the report's shape can never make the whole store unreadable.
+       */
+      report: z.json().optional(),
     })
     .optional(),
+  /**
+   * Bumped whenever one of the registry's secrets is set, replaced or cleared. It is part of the
+   * configuration fingerprint, so a new password makes the last validation stale, as an edit does.
+   */
+  secretsRevision: z.number().int().nonnegative().optional(),
 });
+
+/** How the registry authenticates to AWS for ECR (Palette's OCI form, ECR tab). */
+export const AwsAuthSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('credentials'), accessKeyId: z.string() }),
+  z.object({ method: z.literal('sts'), roleArn: z.string(), externalId: z.string() }),
+]);
 
 /** A stored registry. Secrets are never part of it: they live in the vault, keyed by registry id. */
 export const RegistryRecordSchema = z.discriminatedUnion('type', [
@@ -45,15 +61,14 @@ export const RegistryRecordSchema = z.discriminatedUnion('type', [
   RecordBaseSchema.extend({
     type: z.literal('ecr'),
     isPrivate: z.boolean(),
-    awsAuth: z
-      .discriminatedUnion('method', [
-        z.object({ method: z.literal('credentials'), accessKeyId: z.string() }),
-        z.object({ method: z.literal('sts'), roleArn: z.string(), externalId: z.string() }),
-      ])
-      .optional(),
+    awsAuth: AwsAuthSchema.optional(),
   }),
 ]);
 export type RegistryRecord = z.infer<typeof RegistryRecordSchema>;
+
+/** Where a registry's last validation stands against its current configuration. */
+export const ValidationSummarySchema = z.object({ state: ValidationStateSchema, at: z.iso.datetime().optional() });
+export type ValidationSummary = z.infer<typeof ValidationSummarySchema>;
 
 /** One row of the Pack Registries table. */
 export const RegistrySummarySchema = z.object({
@@ -63,8 +78,12 @@ export const RegistrySummarySchema = z.object({
   type: RegistryTypeSchema,
   endpoint: z.string(),
   baseContentPath: z.string(),
-  validation: z.object({ state: ValidationStateSchema, at: z.iso.datetime().optional() }),
+  validation: ValidationSummarySchema,
 });
 export type RegistrySummary = z.infer<typeof RegistrySummarySchema>;
+
+/** One stored registry with its validation state; its secrets are never part of it. */
+export const RegistryDetailSchema = z.object({ record: RegistryRecordSchema, validation: ValidationSummarySchema });
+export type RegistryDetail = z.infer<typeof RegistryDetailSchema>;
 
 export const ListRegistriesInputSchema = z.object({ scope: RegistryScopeSchema.optional() }).default({});

@@ -7,6 +7,18 @@ export const STEP_IDS = ['endpoint', 'dns', 'tcp', 'tls', 'registry-api', 'auth'
 export const StepIdSchema = z.enum(STEP_IDS);
 export type StepId = z.infer<typeof StepIdSchema>;
 
+/** What each step is called, in reports, the command line and the window alike. */
+export const STEP_TITLES: Record<StepId, string> = {
+  endpoint: 'Endpoint',
+  dns: 'DNS lookup',
+  tcp: 'TCP connection',
+  tls: 'TLS',
+  'registry-api': 'Registry API (/v2/)',
+  auth: 'Authentication',
+  'base-path': 'Base content path',
+  packs: 'Packs',
+};
+
 export const StepStatusSchema = z.enum(['pending', 'running', 'ok', 'warn', 'fail', 'skipped']);
 export type StepStatus = z.infer<typeof StepStatusSchema>;
 

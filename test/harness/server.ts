@@ -6,8 +6,11 @@ import Conf from 'conf';
 import { register } from '../../main/ipc/register';
 import { trustOrigin, type Invoke } from '../../main/ipc/handle';
 import { createServices, type Services } from '../../main/services';
-import { storeOptions, type StoreShape } from '../../main/services/store/store-options';
+import type { SecretCipher } from '../../main/services/secrets/secret-cipher';
+import { openAppStorage } from '../../main/services/store/app-storage';
+import { AesGcmTestCipher } from '../fixtures/aes-gcm-cipher';
 import { bridgeScript } from './build-bridge';
+import { createFilePickSeam, parseNextPick, type FilePickSeam } from './file-pick-seam';
 
 export interface HarnessOptions {
   /** Folder holding the store file; each test gives its own. */
@@ -15,11 +18,18 @@ export interface HarnessOptions {
   /** 0 (the default) lets the system pick a free port. */
   port?: number;
   rendererDir?: string;
+  /**
+   * Stands in for safeStorage. Defaults to a real AES-256-GCM cipher that reports no keychain
+   * (`basic_text`), so secrets are refused on disk unless kept for the session or opted in.
+   */
+  cipher?: SecretCipher;
 }
 
 export interface Harness {
   url: string;
   services: Services;
+  /** Stands in for the native open dialog: `filePicker.nextPick({ canceled: false, path })`, or POST /__harness/next-pick. */
+  filePicker: FilePickSeam;
   close(): Promise<void>;
 }
 
@@ -44,21 +54,25 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     throw new Error(`No built renderer in ${rendererDir}: run \`npx electron-vite build\` first.`);
   });
   const bridge = await bridgeScript();
-  const store = new Conf<StoreShape>(storeOptions(options.dataDir));
+  const storage = openAppStorage(options.dataDir, { open: (storeOptions) => new Conf(storeOptions) });
+  const cipher =
+    options.cipher ??
+    new AesGcmTestCipher({
+      backend: 'basic_text',
+      description: 'Browser harness: no OS keychain is involved; use the desktop app for real secrets',
+    });
+  const filePicker = createFilePickSeam();
   const services = createServices({
     appInfo: {
       name: 'Pack Registry Desk',
       version: process.env['npm_package_version'] ?? '0.0.0',
       platform: process.platform,
       host: 'harness',
-      secureStorageStatus: async () => ({
-        available: true,
-        backend: 'harness',
-        persistent: false,
-        description: 'Browser harness: no OS keychain is involved; use the desktop app for real secrets.',
-      }),
     },
-    store,
+    store: storage.store,
+    secrets: { store: storage.secretsStore, cipher },
+    storageNotices: storage.storageNotices,
+    filePicker,
   });
 
   const routes = new Map<string, Invoke>();
@@ -86,6 +100,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', origin);
+    if (request.method === 'POST' && url.pathname === '/__harness/next-pick') {
+      // The file-pick seam is for the test runner, not for pages: browsers send Origin on every POST.
+      if (request.headers.origin) return send(response, 403, 'text/plain', 'Forbidden');
+      const choice = parseNextPick(await readJson(request));
+      if (!choice) return send(response, 400, 'application/json', JSON.stringify({ error: 'send {"path": "/abs/file"} or {"canceled": true}' }));
+      filePicker.nextPick(choice);
+      return send(response, 200, 'application/json', JSON.stringify({ queued: true }));
+    }
     if (request.method === 'POST' && url.pathname.startsWith('/ipc/')) {
       const invoke = routes.get(decodeURIComponent(url.pathname.slice('/ipc/'.length)));
       if (!invoke) return send(response, 404, 'application/json', JSON.stringify({ error: 'unknown channel' }));
@@ -128,8 +150,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   return {
     url: `${origin}/`,
     services,
+    filePicker,
     async close() {
       unregister();
+      storage.store._closeWatcher();
       streams.forEach((stream) => stream.end());
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

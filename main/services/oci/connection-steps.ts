@@ -3,6 +3,7 @@ import { appError } from '../../../shared/errors';
 import { openTcp, tlsHandshake } from '../tls/connect';
 import { subjectAltNames, summarizeCertificate } from '../tls/certificate-summary';
 import { trustedCaCertificates } from '../tls/trust';
+import { matchSuppliedCa } from '../tls/ca-match';
 import { classifyError } from './classify-error';
 import { describeEndpoint, parseEndpoint } from './endpoint';
 import { describeProxy, proxyFor } from './proxy';
@@ -94,6 +95,9 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
   // Node also files a name mismatch under authorizationError; the own check above words it better.
   const chainError = result.authorizationError === 'ERR_TLS_CERT_ALTNAME_INVALID' ? undefined : result.authorizationError;
   const chainProblem = chainError ? chainVerdict(chainError, result.chain.length) : undefined;
+  // The match check (issue 4): a supplied CA that did not issue this chain is the likeliest cause; say where the chain ends.
+  const caMatch = chainProblem && caPem ? matchSuppliedCa(result.chain, caPem) : null;
+  if (caMatch?.issuedByCa === false) observed.push(caMatch.message);
   if (chainProblem && hostnameProblem) observed.push(`also: ${hostnameProblem.message}`);
   const problem = chainProblem ?? hostnameProblem;
   if (problem && !insecureSkipVerify) throw new StepProblem(problem, observed);

@@ -1,65 +1,88 @@
-import type Conf from 'conf';
-import { z } from 'zod';
-import { AppErrorException, appError } from '../../../shared/errors';
-import {
-  RegistryRecordSchema,
-  type RegistryRecord,
-  type RegistryScope,
-  type RegistrySummary,
-  type ValidationState,
-} from '../../../shared/model/registry';
+import type { RegistryDetail, RegistryRecord, RegistryScope, RegistrySummary } from '../../../shared/model/registry';
+import type { RegistryDraft } from '../../../shared/model/registry-draft';
+import { secretFieldsByType } from '../../../shared/model/secrets';
+import type { SecretVault } from '../secrets/secret-vault';
 import { configFingerprint } from './config-fingerprint';
-import type { StoreShape } from './store-options';
+import { toSummary, validationSummary, type RegistryRecords, type ValidationOutcome } from './registry-records';
+import type { WriteQueue } from './write-queue';
 
-const RecordsSchema = z.array(RegistryRecordSchema);
+export interface RegistryRepositoryPorts {
+  records: RegistryRecords;
+  vault: SecretVault;
+  queue: WriteQueue;
+}
 
-export function createRegistryRepository(store: Conf<StoreShape>) {
-  function readAll(): RegistryRecord[] {
-    const parsed = RecordsSchema.safeParse(store.get('registries'));
-    if (!parsed.success) {
-      throw new AppErrorException(appError('STORE_UNREADABLE', { remedy: `Check or restore ${store.path}.` }));
-    }
-    return parsed.data;
-  }
+/**
+ * Stored pack registries, as main's IPC, the harness and the command line use them. Reads are
+ * synchronous and always see the file as it is; every change goes through the one write queue,
+ * together with the secrets it touches.
+ */
+export function createRegistryRepository({ records, vault, queue }: RegistryRepositoryPorts) {
+  const detail = (record: RegistryRecord): RegistryDetail => ({ record, validation: validationSummary(record) });
 
   return {
     list(scope?: RegistryScope): RegistryRecord[] {
-      const all = readAll();
-      return scope ? all.filter((record) => record.scope === scope) : all;
+      return records.list(scope);
     },
 
     listSummaries(scope?: RegistryScope): RegistrySummary[] {
-      return this.list(scope)
+      return records
+        .list(scope)
         .map(toSummary)
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 
+    get(id: string): RegistryDetail {
+      return detail(records.get(id));
+    },
+
+    /** Taken before a validation starts and handed back to `recordValidation` with its outcome. */
+    fingerprint(id: string): string {
+      return configFingerprint(records.get(id));
+    },
+
+    create(draft: RegistryDraft): Promise<RegistryDetail> {
+      return queue.run(() => detail(records.create(draft)));
+    },
+
+    update(id: string, draft: RegistryDraft): Promise<RegistryDetail> {
+      return queue.run(() => {
+        const before = records.get(id);
+        const after = records.update(id, draft);
+        // A Basic password has no meaning on what is now an ECR registry, and the reverse.
+        if (before.type !== after.type) vault.retainFields(id, secretFieldsByType[after.type]);
+        return detail(after);
+      });
+    },
+
+    /** The copy gets the same secrets (ciphertext copied as is), so only what differs needs entering. */
+    duplicate(id: string, name?: string): Promise<RegistryDetail> {
+      return queue.run(() => {
+        const copy = records.duplicate(id, name);
+        vault.copyRegistry(id, copy.id);
+        return detail(copy);
+      });
+    },
+
+    delete(id: string): Promise<{ id: string }> {
+      return queue.run(() => {
+        records.get(id);
+        // Secrets first: a crash in between leaves a visible registry that asks for its password
+        // again, rather than an orphaned secret nobody can see or remove.
+        vault.removeRegistry(id);
+        records.remove(id);
+        return { id };
+      });
+    },
+
+    recordValidation(id: string, outcome: ValidationOutcome): Promise<RegistryDetail> {
+      return queue.run(() => detail(records.recordValidation(id, outcome)));
+    },
+
     /** Called on every change of the file, including changes made by other processes. */
     onChange(listener: () => void): () => void {
-      return store.onDidChange('registries', () => listener());
+      return records.onChange(listener);
     },
   };
 }
 export type RegistryRepository = ReturnType<typeof createRegistryRepository>;
-
-function validationState(record: RegistryRecord): ValidationState {
-  const last = record.lastValidation;
-  if (!last) return 'never';
-  if (last.configFingerprint !== configFingerprint(record)) return 'stale';
-  return last.ok ? 'validated' : 'failed';
-}
-
-function toSummary(record: RegistryRecord): RegistrySummary {
-  return {
-    id: record.id,
-    name: record.name,
-    scope: record.scope,
-    type: record.type,
-    endpoint: record.endpoint,
-    baseContentPath: record.baseContentPath,
-    validation: {
-      state: validationState(record),
-      ...(record.lastValidation ? { at: record.lastValidation.at } : {}),
-    },
-  };
-}

@@ -46,3 +46,7 @@ export const client = Object.fromEntries(
 export function onRegistriesChanged(listener: () => void): () => void {
   return bridge().onRegistriesChanged(() => listener());
 }
+
+export function onValidationProgress(listener: Parameters<RegdeskApi['onValidationProgress']>[0]): () => void {
+  return bridge().onValidationProgress(listener);
+}

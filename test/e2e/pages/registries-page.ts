@@ -40,4 +40,14 @@ export class RegistriesPage {
   secureStorageBadge(): Locator {
     return this.page.getByText(/^Secrets: /);
   }
+
+  /** A storage notice or the secret-storage status, by its title. */
+  storageAlert(title: string | RegExp): Locator {
+    return this.page.getByRole('alert').or(this.page.getByRole('status')).filter({ hasText: title });
+  }
+
+  /** Where a damaged store file was kept, as the alert shows it. */
+  backupPath(): Locator {
+    return this.page.getByText(/\.unreadable-[^/\\]+\.json$/);
+  }
 }

@@ -73,7 +73,7 @@ describe('regdesk validate', () => {
       [['https://alice:pw@x'], /Remove the credentials/],
       [[registry.endpoint, '--timeout', 'soon'], /take seconds/],
       [[registry.endpoint, '--ca-file', keyFile], /holds a private key/],
-      [[registry.endpoint, '--ca-file', garbage], /holds no PEM certificate/],
+      [[registry.endpoint, '--ca-file', garbage], /holds no certificate \(PEM, DER or PKCS#7\)/],
       [[registry.endpoint, '--ca-file', join(dir.path, 'missing.pem')], /cannot read --ca-file .*ENOENT/],
       [[registry.endpoint, '--password'], /Unknown option '--password'/],
     ];

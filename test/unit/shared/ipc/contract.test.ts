@@ -3,8 +3,12 @@ import { buildApi, type Transport } from '../../../../shared/ipc/build-api';
 import { channels, events, type RegdeskApi } from '../../../../shared/ipc/contract';
 import type { Result } from '../../../../shared/ipc/result';
 import type { AppInfo } from '../../../../shared/model/app-info';
-import type { RegistryScope, RegistrySummary } from '../../../../shared/model/registry';
+import type { RegistryDetail, RegistryScope, RegistrySummary } from '../../../../shared/model/registry';
 import type { ValidationStep } from '../../../../shared/model/validation';
+import type { RegistryDraftInput } from '../../../../shared/model/registry-draft';
+import type { SecretField, SecretStatus } from '../../../../shared/model/secrets';
+import type { Settings } from '../../../../shared/model/settings';
+import type { FetchPresentedChainInput, PickCertificateResult, PresentedChain } from '../../../../shared/model/certificate';
 
 describe('RegdeskApi (derived from the contract)', () => {
   it('has the exact shape the renderer relies on', () => {
@@ -17,9 +21,44 @@ describe('RegdeskApi (derived from the contract)', () => {
     >();
     expectTypeOf<RegdeskApi['cancelValidation']>().toEqualTypeOf<(input: { runId: string }) => Promise<Result<{ cancelled: boolean }>>>();
     expectTypeOf<Parameters<RegdeskApi['onValidationProgress']>[0]>().toEqualTypeOf<(payload: { runId: string; step: ValidationStep }) => void>();
+    expectTypeOf<RegdeskApi['createRegistry']>().toEqualTypeOf<(input: RegistryDraftInput) => Promise<Result<RegistryDetail>>>();
+    expectTypeOf<RegdeskApi['deleteRegistry']>().toEqualTypeOf<(input: { id: string }) => Promise<Result<{ id: string }>>>();
+    expectTypeOf<RegdeskApi['getSettings']>().toEqualTypeOf<() => Promise<Result<Settings>>>();
+    // Secrets go in and never come out: the answers are statuses, whose fields are pinned here.
+    expectTypeOf<Parameters<RegdeskApi['setSecret']>[0]>().toEqualTypeOf<{
+      registryId: string;
+      field: SecretField;
+      value: string;
+      persistence?: 'persist' | 'session' | undefined;
+    }>();
+    expectTypeOf<RegdeskApi['setSecret']>().returns.toEqualTypeOf<Promise<Result<SecretStatus>>>();
+    expectTypeOf<RegdeskApi['secretStatus']>().returns.toEqualTypeOf<Promise<Result<SecretStatus[]>>>();
+    expectTypeOf<keyof SecretStatus>().toEqualTypeOf<'field' | 'stored' | 'where' | 'updatedAt' | 'usable'>();
     expectTypeOf<keyof RegdeskApi>().toEqualTypeOf<
-      'appInfo' | 'listRegistries' | 'onRegistriesChanged' | 'runValidation' | 'cancelValidation' | 'onValidationProgress'
+      | 'appInfo'
+      | 'listRegistries'
+      | 'onRegistriesChanged'
+      | 'runValidation'
+      | 'cancelValidation'
+      | 'onValidationProgress'
+      | 'getRegistry'
+      | 'createRegistry'
+      | 'updateRegistry'
+      | 'duplicateRegistry'
+      | 'deleteRegistry'
+      | 'setSecret'
+      | 'clearSecret'
+      | 'secretStatus'
+      | 'getSettings'
+      | 'updateSettings'
+      | 'pickCertificateFile'
+      | 'fetchPresentedChain'
     >();
+    // The window never names a file: main opens the dialog and answers with what the file holds.
+    expectTypeOf<RegdeskApi['pickCertificateFile']>().toEqualTypeOf<() => Promise<Result<PickCertificateResult>>>();
+    expectTypeOf<RegdeskApi['fetchPresentedChain']>().returns.toEqualTypeOf<Promise<Result<PresentedChain>>>();
+    expectTypeOf<Parameters<RegdeskApi['fetchPresentedChain']>[0]>().toHaveProperty('endpoint').toEqualTypeOf<string>();
+    expectTypeOf<FetchPresentedChainInput['trustOnlySuppliedCa']>().toEqualTypeOf<boolean>();
   });
 
   it('names every channel domain:action, once', () => {
@@ -59,7 +98,26 @@ describe('buildApi', () => {
 
   it('exposes only named functions: no channel strings, no generic invoke', () => {
     const api = buildApi(recordingTransport().transport);
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'cancelValidation', 'listRegistries', 'onRegistriesChanged', 'onValidationProgress', 'runValidation']);
+    expect(Object.keys(api).sort()).toEqual([
+      'appInfo',
+      'cancelValidation',
+      'clearSecret',
+      'createRegistry',
+      'deleteRegistry',
+      'duplicateRegistry',
+      'fetchPresentedChain',
+      'getRegistry',
+      'getSettings',
+      'listRegistries',
+      'onRegistriesChanged',
+      'onValidationProgress',
+      'pickCertificateFile',
+      'runValidation',
+      'secretStatus',
+      'setSecret',
+      'updateRegistry',
+      'updateSettings',
+    ]);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 

@@ -3,6 +3,7 @@ import { IconPackages, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { RegistryScope, RegistrySummary } from '../../../../../shared/model/registry';
 import { RegistriesTable } from '../RegistriesTable/RegistriesTable';
+import { StorageAlerts } from '../StorageAlerts/StorageAlerts';
 import { useRegistries } from '../use-registries';
 
 const scopeTitle: Record<RegistryScope, string> = { system: 'System', tenant: 'Tenant' };
@@ -28,6 +29,7 @@ export function RegistriesPage() {
         <AddRegistryButton />
       </Group>
 
+      <StorageAlerts />
       {state.status === 'loading' && <Loader aria-label="Loading registries" />}
       {state.status === 'failed' && (
         <Alert color="red" title="The registries could not be loaded" role="alert">

@@ -1,0 +1,39 @@
+import type Conf from 'conf';
+import { AppErrorException, appError } from '../../../shared/errors';
+import { SettingsSchema, type Settings, type SettingsUpdate } from '../../../shared/model/settings';
+import type { StoreShape } from './store-options';
+import type { WriteQueue } from './write-queue';
+
+/** App preferences, kept in the registries file under `settings`. */
+export function createSettingsService(store: Conf<StoreShape>, queue: WriteQueue) {
+  function get(): Settings {
+    let raw: unknown;
+    try {
+      raw = store.get('settings');
+    } catch {
+      raw = undefined;
+    }
+    const parsed = SettingsSchema.safeParse(raw ?? {});
+    if (!parsed.success) {
+      throw new AppErrorException(appError('STORE_UNREADABLE', { remedy: `Check or restore ${store.path}.` }));
+    }
+    return parsed.data;
+  }
+
+  return {
+    get,
+    update(change: SettingsUpdate): Promise<Settings> {
+      return queue.run(() => {
+        const next: Settings = { ...get() };
+        if (change.allowInsecureSecretStorage !== undefined) next.allowInsecureSecretStorage = change.allowInsecureSecretStorage;
+        try {
+          store.set('settings', next);
+        } catch {
+          throw new AppErrorException(appError('STORE_WRITE_FAILED'));
+        }
+        return next;
+      });
+    },
+  };
+}
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,88 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo, SecureStorageStatus, StorageNotice } from '../../../../../shared/model/app-info';
+import { client } from '../../../api/client';
+
+/** Mantine colours alert titles with the alert's colour, which fails WCAG AA contrast in yellow and red; the icon keeps the colour. */
+const readableTitle = { title: { color: 'var(--mantine-color-text)' } };
+
+const noticeTitle: Record<StorageNotice['code'], string> = {
+  STORE_UNREADABLE: 'Saved registries could not be read',
+  SECRETS_UNREADABLE: 'Saved secrets could not be read',
+};
+
+/**
+ * What the admin must know about storage before trusting it: files that were found damaged and
+ * moved aside (with where to), and, without a keychain, what happens to secrets (ARCHITECTURE §4).
+ */
+export function StorageAlerts() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const reload = useCallback(() => client.appInfo().then(setInfo, () => setInfo(null)), []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  if (!info) return null;
+  return (
+    <>
+      {info.storageNotices.map((notice) => (
+        <Alert
+          key={notice.backupPath}
+          color="red"
+          title={noticeTitle[notice.code]}
+          icon={<IconAlertTriangle aria-hidden />}
+          styles={readableTitle}
+        >
+          <Stack gap={4}>
+            <Text size="sm">{notice.message}</Text>
+            <Text size="sm">{notice.remedy}</Text>
+            <Text size="sm">
+              Kept as{' '}
+              <Text span ff="monospace">
+                {notice.backupPath}
+              </Text>
+            </Text>
+          </Stack>
+        </Alert>
+      ))}
+      {info.secureStorage.policy !== 'keychain' && <SecretStorageAlert status={info.secureStorage} onChanged={reload} />}
+    </>
+  );
+}
+
+function SecretStorageAlert({ status, onChanged }: { status: SecureStorageStatus; onChanged: () => Promise<void> }) {
+  const [saving, setSaving] = useState(false);
+  const optedIn = status.policy === 'insecure-opt-in';
+  const toggle = () => {
+    setSaving(true);
+    void client
+      .updateSettings({ allowInsecureSecretStorage: !optedIn })
+      .then(onChanged, () => undefined)
+      .finally(() => setSaving(false));
+  };
+  return (
+    <Alert
+      color="yellow"
+      role="status"
+      title={optedIn ? 'Secrets are saved without a keychain' : 'No keychain: secrets are kept for this session only'}
+      icon={<IconLock aria-hidden />}
+      styles={readableTitle}
+    >
+      <Stack gap="xs">
+        <Text size="sm">{status.description}</Text>
+        {status.canOptIn && (
+          <Group gap="sm">
+            <Text size="sm">
+              {optedIn
+                ? 'Passwords and keys are only obfuscated on disk: anyone who can read your files can recover them.'
+                : 'You can save them on disk anyway, but only obfuscated: anyone who can read your files could recover them.'}
+            </Text>
+            <Button size="xs" variant="default" loading={saving} onClick={toggle}>
+              {optedIn ? 'Stop saving secrets without a keychain' : 'Save secrets without a keychain'}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { RegistryType } from './registry';
+
+/** The secret fields a registry can have; each is stored, replaced and cleared on its own. */
+export const SecretFieldSchema = z.enum(['password', 'awsSecretAccessKey']);
+export type SecretField = z.infer<typeof SecretFieldSchema>;
+
+/** Which secrets belong to which type of registry (Palette's OCI form: Basic and ECR tabs). */
+export const secretFieldsByType: Record<RegistryType, readonly SecretField[]> = {
+  basic: ['password'],
+  ecr: ['awsSecretAccessKey'],
+};
+
+/**
+ * `persist`: encrypted on disk (refused without a keychain unless the admin opted in);
+ * `session`: kept in memory only and gone when the app quits.
+ */
+export const SecretPersistenceSchema = z.enum(['persist', 'session']);
+export type SecretPersistence = z.infer<typeof SecretPersistenceSchema>;
+
+const RegistryIdSchema = z.string().min(1).max(64);
+
+export const SecretRefSchema = z.object({ registryId: RegistryIdSchema, field: SecretFieldSchema });
+export type SecretRef = z.infer<typeof SecretRefSchema>;
+
+/** The one way a secret enters the app from the window. Nothing ever sends one back. */
+export const SetSecretInputSchema = SecretRefSchema.extend({
+  value: z.string().min(1, 'Enter the secret.').max(16_384),
+  persistence: SecretPersistenceSchema.default('persist'),
+});
+
+export const SecretStatusInputSchema = z.object({ registryId: RegistryIdSchema });
+
+/** All the window may learn about a secret. */
+export const SecretStatusSchema = z.object({
+  field: SecretFieldSchema,
+  stored: z.boolean(),
+  /** `disk`: encrypted in the secrets file; `session`: in memory until the app quits. */
+  where: z.enum(['disk', 'session']).optional(),
+  updatedAt: z.iso.datetime().optional(),
+  /** False when nothing is stored or when the stored secret no longer decrypts here: ask for it again. */
+  usable: z.boolean(),
+});
+export type SecretStatus = z.infer<typeof SecretStatusSchema>;

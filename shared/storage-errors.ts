@@ -1,0 +1,43 @@
+/**
+ * Codes for storing registries, settings and secrets. Kept apart from shared/errors.ts only for
+ * length: they are part of the same catalog and the same stability promise (never rename one).
+ */
+export const storageErrors = {
+  REGISTRY_NOT_FOUND: {
+    message: 'That pack registry is not stored any more.',
+    remedy: 'Reload the list: it may have been deleted in another window or by `regdesk`.',
+  },
+  REGISTRY_NAME_TAKEN: {
+    message: 'Another pack registry in this scope already has this name.',
+    remedy: 'Choose a different name: names are unique within the system scope and within the tenant scope, as in Palette.',
+  },
+  STORE_WRITE_FAILED: {
+    message: 'The change could not be saved to disk.',
+    remedy: 'Check that the disk has free space and that the data folder is writable, then try again.',
+  },
+  SECRETS_UNREADABLE: {
+    message: 'The saved secrets could not be read.',
+    remedy: 'The unreadable file was kept aside at the backup path shown; enter the registry passwords and keys again.',
+  },
+  SECRET_STORAGE_INSECURE: {
+    message:
+      'The secret was not saved: this computer has no keychain, so it could only be obfuscated on disk with a key that is public, not protected.',
+    remedy: 'Keep it for this session only, or allow saving secrets without a keychain in the storage settings if you accept that risk.',
+  },
+  SECRET_STORAGE_UNAVAILABLE: {
+    message: 'The secret was not saved: encryption is not available on this computer right now.',
+    remedy: 'Keep it for this session only, or unlock or set up the system keychain and restart the app.',
+  },
+  SECRET_UNUSABLE: {
+    message: 'A stored secret can no longer be decrypted, most likely because the system keychain changed.',
+    remedy: 'Enter the secret again. The old encrypted copy is kept until you replace or clear it.',
+  },
+  SECRET_NOT_STORED: {
+    message: 'No secret is stored for this registry field.',
+    remedy: 'Enter the secret, then try again.',
+  },
+  SECRET_FIELD_NOT_APPLICABLE: {
+    message: 'That kind of secret does not belong to this type of registry.',
+    remedy: 'Basic registries take a password; ECR registries take an AWS secret access key.',
+  },
+} as const satisfies Record<string, { message: string; remedy: string }>;

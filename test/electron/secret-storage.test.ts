@@ -1,0 +1,64 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron, type ElectronApplication, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RegdeskApi } from '../../shared/ipc/contract';
+import { RegistriesPage } from '../e2e/pages/registries-page';
+import { canarySecret } from '../fixtures/canary';
+import { findElectronBinary } from './electron-binary';
+
+const electronBinary = findElectronBinary();
+
+/** The secret vault over Electron's real safeStorage (main/platform/safe-storage-cipher.ts). */
+describe.skipIf(!electronBinary)('secrets in the desktop app (real Electron safeStorage)', () => {
+  let app: ElectronApplication;
+  let page: Page;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'regdesk-electron-secrets-'));
+    app = await _electron.launch({
+      executablePath: electronBinary,
+      args: ['out/main/index.js', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      env: { ...process.env, REGDESK_USER_DATA_DIR: dataDir },
+    });
+    page = await app.firstWindow();
+    await new RegistriesPage(page).waitUntilReady();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('follows the keychain policy and never writes the secret in plain text', async () => {
+    const secret = canarySecret('electron-password');
+    const outcome = await page.evaluate(async (value) => {
+      const api = (globalThis as unknown as { regdesk: RegdeskApi }).regdesk;
+      const info = await api.appInfo();
+      if (!info.ok) return { error: info.error.code };
+      const created = await api.createRegistry({ type: 'basic', name: 'electron-vault', scope: 'system', endpoint: 'https://h.example.test' });
+      if (!created.ok) return { error: created.error.code };
+      const ref = { registryId: created.data.record.id, field: 'password' as const };
+      const persisted = await api.setSecret({ ...ref, value });
+      const session = persisted.ok ? undefined : await api.setSecret({ ...ref, value, persistence: 'session' });
+      const status = await api.secretStatus({ registryId: ref.registryId });
+      return { policy: info.data.secureStorage.policy, persisted, session, status };
+    }, secret);
+
+    expect(outcome).not.toHaveProperty('error');
+    if (outcome.policy === 'keychain') {
+      expect(outcome.persisted).toMatchObject({ ok: true, data: { where: 'disk', usable: true } });
+    } else {
+      // No keychain (CI's basic_text): refused with a stable code, kept for the session instead.
+      expect(outcome.persisted).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^SECRET_STORAGE_(INSECURE|UNAVAILABLE)$/) } });
+      expect(outcome.session).toMatchObject({ ok: true, data: { where: 'session', usable: true } });
+    }
+    expect(outcome.status).toMatchObject({ ok: true, data: [{ field: 'password', stored: true, usable: true }] });
+    expect(JSON.stringify(outcome)).not.toContain(secret);
+    for (const entry of readdirSync(dataDir, { withFileTypes: true, recursive: true })) {
+      if (entry.isFile()) expect(readFileSync(join(entry.parentPath, entry.name)).includes(secret), entry.name).toBe(false);
+    }
+  });
+});
