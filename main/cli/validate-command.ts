@@ -1,16 +1,22 @@
 import { parseArgs } from 'node:util';
-import { ValidationRequestSchema, type ValidationReport, type ValidationStep } from '../../shared/model/validation';
+import { ValidationRequestSchema } from '../../shared/model/validation';
+import type { CommandIo } from './io';
+import { formatChecklist, jsonReport } from './report-format';
+import { readDraftFile } from './draft-source';
 import { parseEndpoint } from '../services/oci/endpoint';
 import { validateRegistry } from '../services/oci/validate';
 import { AppErrorException, type AppError } from '../../shared/errors';
 import { loadCertificateFile } from '../services/tls/load-certificate-file';
 
 export const VALIDATE_USAGE = `Usage: regdesk validate ENDPOINT [options]
+       regdesk validate --file DRAFTS.json [--name NAME] [--password-stdin] [options]
 
 Checks a registry the way Palette will use it: DNS, TCP, TLS, the registry API, the
 credentials, the base content path and the packs under it.
 
 Options:
+  --file FILE                   Validate a registry from a draft file exported by the app
+  --name NAME                   Which registry of the draft file (when it holds several)
   --base-path PATH              Base content path (packs live at PATH/spectro-packs/archive)
   -u, --username USER           Username (or robot account)
   --password-stdin              Read the password from standard input
@@ -29,12 +35,6 @@ Options:
 Exit codes: 0 validated, 1 not validated, 2 bad input.
 `;
 
-export interface CommandIo {
-  out: { write(text: string): unknown };
-  err: { write(text: string): unknown };
-  readStdin(): Promise<string>;
-  env: NodeJS.ProcessEnv;
-}
 
 export async function validateCommand(argv: string[], io: CommandIo): Promise<number> {
   let parsed;
@@ -43,8 +43,10 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
       args: argv,
       allowPositionals: true,
       options: {
-        'base-path': { type: 'string', default: '' },
-        username: { type: 'string', short: 'u', default: '' },
+        file: { type: 'string' },
+        name: { type: 'string' },
+        'base-path': { type: 'string' },
+        username: { type: 'string', short: 'u' },
         'password-stdin': { type: 'boolean', default: false },
         'ca-file': { type: 'string' },
         'ca-only': { type: 'boolean', default: false },
@@ -65,18 +67,17 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
     io.out.write(VALIDATE_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) return usageError(io, positionals.length === 0 ? 'give the registry ENDPOINT' : `unexpected argument "${positionals[1]}"`);
-  const endpoint = parseEndpoint(positionals[0]!);
-  if (!endpoint.ok) return usageError(io, `${endpoint.error.message}`);
+  const target = await registryToValidate(values, positionals);
+  if ('error' in target) return usageError(io, target.error);
 
   const seconds = (name: 'timeout' | 'connect-timeout') => Number(values[name]);
   if (![seconds('timeout'), seconds('connect-timeout')].every((s) => Number.isFinite(s) && s > 0 && s <= 300)) {
     return usageError(io, '--timeout and --connect-timeout take seconds, from 1 to 300');
   }
   const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : io.env['REGDESK_PASSWORD'] ?? '';
-  if (password && !values.username) return usageError(io, 'a password was given without --username');
+  if (password && !target.username) return usageError(io, 'a password was given without a username');
 
-  let caPem: string | undefined;
+  let caPem = target.caPem;
   if (values['ca-file']) {
     const loaded = await loadCaFile(values['ca-file']);
     if ('error' in loaded) return usageError(io, loaded.error);
@@ -87,11 +88,11 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
   }
 
   const request = ValidationRequestSchema.safeParse({
-    endpoint: positionals[0],
-    baseContentPath: values['base-path'],
-    username: values.username,
+    endpoint: target.endpoint,
+    baseContentPath: target.baseContentPath,
+    username: target.username,
     password,
-    tls: { insecureSkipVerify: values['insecure-skip-tls-verify'], caPem, trustOnlySuppliedCa: values['ca-only'] },
+    tls: { insecureSkipVerify: target.insecureSkipVerify, caPem, trustOnlySuppliedCa: values['ca-only'] || target.trustOnlySuppliedCa },
     proxy: { url: values.proxy, fromEnvironment: !values['no-proxy-env'] },
     deadlineMs: Math.round(seconds('timeout') * 1000),
     connectTimeoutMs: Math.round(seconds('connect-timeout') * 1000),
@@ -108,6 +109,40 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
   } finally {
     process.removeListener('SIGINT', onSignal);
   }
+}
+
+type Values = { file?: string | undefined; name?: string | undefined; 'base-path'?: string | undefined; username?: string | undefined; 'insecure-skip-tls-verify': boolean; 'ca-file'?: string | undefined };
+
+/** The registry from the command line, or from a draft file (whose settings then may not be given again). */
+async function registryToValidate(values: Values, positionals: string[]) {
+  if (values.file === undefined) {
+    if (values.name !== undefined) return { error: '--name goes with --file' };
+    if (positionals.length !== 1) return { error: positionals.length === 0 ? 'give the registry ENDPOINT (or --file)' : `unexpected argument "${positionals[1]}"` };
+    const endpoint = parseEndpoint(positionals[0]!);
+    if (!endpoint.ok) return { error: endpoint.error.message };
+    return {
+      endpoint: positionals[0]!,
+      baseContentPath: values['base-path'] ?? '',
+      username: values.username ?? '',
+      insecureSkipVerify: values['insecure-skip-tls-verify'],
+      caPem: undefined,
+      trustOnlySuppliedCa: false,
+    };
+  }
+  if (positionals.length > 0) return { error: 'give either ENDPOINT or --file, not both' };
+  const clash = (['base-path', 'username'] as const).find((flag) => values[flag] !== undefined);
+  if (clash) return { error: `--${clash} comes from the draft file; edit the draft instead` };
+  const read = await readDraftFile(values.file, values.name);
+  if ('error' in read) return read;
+  const { draft } = read;
+  return {
+    endpoint: draft.endpoint,
+    baseContentPath: draft.baseContentPath,
+    username: draft.type === 'basic' ? draft.username : '',
+    insecureSkipVerify: draft.tls.insecureSkipVerify || values['insecure-skip-tls-verify'],
+    caPem: draft.tls.caPem,
+    trustOnlySuppliedCa: draft.tls.trustOnlySuppliedCa ?? false,
+  };
 }
 
 /** The same reading and checks as the app's "Choose CA certificate" (certs:pick), worded for a command line. */
@@ -139,56 +174,4 @@ function caFileProblem(path: string, problem: AppError): string {
 function usageError(io: CommandIo, message: string): number {
   io.err.write(`regdesk validate: ${message}\n\nRun "regdesk validate --help" for the options.\n`);
   return 2;
-}
-
-/** The stable, documented JSON shape: ok, and steps with id, status, code, message, remedy, durationMs. */
-export function jsonReport(report: ValidationReport) {
-  return {
-    ok: report.ok,
-    endpoint: report.endpoint,
-    durationMs: report.durationMs,
-    proxy: report.proxy,
-    steps: report.steps.map((step) => ({
-      id: step.id,
-      status: step.status,
-      code: step.problem?.code ?? null,
-      message: step.problem?.message ?? null,
-      remedy: step.problem?.remedy ?? null,
-      durationMs: step.durationMs,
-      observed: step.observed,
-    })),
-    presentedChain: report.presentedChain,
-    packs: report.packs,
-    packCount: report.packCount,
-  };
-}
-
-const MARK: Record<ValidationStep['status'], string> = {
-  ok: '[ ok ]',
-  warn: '[warn]',
-  fail: '[FAIL]',
-  skipped: '[skip]',
-  pending: '[    ]',
-  running: '[ .. ]',
-};
-
-/** One line per step, with the cause and remedy under any that warned or failed. */
-export function formatChecklist(report: ValidationReport): string {
-  const width = Math.max(...report.steps.map((s) => s.title.length));
-  const lines = [`Validating ${report.endpoint}`];
-  for (const step of report.steps) {
-    const summary = step.problem ? `${step.problem.code}: ${step.problem.message}` : (step.observed[0] ?? '');
-    const time = step.status === 'ok' || step.status === 'warn' || step.status === 'fail' ? `  (${step.durationMs} ms)` : '';
-    lines.push(`${MARK[step.status]} ${step.title.padEnd(width)}  ${summary}${time}`);
-    if (step.problem?.remedy && step.status !== 'ok') lines.push(`${' '.repeat(width + 9)}→ ${step.problem.remedy}`);
-    if (step.status === 'fail') for (const line of step.observed) lines.push(`${' '.repeat(width + 9)}  ${line}`);
-  }
-  const failed = report.steps.find((s) => s.status === 'fail');
-  const warnings = report.steps.filter((s) => s.status === 'warn').length;
-  lines.push(
-    failed
-      ? `Not validated: ${failed.title} failed (${failed.problem?.code ?? 'unknown'}) after ${report.durationMs} ms.`
-      : `Validated in ${report.durationMs} ms${warnings ? ` with ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}.`,
-  );
-  return `${lines.join('\n')}\n`;
 }

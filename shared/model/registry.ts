@@ -15,6 +15,8 @@ export const TlsSettingsSchema = z.object({
   insecureSkipVerify: z.boolean().default(false),
   /** Normalized PEM of the CA certificates the admin chose to trust for this registry. */
   caPem: z.string().optional(),
+  /** Trust only caPem, not the operating system's CAs as well. */
+  trustOnlySuppliedCa: z.boolean().optional(),
 });
 
 const RecordBaseSchema = z.object({

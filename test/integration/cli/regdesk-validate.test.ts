@@ -88,7 +88,39 @@ describe('regdesk validate', () => {
   it('refuses a password without a username', async () => {
     const result = await regdesk([registry.endpoint, '--password-stdin'], PASSWORD);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/password was given without --username/);
+    expect(result.stderr).toMatch(/password was given without a username/);
     expect(result.stderr).not.toContain(PASSWORD);
   });
+
+  it('validates a registry from a draft file, password from the environment', async () => {
+    const drafts = join(dir.path, 'drafts.json');
+    const draft = (name: string) => ({
+      name,
+      scope: 'tenant',
+      type: 'basic',
+      endpoint: registry.endpoint,
+      baseContentPath: '',
+      username: 'alice',
+      tls: { insecureSkipVerify: false, caPem: pki.root.certPem },
+    });
+    await writeFile(drafts, JSON.stringify({ format: 'pack-registry-desk/drafts', version: 1, registries: [draft('harbor-a'), draft('harbor-b')] }));
+    const ok = await regdesk(['--file', drafts, '--name', 'harbor-b'], '', { REGDESK_PASSWORD: PASSWORD });
+    expect(ok.exitCode).toBe(0);
+    expect(ok.stdout).toMatch(/authenticated as alice/);
+    const ambiguous = await regdesk(['--file', drafts]);
+    expect(ambiguous).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/holds 2 registries \("harbor-a", "harbor-b"\); choose one with --name/) });
+    const clash = await regdesk(['--file', drafts, '--name', 'harbor-a', '-u', 'bob']);
+    expect(clash).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/--username comes from the draft file/) });
+  });
+
+  it('says where a draft file is wrong', async () => {
+    const bad = join(dir.path, 'bad.json');
+    await writeFile(bad, JSON.stringify({ format: 'pack-registry-desk/drafts', version: 1, registries: [{ name: 'x', scope: 'galaxy', type: 'basic', endpoint: 'h' }] }));
+    const result = await regdesk(['--file', bad]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/--file .*bad\.json at registries\.0\.scope: /);
+    await writeFile(bad, '{"format":"something-else","version":1,"registries":[]}');
+    expect((await regdesk(['--file', bad])).stderr).toMatch(/Not a Pack Registry Desk draft file/);
+  });
 });
+

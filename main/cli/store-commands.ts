@@ -1,0 +1,76 @@
+import Conf from 'conf';
+import { parseArgs } from 'node:util';
+import { AppErrorException, appError } from '../../shared/errors';
+import { RegistryScopeSchema, type RegistrySummary } from '../../shared/model/registry';
+import { createServices } from '../services';
+import { defaultUserDataDir, PRODUCT_NAME } from '../services/app-paths';
+import { storeOptions, type StoreShape } from '../services/store/store-options';
+import type { CommandIo } from './io';
+
+declare const __APP_VERSION__: string;
+
+/** `regdesk list` and `regdesk info`: read-only views of the desktop app's store. */
+export async function storeCommand(command: 'list' | 'info', argv: string[], io: CommandIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        scope: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    io.err.write(`regdesk ${command}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const { values } = parsed;
+  const scope = values.scope === undefined ? undefined : RegistryScopeSchema.safeParse(values.scope);
+  if (scope && !scope.success) {
+    io.err.write(`regdesk: --scope must be "system" or "tenant", not "${values.scope}"\n`);
+    return 2;
+  }
+  const dataDir = values['data-dir'] ?? defaultUserDataDir();
+  try {
+    const services = createServices({
+      appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
+      store: openStore(dataDir),
+    });
+    if (command === 'list') {
+      const registries = services.registries.listSummaries(scope?.data);
+      io.out.write(values.json ? `${JSON.stringify(registries, null, 2)}\n` : formatTable(registries));
+    } else {
+      const info = { ...(await services.app.info()), dataDir };
+      io.out.write(values.json ? `${JSON.stringify(info, null, 2)}\n` : `${info.name} ${info.version} (${info.platform})\nData folder: ${dataDir}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AppErrorException)) throw error;
+    const { code, message, remedy } = error.appError;
+    io.err.write(`regdesk: ${message}${remedy ? `\n  ${remedy}` : ''}\n  [${code}]\n`);
+    return 1;
+  }
+}
+
+/**
+ * The command line only reads: a damaged file is reported, never moved aside (the app does that,
+ * with the admin watching). No file watcher, so the process ends once it has answered.
+ */
+function openStore(dataDir: string): Conf<StoreShape> {
+  try {
+    return new Conf<StoreShape>({ ...storeOptions(dataDir), watch: false });
+  } catch (error) {
+    throw new AppErrorException(
+      appError('STORE_UNREADABLE', { message: `The saved registries in ${dataDir} could not be read: ${(error as Error).message}`, remedy: 'Open the desktop app: it keeps the damaged file aside and starts afresh.' }),
+    );
+  }
+}
+
+function formatTable(registries: RegistrySummary[]): string {
+  if (registries.length === 0) return 'No pack registries stored.\n';
+  const header = ['NAME', 'SCOPE', 'TYPE', 'ENDPOINT', 'BASE PATH', 'VALIDATION'];
+  const rows = registries.map((r) => [r.name, r.scope, r.type === 'ecr' ? 'OCI/ECR' : 'OCI/Basic', r.endpoint, r.baseContentPath || '-', r.validation.state]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+}
