@@ -27,6 +27,7 @@ function createHandlers(services: Services, emit: Emit): Handlers {
     updateSettings: (change) => services.settings.update(change),
     runValidation: ({ runId, request }) =>
       services.validation.run(runId, request, (step) => emit('validationProgress', { runId, step })),
+    validateRegistry: ({ runId, id }) => services.validateStored(runId, id, (step) => emit('validationProgress', { runId, step })),
     cancelValidation: async ({ runId }) => ({ cancelled: services.validation.cancel(runId) }),
     pickCertificateFile: () => services.certificates.pick(),
     fetchPresentedChain: (input) => services.certificates.fetchPresented(input),

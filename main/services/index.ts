@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { AppErrorException, appError } from '../../shared/errors';
 import type { KeychainStatus, StorageNotice } from '../../shared/model/app-info';
 import { createAppInfoService, type AppInfoPorts } from './app-info';
+import { createRegistryValidation } from './oci/registry-validation';
 import { createValidationService } from './oci/validation-service';
 import type { FilePicker } from './file-picker';
 import { createCertificateService } from './tls/certificate-service';
@@ -52,12 +53,15 @@ export function createServices(ports: ServicePorts) {
   });
   const secrets = createRegistrySecrets({ records, vault, queue });
   const notices = ports.storageNotices ?? [];
+  const registries = createRegistryRepository({ records, vault, queue });
+  const validation = createValidationService(ports.env);
   return {
     app: createAppInfoService(ports.appInfo, { secureStorage: () => vault.storageStatus(), storageNotices: () => notices }),
-    registries: createRegistryRepository({ records, vault, queue }),
+    registries,
     secrets,
     settings,
-    validation: createValidationService(ports.env),
+    validation,
+    validateStored: createRegistryValidation({ validation, registries, secrets }),
     certificates: createCertificateService({ picker: ports.filePicker, ...(ports.env ? { env: ports.env } : {}), now }),
   };
 }

@@ -44,6 +44,12 @@ export const channels = {
     input: z.object({ runId: z.uuid(), request: ValidationRequestSchema }),
     output: ValidationReportSchema,
   },
+  /** Validates a stored registry with its stored secrets and records the result with it. */
+  validateRegistry: {
+    channel: 'registries:validate',
+    input: z.object({ runId: z.uuid(), id: z.string().min(1).max(64) }),
+    output: z.object({ report: ValidationReportSchema, registry: RegistryDetailSchema }),
+  },
   cancelValidation: {
     channel: 'validation:cancel',
     input: z.object({ runId: z.uuid() }),

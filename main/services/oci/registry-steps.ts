@@ -66,7 +66,8 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
     if (scheme.kind === 'bearer') {
       throw new StepProblem(appError('TOKEN_SERVICE_FAILED', { message: `The registry refused the token issued by ${scheme.realm.host}.`, remedy: 'The registry and its token service disagree (issuer, service name or signing certificate): check their configuration.' }), observed);
     }
-    throw new StepProblem(appError('AUTH_REJECTED', { message: `The registry at ${endpoint.hostPort} rejected the username and password.` }), observed);
+    const what = credentials?.password ? 'the username and password' : `username ${credentials?.username ?? ''} without a password`;
+    throw new StepProblem(appError('AUTH_REJECTED', { message: `The registry at ${endpoint.hostPort} rejected ${what}.` }), observed);
   }
   if (response.status !== 200) {
     throw new StepProblem(appError('REGISTRY_ERROR', { message: `The registry answered HTTP ${response.status} to the authenticated /v2/.` }), observed);

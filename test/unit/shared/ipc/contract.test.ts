@@ -39,6 +39,7 @@ describe('RegdeskApi (derived from the contract)', () => {
       | 'listRegistries'
       | 'onRegistriesChanged'
       | 'runValidation'
+      | 'validateRegistry'
       | 'cancelValidation'
       | 'onValidationProgress'
       | 'getRegistry'
@@ -117,6 +118,7 @@ describe('buildApi', () => {
       'setSecret',
       'updateRegistry',
       'updateSettings',
+      'validateRegistry',
     ]);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
