@@ -1,9 +1,17 @@
 import { AppShell, Group, MantineProvider, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { RegistryScope } from '../../shared/model/registry';
 import { cssVariablesResolver, theme } from './theme';
 import { RegistriesPage } from './features/registries/RegistriesPage/RegistriesPage';
+import { AddRegistryWizard } from './features/wizard/AddRegistryWizard/AddRegistryWizard';
 import { SecureStorageBadge } from './components/SecureStorageBadge/SecureStorageBadge';
 
+type View =
+  | { name: 'list'; scope: RegistryScope }
+  | { name: 'add'; scope: RegistryScope; takenNames: ReadonlyMap<RegistryScope, ReadonlySet<string>> };
+
 export function App() {
+  const [view, setView] = useState<View>({ name: 'list', scope: 'system' });
   return (
     // "auto" follows the operating system's light or dark setting.
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
@@ -17,7 +25,11 @@ export function App() {
           </Group>
         </AppShell.Header>
         <AppShell.Main>
-          <RegistriesPage />
+          {view.name === 'list' ? (
+            <RegistriesPage initialScope={view.scope} onAdd={(scope, takenNames) => setView({ name: 'add', scope, takenNames })} />
+          ) : (
+            <AddRegistryWizard scope={view.scope} takenNames={view.takenNames} onDone={() => setView({ name: 'list', scope: view.scope })} />
+          )}
         </AppShell.Main>
       </AppShell>
     </MantineProvider>

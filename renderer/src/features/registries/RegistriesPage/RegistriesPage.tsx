@@ -1,4 +1,4 @@
-import { Alert, Button, EmptyState, Group, Loader, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, EmptyState, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPackages, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { RegistryScope, RegistrySummary } from '../../../../../shared/model/registry';
@@ -12,9 +12,15 @@ const scopeHelp: Record<RegistryScope, string> = {
   tenant: 'Tenant registries are added in Tenant Settings and are visible to one tenant only.',
 };
 
-export function RegistriesPage() {
+interface Props {
+  /** The scope tab to open on, e.g. the one a registry was just added to. */
+  initialScope?: RegistryScope;
+  onAdd: (scope: RegistryScope, takenNames: ReadonlyMap<RegistryScope, ReadonlySet<string>>) => void;
+}
+
+export function RegistriesPage({ initialScope = 'system', onAdd }: Props) {
   const state = useRegistries();
-  const [scope, setScope] = useState<RegistryScope>('system');
+  const [scope, setScope] = useState<RegistryScope>(initialScope);
   useReadinessMarker(state.status !== 'loading');
 
   return (
@@ -26,7 +32,13 @@ export function RegistriesPage() {
             OCI pack registries for Palette, with Basic or AWS ECR authentication.
           </Text>
         </div>
-        <AddRegistryButton />
+        <Button
+          leftSection={<IconPlus size={16} aria-hidden />}
+          disabled={state.status !== 'loaded'}
+          onClick={() => state.status === 'loaded' && onAdd(scope, takenNames(state.registries))}
+        >
+          Add New Pack Registry
+        </Button>
       </Group>
 
       <StorageAlerts />
@@ -75,15 +87,14 @@ function ScopePanel({ scope, registries }: { scope: RegistryScope; registries: R
   return <RegistriesTable registries={registries} caption={`${scopeTitle[scope]} pack registries`} />;
 }
 
-function AddRegistryButton() {
-  // The wizard is not built yet; say so instead of offering a button that does nothing.
-  return (
-    <Tooltip label="The Add Pack Registry wizard is not available in this build yet">
-      <Button leftSection={<IconPlus size={16} aria-hidden />} data-disabled aria-disabled onClick={(e) => e.preventDefault()}>
-        Add New Pack Registry
-      </Button>
-    </Tooltip>
-  );
+/** Lower-cased names per scope: Palette and the store treat names as unique within a scope. */
+function takenNames(registries: RegistrySummary[]): Map<RegistryScope, Set<string>> {
+  const names = new Map<RegistryScope, Set<string>>([
+    ['system', new Set()],
+    ['tenant', new Set()],
+  ]);
+  for (const r of registries) names.get(r.scope)?.add(r.name.trim().toLowerCase());
+  return names;
 }
 
 function countIn(registries: RegistrySummary[], scope: RegistryScope): number {

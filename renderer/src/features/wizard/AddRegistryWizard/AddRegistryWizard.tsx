@@ -1,0 +1,180 @@
+import { Alert, Badge, Button, Grid, Group, SegmentedControl, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { RegistryScope } from '../../../../../shared/model/registry';
+import { emptyRegistryForm, type RegistryForm } from '../../../../../shared/model/registry-form';
+import type { SecretPersistence } from '../../../../../shared/model/secrets';
+import { ApiError, client } from '../../../api/client';
+import { BasicFields } from '../Basic/BasicFields';
+import { EcrFields } from '../Ecr/EcrFields';
+import { TrustPolicyPanel } from '../Ecr/TrustPolicyPanel';
+import { TlsFields } from '../Tls/TlsFields';
+import { ValidationPanel } from '../Validate/ValidationPanel';
+import { useValidation } from '../Validate/use-validation';
+import { toValidationRequest, useWizardForm, validationKey } from '../wizard-form';
+import { saveRegistry, type SaveMode } from './save-registry';
+
+interface Props {
+  scope: RegistryScope;
+  /** Names already used, per scope, lower-cased: a name is unique within its scope. */
+  takenNames: ReadonlyMap<RegistryScope, ReadonlySet<string>>;
+  onDone: (savedName?: string) => void;
+}
+
+type Problem = { message: string; remedy?: string | undefined };
+
+/** Palette's "Add New Pack Registry" screen, with live validation beside it. */
+export function AddRegistryWizard({ scope, takenNames, onDone }: Props) {
+  const form = useWizardForm(emptyRegistryForm(scope));
+  const validation = useValidation();
+  const [validatedKey, setValidatedKey] = useState<string | null>(null);
+  const [savedId, setSavedId] = useState<string | undefined>();
+  const [saving, setSaving] = useState<SaveMode | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const persistence = useSecretPersistence();
+  const values = form.getValues();
+  const key = validationKey(values);
+  const report = validation.state.status === 'done' ? validation.state.report : undefined;
+  const validatedNow = report?.ok === true && validatedKey === key;
+  const tlsStep = report?.steps.find((s) => s.id === 'tls');
+  const showTls = values.insecureSkipVerify || values.caPem !== '' || tlsStep?.status === 'fail' || tlsStep?.status === 'warn';
+  // Our own saved record is not a clash.
+  const nameTaken = savedId === undefined && (takenNames.get(values.scope)?.has(values.name.trim().toLowerCase()) ?? false);
+
+  useEffect(() => {
+    document.title = 'Add New Pack Registry · Pack Registry Desk';
+    return () => {
+      document.title = 'Pack Registry Desk';
+    };
+  }, []);
+
+  async function validate() {
+    if (form.validate().hasErrors) return;
+    const result = await validation.run({ request: toValidationRequest(values) });
+    if (result?.ok) setValidatedKey(key);
+  }
+
+  async function save(mode: SaveMode) {
+    if (form.validate().hasErrors || nameTaken) return;
+    setSaving(mode);
+    setProblem(null);
+    try {
+      const id = await saveRegistry(values, savedId, persistence.value);
+      setSavedId(id);
+      if (mode === 'draft') return onDone(values.name.trim());
+      // Main validates what it stored and records the verdict; the list then shows it.
+      const stored = await validation.run({ registryId: id });
+      if (stored?.ok) return onDone(values.name.trim());
+      setProblem({ message: 'Saved, but the stored registry did not validate.', remedy: 'See the steps beside the form; fix the values and confirm again.' });
+    } catch (error) {
+      setProblem(error instanceof ApiError ? error.error : { message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setSaving(null);
+    }
+  }
+
+  return (
+    <Stack gap="md" maw={1200}>
+      <Group gap="xs">
+        <Button variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={() => onDone()}>
+          Pack Registries
+        </Button>
+      </Group>
+      <Title order={2}>Add New Pack Registry</Title>
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void validate();
+            }}
+            aria-label="Pack registry"
+            noValidate
+          >
+            <Stack gap="md">
+              <TextInput
+                label="Name"
+                withAsterisk
+                autoFocus
+                spellCheck={false}
+                {...form.getInputProps('name')}
+                error={form.errors['name'] ?? (nameTaken ? `A ${values.scope} registry is already called “${values.name.trim()}”.` : undefined)}
+              />
+              <Stack gap={4}>
+                <Text size="sm" fw={500} id="scope-label">
+                  Scope
+                </Text>
+                <SegmentedControl
+                  aria-labelledby="scope-label"
+                  data={[
+                    { value: 'system', label: 'System' },
+                    { value: 'tenant', label: 'Tenant' },
+                  ]}
+                  {...form.getInputProps('scope')}
+                />
+              </Stack>
+              <Group gap="xs">
+                <Text size="sm" fw={500}>
+                  Registry type
+                </Text>
+                <Badge variant="default">OCI</Badge>
+              </Group>
+              <Tabs value={values.type} onChange={(type) => type && form.setFieldValue('type', type as RegistryForm['type'])} keepMounted={false}>
+                <Tabs.List aria-label="Authentication">
+                  <Tabs.Tab value="basic">Basic</Tabs.Tab>
+                  <Tabs.Tab value="ecr">ECR</Tabs.Tab>
+                </Tabs.List>
+                <Tabs.Panel value="basic" pt="md">
+                  <BasicFields form={form} passwordStored={false} />
+                </Tabs.Panel>
+                <Tabs.Panel value="ecr" pt="md">
+                  <EcrFields form={form} secretStored={false} />
+                </Tabs.Panel>
+              </Tabs>
+              {showTls && <TlsFields form={form} />}
+              {persistence.note && (
+                <Text size="xs" c="dimmed" role="note">
+                  {persistence.note}
+                </Text>
+              )}
+              {problem && (
+                <Alert color="red" variant="light" title={problem.message} role="alert">
+                  {problem.remedy}
+                </Alert>
+              )}
+              <Group justify="flex-end" gap="sm">
+                <Button variant="default" onClick={() => void save('draft')} loading={saving === 'draft'} disabled={saving !== null}>
+                  Save as draft
+                </Button>
+                <Button onClick={() => void save('confirm')} loading={saving === 'confirm'} disabled={!validatedNow || saving !== null}>
+                  Confirm
+                </Button>
+              </Group>
+              <Text size="xs" c="dimmed" ta="right">
+                {validatedNow ? 'Confirm saves the registry and records its validation.' : 'Confirm is enabled once the current values are validated.'}
+              </Text>
+            </Stack>
+          </form>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack gap="md">
+            <ValidationPanel state={validation.state} current={validatedKey === key} onValidate={() => void validate()} onCancel={() => void validation.cancel()} />
+            {values.type === 'ecr' && values.ecrProtected && values.awsMethod === 'sts' && <TrustPolicyPanel form={form} />}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** Without a keychain, secrets are kept for the session only unless the admin opted in (main enforces it too). */
+function useSecretPersistence(): { value: SecretPersistence; note?: string } {
+  const [policy, setPolicy] = useState<'keychain' | 'insecure-opt-in' | 'session-only'>('keychain');
+  useEffect(() => {
+    client.appInfo().then((info) => setPolicy(info.secureStorage.policy), () => undefined);
+  }, []);
+  if (policy === 'session-only') {
+    return { value: 'session', note: 'No OS keychain is available: passwords and keys are kept for this session only and asked for again after a restart.' };
+  }
+  return { value: 'persist' };
+}

@@ -1,0 +1,52 @@
+import { Alert, PasswordInput, Radio, Stack, Switch, TextInput, Group } from '@mantine/core';
+import type { WizardForm } from '../wizard-form';
+
+/** Palette's ECR tab: Endpoint, Base Content Path, Protected and the AWS authentication method. */
+export function EcrFields({ form, secretStored }: { form: WizardForm; secretStored: boolean }) {
+  const { ecrProtected, awsMethod } = form.getValues();
+  return (
+    <Stack gap="sm">
+      <TextInput
+        label="Endpoint"
+        description="The ECR registry host; https:// is not needed. No repository name here."
+        placeholder="123456789012.dkr.ecr.us-east-1.amazonaws.com"
+        withAsterisk
+        autoComplete="off"
+        spellCheck={false}
+        {...form.getInputProps('endpoint')}
+      />
+      <TextInput label="Base Content Path" placeholder="production" spellCheck={false} {...form.getInputProps('baseContentPath')} />
+      <Switch label="Protected" description="The repositories need AWS credentials to pull." {...form.getInputProps('ecrProtected', { type: 'checkbox' })} />
+      {ecrProtected && (
+        <>
+          <Radio.Group label="AWS Authentication Method" {...form.getInputProps('awsMethod')}>
+            <Group mt={4}>
+              <Radio value="credentials" label="Credentials" />
+              <Radio value="sts" label="STS" />
+            </Group>
+          </Radio.Group>
+          {awsMethod === 'credentials' ? (
+            <>
+              <TextInput label="Access Key" withAsterisk autoComplete="off" spellCheck={false} {...form.getInputProps('accessKeyId')} />
+              <PasswordInput
+                label="Secret access key"
+                description={secretStored ? 'A secret key is stored. Type a new one to replace it.' : 'Kept in the OS keychain, never shown again.'}
+                autoComplete="new-password"
+                {...form.getInputProps('secretAccessKey')}
+              />
+            </>
+          ) : (
+            <>
+              <TextInput label="ARN" description="The IAM role Palette assumes." placeholder="arn:aws:iam::123456789012:role/palette-packs" withAsterisk spellCheck={false} {...form.getInputProps('roleArn')} />
+              <TextInput label="External ID" description="As Palette shows it for your tenant." withAsterisk spellCheck={false} {...form.getInputProps('externalId')} />
+            </>
+          )}
+        </>
+      )}
+      <Alert variant="light" color="gray" title="ECR validation">
+        This build checks the endpoint, TLS and the registry API of an ECR registry. Signing in with AWS credentials or STS from
+        the workstation is not built yet, so a protected registry stops at authentication.
+      </Alert>
+    </Stack>
+  );
+}

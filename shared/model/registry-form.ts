@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { RegistryScopeSchema, RegistryTypeSchema } from './registry';
+
+/** AWS partitions as they appear in ARNs; Palette's ECR form works in these. */
+export const AWS_ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/[\w+=,.@\-/]{1,512}$/;
+/** STS ExternalId: 2–1224 characters of [\w+=,.@:/-] (AWS STS API reference). */
+export const AWS_EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+export const AWS_ACCESS_KEY_ID = /^(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,124}$/;
+
+/**
+ * The Add Pack Registry form, field for field as Palette shows it. The window validates with it as
+ * the admin types; main validates the drafts and requests built from it with its own schemas.
+ */
+export const RegistryFormSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Enter a name.').max(128, 'Use at most 128 characters.'),
+    scope: RegistryScopeSchema,
+    type: RegistryTypeSchema,
+    endpoint: z.string().trim().min(1, 'Enter the registry endpoint.').max(2048),
+    baseContentPath: z
+      .string()
+      .trim()
+      .max(1024)
+      .refine((p) => !/(^|\/)spectro-packs(\/|$)/.test(p), 'Leave out "spectro-packs": Palette adds it itself.'),
+    username: z.string().max(1024),
+    password: z.string().max(16_384),
+    insecureSkipVerify: z.boolean(),
+    caPem: z.string().max(1_048_576),
+    trustOnlySuppliedCa: z.boolean(),
+    ecrProtected: z.boolean(),
+    awsMethod: z.enum(['credentials', 'sts']),
+    accessKeyId: z.string().trim(),
+    secretAccessKey: z.string(),
+    roleArn: z.string().trim(),
+    externalId: z.string().trim(),
+    /** Only for drawing the trust policy: the account Palette assumes the role from. */
+    paletteAccountId: z.string().trim().refine((id) => id === '' || /^\d{12}$/.test(id), 'An AWS account ID has 12 digits.'),
+  })
+  .superRefine((form, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (/\s/.test(form.endpoint)) issue('endpoint', 'The endpoint contains a space; remove it.');
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(form.endpoint)) issue('endpoint', 'Remove the credentials from the endpoint; use Username and Password.');
+    if (form.type === 'basic' && form.password !== '' && form.username.trim() === '') issue('username', 'Enter the username that goes with this password.');
+    if (form.type !== 'ecr' || !form.ecrProtected) return;
+    if (form.awsMethod === 'credentials') {
+      if (!AWS_ACCESS_KEY_ID.test(form.accessKeyId)) issue('accessKeyId', 'An access key ID looks like AKIA followed by 16 capitals and digits.');
+    } else {
+      if (!AWS_ROLE_ARN.test(form.roleArn)) issue('roleArn', 'Enter a role ARN: arn:aws:iam::<12-digit account>:role/<name>.');
+      if (!AWS_EXTERNAL_ID.test(form.externalId)) issue('externalId', 'Enter the external ID Palette shows: 2 or more of letters, digits and +=,.@:/-');
+    }
+  });
+export type RegistryForm = z.infer<typeof RegistryFormSchema>;
+
+export const emptyRegistryForm = (scope: RegistryForm['scope'] = 'system'): RegistryForm => ({
+  name: '',
+  scope,
+  type: 'basic',
+  endpoint: '',
+  baseContentPath: '',
+  username: '',
+  password: '',
+  insecureSkipVerify: false,
+  caPem: '',
+  trustOnlySuppliedCa: false,
+  ecrProtected: true,
+  awsMethod: 'credentials',
+  accessKeyId: '',
+  secretAccessKey: '',
+  roleArn: '',
+  externalId: '',
+  paletteAccountId: '',
+});
+
+/** The trust policy Palette's account needs on the role (palette.md §6). */
+export function stsTrustPolicy(roleArn: string, paletteAccountId: string, externalId: string): string {
+  const partition = AWS_ROLE_ARN.exec(roleArn)?.[1] ?? 'aws';
+  return JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:${partition}:iam::${paletteAccountId || '<PALETTE-ACCOUNT-ID>'}:root` },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': externalId || '<EXTERNAL-ID>' } },
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
