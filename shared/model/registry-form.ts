@@ -40,7 +40,7 @@ export const RegistryFormSchema = z
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (/\s/.test(form.endpoint)) issue('endpoint', 'The endpoint contains a space; remove it.');
     if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(form.endpoint)) issue('endpoint', 'Remove the credentials from the endpoint; use Username and Password.');
-    if (form.type === 'basic' && form.password !== '' && form.username.trim() === '') issue('username', 'Enter the username that goes with this password.');
+    if (form.type === 'basic' && form.password !== '' && form.username.trim() === '') issue('password', 'A password needs a username: enter the username too.');
     if (form.type !== 'ecr' || !form.ecrProtected) return;
     if (form.awsMethod === 'credentials') {
       if (!AWS_ACCESS_KEY_ID.test(form.accessKeyId)) issue('accessKeyId', 'An access key ID looks like AKIA followed by 16 capitals and digits.');

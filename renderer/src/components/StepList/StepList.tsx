@@ -38,7 +38,7 @@ export function StepList({ steps }: { steps: ValidationStep[] }) {
                   </Text>
                 </Group>
                 {step.problem && (
-                  <Text size="sm" c={step.status === 'fail' ? 'red' : undefined} className={classes.problem}>
+                  <Text size="sm" className={classes.problem}>
                     <span className={classes.code}>{step.problem.code}</span> {step.problem.message}
                   </Text>
                 )}

@@ -7,13 +7,18 @@ import type { ValidationRequestInput } from '../../../../shared/model/validation
 export type WizardForm = ReturnType<typeof useWizardForm>;
 
 export function useWizardForm(initialValues: RegistryForm) {
-  return useForm<RegistryForm>({
+  const form = useForm<RegistryForm>({
     mode: 'controlled',
     initialValues,
     // The shared schema, so the window and main apply one set of rules.
     validate: schemaResolver(RegistryFormSchema, { sync: true }),
     validateInputOnChange: true,
+    // A rule that spans fields is checked again when the other field changes.
+    onValuesChange: (values, previous) => {
+      if (values.username !== previous.username && values.password !== '') form.validateField('password');
+    },
   });
+  return form;
 }
 
 /** What the validation engine needs from the form: the registry as Palette would use it. */
