@@ -9,6 +9,7 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-pro
 import { createSafeStorageCipher } from './platform/safe-storage-cipher';
 import { openElectronStore } from './platform/store';
 import { createCertificatePicker } from './platform/certificate-picker';
+import { createFileSaver } from './platform/file-saver';
 import { openAppStorage } from './services/store/app-storage';
 
 // electron-vite sets this in development to the dev server; packaged builds use app://regdesk.
@@ -46,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
       secrets: { store: storage.secretsStore, cipher: createSafeStorageCipher(process.platform) },
       storageNotices: storage.storageNotices,
       filePicker: createCertificatePicker(),
+      fileSaver: createFileSaver(),
     });
     register(
       {

@@ -1,6 +1,8 @@
 import { validationErrors } from './validation-errors';
 import { storageErrors } from './storage-errors';
 import { certificateErrors } from './certificate-errors';
+import { awsErrors } from './aws-errors';
+import { exportErrors } from './export-errors';
 
 /**
  * Every failure the app reports carries a stable code, one plain sentence and a remedy.
@@ -30,6 +32,8 @@ export const errorCatalog = {
   ...validationErrors,
   ...storageErrors,
   ...certificateErrors,
+  ...awsErrors,
+  ...exportErrors,
 } as const satisfies Record<string, { message: string; remedy: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

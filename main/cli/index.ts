@@ -9,10 +9,16 @@ Commands:
   validate --file DRAFTS.json             … or a registry from a draft file
                                           (regdesk validate --help for its options)
   list [--scope system|tenant] [--json]   List the stored pack registries
+  export [--format palette|terraform|draft] [--include-secrets]
+                                          Write stored registries as Palette API
+                                          requests, Terraform or a draft file
+  import FILE [--on-conflict rename|skip|fail]
+                                          Import the registries of a draft file
   info [--json]                           Show version, platform and where data is kept
 
 Options:
-  --data-dir DIR   Use DIR instead of the desktop app's data folder (list, info)
+  --data-dir DIR   Use DIR instead of the desktop app's data folder (list, info,
+                   export, import)
   -h, --help       Show this help
   -v, --version    Show the version
 `;
@@ -40,6 +46,10 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       return 2;
     case 'validate':
       return (await import('./validate-command')).validateCommand(rest, io);
+    case 'export':
+      return (await import('./export-command')).exportCommand(rest, io);
+    case 'import':
+      return (await import('./import-command')).importCommand(rest, io);
     case 'list':
     case 'info':
       return (await import('./store-commands')).storeCommand(command, rest, io);

@@ -19,6 +19,7 @@ export function jsonReport(report: ValidationReport) {
     presentedChain: report.presentedChain,
     packs: report.packs,
     packCount: report.packCount,
+    ...(report.ecrTokenExpiresAt ? { ecrTokenExpiresAt: report.ecrTokenExpiresAt } : {}),
   };
 }
 

@@ -57,7 +57,7 @@ export async function storeCommand(command: 'list' | 'info', argv: string[], io:
  * The command line only reads: a damaged file is reported, never moved aside (the app does that,
  * with the admin watching). No file watcher, so the process ends once it has answered.
  */
-function openStore(dataDir: string): Conf<StoreShape> {
+export function openStore(dataDir: string): Conf<StoreShape> {
   try {
     return new Conf<StoreShape>({ ...storeOptions(dataDir), watch: false });
   } catch (error) {

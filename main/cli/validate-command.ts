@@ -7,6 +7,7 @@ import { parseEndpoint } from '../services/oci/endpoint';
 import { validateRegistry } from '../services/oci/validate';
 import { AppErrorException, type AppError } from '../../shared/errors';
 import { loadCertificateFile } from '../services/tls/load-certificate-file';
+import { ECR_DRAFT_FLAGS, ECR_OPTIONS, ECR_USAGE, ecrRequest, strayEcrFlag, type EcrDraft, type EcrValues } from './ecr-options';
 
 export const VALIDATE_USAGE = `Usage: regdesk validate ENDPOINT [options]
        regdesk validate --file DRAFTS.json [--name NAME] [--password-stdin] [options]
@@ -31,7 +32,7 @@ Options:
   --timeout SECONDS             Overall deadline (default 20)
   --connect-timeout SECONDS     Connect deadline (default 10)
   --json                        Print the report as JSON
-
+${ECR_USAGE}
 Exit codes: 0 validated, 1 not validated, 2 bad input.
 `;
 
@@ -56,6 +57,7 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
         timeout: { type: 'string', default: '20' },
         'connect-timeout': { type: 'string', default: '10' },
         json: { type: 'boolean', default: false },
+        ...ECR_OPTIONS,
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -74,7 +76,13 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
   if (![seconds('timeout'), seconds('connect-timeout')].every((s) => Number.isFinite(s) && s > 0 && s <= 300)) {
     return usageError(io, '--timeout and --connect-timeout take seconds, from 1 to 300');
   }
-  const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : io.env['REGDESK_PASSWORD'] ?? '';
+  const isEcr = target.ecr !== undefined || values['aws-auth'] !== undefined;
+  if (!isEcr && strayEcrFlag(values)) return usageError(io, `--${strayEcrFlag(values)} goes with --aws-auth (an ECR registry)`);
+  if (isEcr && target.username) return usageError(io, 'ECR registries sign in through AWS, not with --username');
+  const stdin = values['password-stdin'] || values['aws-secret-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : undefined;
+  const ecr = isEcr ? ecrRequest(values, target.ecr, io.env, stdin) : undefined;
+  if (ecr && 'error' in ecr) return usageError(io, ecr.error);
+  const password = isEcr ? '' : (stdin ?? io.env['REGDESK_PASSWORD'] ?? '');
   if (password && !target.username) return usageError(io, 'a password was given without a username');
 
   let caPem = target.caPem;
@@ -96,6 +104,7 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
     proxy: { url: values.proxy, fromEnvironment: !values['no-proxy-env'] },
     deadlineMs: Math.round(seconds('timeout') * 1000),
     connectTimeoutMs: Math.round(seconds('connect-timeout') * 1000),
+    ...(ecr ? { ecr: ecr.ecr } : {}),
   });
   if (!request.success) return usageError(io, request.error.issues[0]?.message ?? 'invalid options');
 
@@ -111,10 +120,10 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
   }
 }
 
-type Values = { file?: string | undefined; name?: string | undefined; 'base-path'?: string | undefined; username?: string | undefined; 'insecure-skip-tls-verify': boolean; 'ca-file'?: string | undefined };
+type Values = EcrValues & { file?: string | undefined; name?: string | undefined; 'base-path'?: string | undefined; username?: string | undefined; 'insecure-skip-tls-verify': boolean; 'ca-file'?: string | undefined };
 
 /** The registry from the command line, or from a draft file (whose settings then may not be given again). */
-async function registryToValidate(values: Values, positionals: string[]) {
+async function registryToValidate(values: Values, positionals: string[]): Promise<RegistryTarget | { error: string }> {
   if (values.file === undefined) {
     if (values.name !== undefined) return { error: '--name goes with --file' };
     if (positionals.length !== 1) return { error: positionals.length === 0 ? 'give the registry ENDPOINT (or --file)' : `unexpected argument "${positionals[1]}"` };
@@ -130,7 +139,7 @@ async function registryToValidate(values: Values, positionals: string[]) {
     };
   }
   if (positionals.length > 0) return { error: 'give either ENDPOINT or --file, not both' };
-  const clash = (['base-path', 'username'] as const).find((flag) => values[flag] !== undefined);
+  const clash = (['base-path', 'username', ...ECR_DRAFT_FLAGS] as const).find((flag) => values[flag] !== undefined);
   if (clash) return { error: `--${clash} comes from the draft file; edit the draft instead` };
   const read = await readDraftFile(values.file, values.name);
   if ('error' in read) return read;
@@ -142,7 +151,19 @@ async function registryToValidate(values: Values, positionals: string[]) {
     insecureSkipVerify: draft.tls.insecureSkipVerify || values['insecure-skip-tls-verify'],
     caPem: draft.tls.caPem,
     trustOnlySuppliedCa: draft.tls.trustOnlySuppliedCa ?? false,
+    ecr: draft.type === 'ecr' ? { isPrivate: draft.isPrivate, awsAuth: draft.awsAuth } : undefined,
   };
+}
+
+interface RegistryTarget {
+  endpoint: string;
+  baseContentPath: string;
+  username: string;
+  insecureSkipVerify: boolean;
+  caPem: string | undefined;
+  trustOnlySuppliedCa: boolean;
+  /** Set for an ECR draft; flags (--aws-auth) make any registry ECR too. */
+  ecr?: EcrDraft | undefined;
 }
 
 /** The same reading and checks as the app's "Choose CA certificate" (certs:pick), worded for a command line. */

@@ -25,12 +25,20 @@ function createHandlers(services: Services, emit: Emit): Handlers {
     secretStatus: ({ registryId }) => services.secrets.status(registryId),
     getSettings: async () => services.settings.get(),
     updateSettings: (change) => services.settings.update(change),
-    runValidation: ({ runId, request }) =>
-      services.validation.run(runId, request, (step) => emit('validationProgress', { runId, step })),
+    runValidation: async ({ runId, request, secretsFrom }) =>
+      services.validation.run(runId, secretsFrom ? await services.withStoredSecrets(request, secretsFrom) : request, (step) =>
+        emit('validationProgress', { runId, step }),
+      ),
     validateRegistry: ({ runId, id }) => services.validateStored(runId, id, (step) => emit('validationProgress', { runId, step })),
     cancelValidation: async ({ runId }) => ({ cancelled: services.validation.cancel(runId) }),
     pickCertificateFile: () => services.certificates.pick(),
     fetchPresentedChain: (input) => services.certificates.fetchPresented(input),
+    renderExport: (request) => services.exports.render(request),
+    saveExport: (request) => services.exports.save(request),
+    pickImportFile: () => services.imports.pick(),
+    previewImport: async ({ content }) => services.imports.preview(content),
+    applyImport: ({ content, resolutions }) => services.imports.apply(content, resolutions),
+    publishRegistry: (input) => services.publish.send(input),
   };
 }
 

@@ -6,6 +6,8 @@ import { createAppInfoService, type AppInfoPorts } from './app-info';
 import { createRegistryValidation } from './oci/registry-validation';
 import { createValidationService } from './oci/validation-service';
 import type { FilePicker } from './file-picker';
+import type { FileSaver } from './file-saver';
+import { createExportServices } from './export';
 import { createCertificateService } from './tls/certificate-service';
 import { createRegistrySecrets } from './secrets/registry-secrets';
 import { unavailableCipher, type SecretCipher } from './secrets/secret-cipher';
@@ -35,6 +37,8 @@ export interface ServicePorts {
   env?: NodeJS.ProcessEnv;
   /** Asks the person for a file (`certs:pick`): the native dialog in Electron, a seam in the harness, none on the command line. */
   filePicker?: FilePicker;
+  /** Asks where to save an export (`export:save`): the native dialog in Electron, a seam in the harness, none on the command line. */
+  fileSaver?: FileSaver;
 }
 
 const NO_KEYCHAIN: KeychainStatus = { available: false, backend: 'none', persistent: false, description: 'No keychain access' };
@@ -61,8 +65,9 @@ export function createServices(ports: ServicePorts) {
     secrets,
     settings,
     validation,
-    validateStored: createRegistryValidation({ validation, registries, secrets }),
+    ...createRegistryValidation({ validation, registries, secrets }),
     certificates: createCertificateService({ picker: ports.filePicker, ...(ports.env ? { env: ports.env } : {}), now }),
+    ...createExportServices({ registries, secrets, picker: ports.filePicker, saver: ports.fileSaver, env: ports.env, now }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -11,6 +11,9 @@ import { SecretRefSchema, SecretStatusInputSchema, SecretStatusSchema, SetSecret
 import { SettingsSchema, SettingsUpdateSchema } from '../model/settings';
 import { ValidationReportSchema, ValidationRequestSchema, ValidationStepSchema } from '../model/validation';
 import { FetchPresentedChainInputSchema, PickCertificateResultSchema, PresentedChainSchema } from '../model/certificate';
+import { ExportRequestSchema, ExportResultSchema, SaveExportResultSchema } from '../model/export';
+import { ImportApplyInputSchema, ImportContentSchema, ImportPreviewSchema, ImportResultSchema, PickImportResultSchema } from '../model/import';
+import { PublishInputSchema, PublishResultSchema } from '../model/publish';
 import type { Result } from './result';
 
 /**
@@ -41,7 +44,12 @@ export const channels = {
   /** Validates a registry as Palette would use it; progress streams as validationProgress events. */
   runValidation: {
     channel: 'validation:run',
-    input: z.object({ runId: z.uuid(), request: ValidationRequestSchema }),
+    input: z.object({
+      runId: z.uuid(),
+      request: ValidationRequestSchema,
+      /** Editing a stored registry: an empty password means "the stored one", filled in by main. */
+      secretsFrom: z.string().min(1).max(64).optional(),
+    }),
     output: ValidationReportSchema,
   },
   /** Validates a stored registry with its stored secrets and records the result with it. */
@@ -59,6 +67,18 @@ export const channels = {
   pickCertificateFile: { channel: 'certs:pick', input: z.undefined(), output: PickCertificateResultSchema },
   /** Connects without verifying and answers with the chain the server presents and how it compares with the CA. */
   fetchPresentedChain: { channel: 'certs:fetch-presented', input: FetchPresentedChainInputSchema, output: PresentedChainSchema },
+  /** The export as text (Palette requests, Terraform or draft file); secrets only when includeSecrets, and then said so. */
+  renderExport: { channel: 'export:render', input: ExportRequestSchema, output: ExportResultSchema },
+  /** Renders the export, asks where to save it with the native dialog in main, and writes it. */
+  saveExport: { channel: 'export:save', input: ExportRequestSchema, output: SaveExportResultSchema },
+  /** Opens the native open dialog in main and answers with the draft file's text and its preview, never its path. */
+  pickImportFile: { channel: 'import:pick', input: z.undefined(), output: PickImportResultSchema },
+  /** Checks a draft file: what it holds, the names that clash with stored ones, and every error with where and why. */
+  previewImport: { channel: 'import:preview', input: ImportContentSchema, output: ImportPreviewSchema },
+  /** Imports a draft file with an answer for each clash; all of it or, on any problem, nothing. */
+  applyImport: { channel: 'import:apply', input: ImportApplyInputSchema, output: ImportResultSchema },
+  /** Creates a stored registry in Palette and reports Palette's answers; the sign-in is used once, never stored. */
+  publishRegistry: { channel: 'publish:send', input: PublishInputSchema, output: PublishResultSchema },
 } as const satisfies Record<string, { channel: `${string}:${string}`; input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications. */

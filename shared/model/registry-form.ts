@@ -47,6 +47,7 @@ export const RegistryFormSchema = z
     } else {
       if (!AWS_ROLE_ARN.test(form.roleArn)) issue('roleArn', 'Enter a role ARN: arn:aws:iam::<12-digit account>:role/<name>.');
       if (!AWS_EXTERNAL_ID.test(form.externalId)) issue('externalId', 'Enter the external ID Palette shows: 2 or more of letters, digits and +=,.@:/-');
+      if (form.accessKeyId !== '' && !AWS_ACCESS_KEY_ID.test(form.accessKeyId)) issue('accessKeyId', 'An access key ID looks like AKIA followed by 16 capitals and digits.');
     }
   });
 export type RegistryForm = z.infer<typeof RegistryFormSchema>;

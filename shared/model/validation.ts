@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '../ipc/result';
 import { CertificateSummarySchema } from './certificate';
+import { EcrValidationSchema } from './ecr-validation';
 
 /** The order a connection is built in; each step stands on the ones before it. */
 export const STEP_IDS = ['endpoint', 'dns', 'tcp', 'tls', 'registry-api', 'auth', 'base-path', 'packs'] as const;
@@ -50,6 +51,8 @@ export const ValidationReportSchema = z.object({
   packs: z.array(PackFoundSchema),
   /** Total number of pack repositories found, which may exceed the ones listed in `packs`. */
   packCount: z.number().int().nonnegative(),
+  /** When the ECR authorization token used by this run expires (ECR registries with AWS authentication). */
+  ecrTokenExpiresAt: z.iso.datetime().optional(),
 });
 export type ValidationReport = z.infer<typeof ValidationReportSchema>;
 
@@ -82,6 +85,8 @@ export const ValidationRequestSchema = z.object({
   deadlineMs: z.number().int().min(500).max(MAX_TIMEOUT_MS).default(20_000),
   /** How many pack repositories to list tags for. */
   maxPacks: z.number().int().min(0).max(200).default(20),
+  /** Present for an ECR registry: how to authenticate through AWS (issue 7). */
+  ecr: EcrValidationSchema.optional(),
 });
 export type ValidationRequest = z.output<typeof ValidationRequestSchema>;
 export type ValidationRequestInput = z.input<typeof ValidationRequestSchema>;

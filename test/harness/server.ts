@@ -11,6 +11,7 @@ import { openAppStorage } from '../../main/services/store/app-storage';
 import { AesGcmTestCipher } from '../fixtures/aes-gcm-cipher';
 import { bridgeScript } from './build-bridge';
 import { createFilePickSeam, parseNextPick, type FilePickSeam } from './file-pick-seam';
+import { createFileSaveSeam, type FileSaveSeam } from './file-save-seam';
 
 export interface HarnessOptions {
   /** Folder holding the store file; each test gives its own. */
@@ -30,6 +31,8 @@ export interface Harness {
   services: Services;
   /** Stands in for the native open dialog: `filePicker.nextPick({ canceled: false, path })`, or POST /__harness/next-pick. */
   filePicker: FilePickSeam;
+  /** Stands in for the native save dialog: `fileSaver.nextSave({ canceled: false, path })`, or POST /__harness/next-save. */
+  fileSaver: FileSaveSeam;
   close(): Promise<void>;
 }
 
@@ -62,6 +65,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       description: 'Browser harness: no OS keychain is involved; use the desktop app for real secrets',
     });
   const filePicker = createFilePickSeam();
+  const fileSaver = createFileSaveSeam();
   const services = createServices({
     appInfo: {
       name: 'Pack Registry Desk',
@@ -73,6 +77,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     secrets: { store: storage.secretsStore, cipher },
     storageNotices: storage.storageNotices,
     filePicker,
+    fileSaver,
   });
 
   const routes = new Map<string, Invoke>();
@@ -100,6 +105,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', origin);
+    if (request.method === 'POST' && url.pathname === '/__harness/next-save') {
+      if (request.headers.origin) return send(response, 403, 'text/plain', 'Forbidden');
+      const choice = parseNextPick(await readJson(request));
+      if (!choice) return send(response, 400, 'application/json', JSON.stringify({ error: 'send {"path": "/abs/file"} or {"canceled": true}' }));
+      fileSaver.nextSave(choice);
+      return send(response, 200, 'application/json', JSON.stringify({ queued: true }));
+    }
     if (request.method === 'POST' && url.pathname === '/__harness/next-pick') {
       // The file-pick seam is for the test runner, not for pages: browsers send Origin on every POST.
       if (request.headers.origin) return send(response, 403, 'text/plain', 'Forbidden');
@@ -151,6 +163,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `${origin}/`,
     services,
     filePicker,
+    fileSaver,
     async close() {
       unregister();
       storage.store._closeWatcher();

@@ -34,7 +34,7 @@ export async function registryApiStep(ctx: ValidationContext): Promise<StepOutco
 
 export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
   const endpoint = ctx.endpoint!;
-  const credentials = credentialsOf(ctx.request);
+  const credentials = ctx.registryCredentials ?? credentialsOf(ctx.request);
   const cleartext = credentials && endpoint.scheme === 'http' ? appError('CREDENTIALS_UNENCRYPTED') : undefined;
   if (ctx.apiOpen) {
     ctx.auth = createAuthorizer(ctx.http!, credentials ? { kind: 'basic' } : { kind: 'anonymous' }, credentials);
@@ -109,6 +109,7 @@ export async function basePathStep(ctx: ValidationContext): Promise<StepOutcome>
 export async function packsStep(ctx: ValidationContext): Promise<StepOutcome> {
   const names = ctx.packRepositories;
   if (names.length === 0) return skipped('no pack repositories to read');
+  if (ctx.request.maxPacks === 0) return skipped(`${names.length} pack repositories found; reading their versions was not asked for`);
   const archive = archiveRepository(ctx.request.baseContentPath);
   const shown = names.slice(0, ctx.request.maxPacks);
   const found: PackFound[] = [];

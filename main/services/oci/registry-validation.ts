@@ -1,6 +1,7 @@
 import { AppErrorException } from '../../../shared/errors';
-import type { RegistryDetail } from '../../../shared/model/registry';
-import type { ValidationReport, ValidationStep } from '../../../shared/model/validation';
+import type { RegistryDetail, RegistryRecord } from '../../../shared/model/registry';
+import { EcrValidationSchema, type EcrValidation } from '../../../shared/model/ecr-validation';
+import type { ValidationReport, ValidationRequest, ValidationStep } from '../../../shared/model/validation';
 import type { RegistrySecrets } from '../secrets/registry-secrets';
 import type { RegistryRepository } from '../store/registry-repository';
 import type { ValidationService } from './validation-service';
@@ -17,7 +18,17 @@ export interface RegistryValidationPorts {
  * window never vouches for a validation itself; main runs and records it.
  */
 export function createRegistryValidation({ validation, registries, secrets }: RegistryValidationPorts) {
-  return async function validateStored(
+  /** Edits of a stored registry are validated with its stored password (ECR: secret access key) unless a new one was typed. */
+  async function withStoredSecrets(request: ValidationRequest, registryId: string): Promise<ValidationRequest> {
+    const ecr = request.ecr;
+    if (ecr?.isPrivate && ecr.method === 'credentials' && ecr.accessKeyId !== '' && ecr.secretAccessKey === '') {
+      return { ...request, ecr: { ...ecr, secretAccessKey: await storedSecret(() => secrets.reveal({ registryId, field: 'awsSecretAccessKey' })) } };
+    }
+    if (request.password !== '' || request.username === '') return request;
+    return { ...request, password: await storedSecret(() => secrets.reveal({ registryId, field: 'password' })) };
+  }
+
+  async function validateStored(
     runId: string,
     registryId: string,
     onProgress: (step: ValidationStep) => void,
@@ -25,6 +36,7 @@ export function createRegistryValidation({ validation, registries, secrets }: Re
     const { record } = registries.get(registryId);
     const fingerprint = registries.fingerprint(registryId);
     const password = record.type === 'basic' ? await storedSecret(() => secrets.reveal({ registryId, field: 'password' })) : '';
+    const ecr = record.type === 'ecr' ? await ecrSettings(record, () => storedSecret(() => secrets.reveal({ registryId, field: 'awsSecretAccessKey' }))) : undefined;
     const report = await validation.run(
       runId,
       {
@@ -41,6 +53,7 @@ export function createRegistryValidation({ validation, registries, secrets }: Re
         connectTimeoutMs: 10_000,
         deadlineMs: 20_000,
         maxPacks: 20,
+        ...(ecr ? { ecr } : {}),
       },
       onProgress,
     );
@@ -49,7 +62,9 @@ export function createRegistryValidation({ validation, registries, secrets }: Re
       ? registries.get(registryId)
       : await registries.recordValidation(registryId, { ok: report.ok, at: report.startedAt, configFingerprint: fingerprint, report });
     return { report, registry };
-  };
+  }
+
+  return { validateStored, withStoredSecrets };
 }
 
 /** No stored password means anonymous; a password that no longer decrypts is the admin's to re-enter. */
@@ -60,4 +75,16 @@ async function storedSecret(reveal: () => Promise<string>): Promise<string> {
     if (error instanceof AppErrorException && error.appError.code === 'SECRET_NOT_STORED') return '';
     throw error;
   }
+}
+
+/**
+ * A stored ECR registry as the engine needs it: the access key's secret from the vault (only for
+ * the Credentials method), STS without a source identity (a stored registry has none), so the
+ * report says what only Palette can check.
+ */
+async function ecrSettings(record: Extract<RegistryRecord, { type: 'ecr' }>, secret: () => Promise<string>): Promise<EcrValidation> {
+  const auth = record.awsAuth;
+  if (!record.isPrivate || !auth) return EcrValidationSchema.parse({ isPrivate: record.isPrivate });
+  if (auth.method === 'sts') return EcrValidationSchema.parse({ isPrivate: true, method: 'sts', roleArn: auth.roleArn, externalId: auth.externalId });
+  return EcrValidationSchema.parse({ isPrivate: true, method: 'credentials', accessKeyId: auth.accessKeyId, secretAccessKey: await secret() });
 }

@@ -1,17 +1,24 @@
 import type { StepId } from '../../../shared/model/validation';
+import { ecrBasePathStep, ecrPacksStep } from '../aws/ecr-content-steps';
+import { ecrAuthStep, ecrEndpointStep } from '../aws/ecr-steps';
 import { dnsStep, endpointStep, tcpStep, tlsStep } from './connection-steps';
 import { authStep, basePathStep, packsStep, registryApiStep } from './registry-steps';
 import type { StepOutcome } from './step-runner';
 import type { ValidationContext } from './validation-context';
 
+type Step = (ctx: ValidationContext) => Promise<StepOutcome>;
+
+/** ECR registries (request.ecr) keep the same step ids; AWS's part shows inside them (issue 7). */
+const orEcr = (basic: Step, ecr: Step): Step => (ctx) => (ctx.request.ecr ? ecr(ctx) : basic(ctx));
+
 /** The steps in the order a connection is built (ARCHITECTURE.md §5). */
-export const validationSteps: ReadonlyArray<readonly [StepId, (ctx: ValidationContext) => Promise<StepOutcome>]> = [
-  ['endpoint', endpointStep],
+export const validationSteps: ReadonlyArray<readonly [StepId, Step]> = [
+  ['endpoint', orEcr(endpointStep, ecrEndpointStep)],
   ['dns', dnsStep],
   ['tcp', tcpStep],
   ['tls', tlsStep],
   ['registry-api', registryApiStep],
-  ['auth', authStep],
-  ['base-path', basePathStep],
-  ['packs', packsStep],
+  ['auth', orEcr(authStep, ecrAuthStep)],
+  ['base-path', orEcr(basePathStep, ecrBasePathStep)],
+  ['packs', orEcr(packsStep, ecrPacksStep)],
 ];

@@ -11,7 +11,7 @@ export interface ValidateOptions {
   signal?: AbortSignal;
   onProgress?: (step: ValidationStep) => void;
   env?: NodeJS.ProcessEnv;
-  /** How many HTTP requests the run made, for benchmarks. */
+  /** How many HTTP requests the run made (registry and AWS API), for benchmarks. */
   onRequestCount?: (count: number) => void;
 }
 
@@ -61,7 +61,8 @@ export async function validateRegistry(request: ValidationRequest, options: Vali
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCancel);
     ctx.socket?.destroy();
-    options.onRequestCount?.(ctx.http?.requestCount ?? 0);
+    options.onRequestCount?.((ctx.http?.requestCount ?? 0) + (ctx.aws?.calls ?? 0));
+    ctx.aws?.close();
     await ctx.http?.close();
   }
   return {
@@ -74,5 +75,6 @@ export async function validateRegistry(request: ValidationRequest, options: Vali
     proxy: describeProxy(ctx.proxy),
     packs: ctx.packs,
     packCount: ctx.packRepositories.length,
+    ...(ctx.ecrTokenExpiresAt ? { ecrTokenExpiresAt: ctx.ecrTokenExpiresAt } : {}),
   };
 }

@@ -3,7 +3,9 @@ import type { CertificateSummary } from '../../../shared/model/certificate';
 import type { PackFound, ValidationRequest } from '../../../shared/model/validation';
 import type { RegistryEndpoint } from './endpoint';
 import type { HttpClient } from './http-client';
-import type { Authorizer } from './registry-auth';
+import type { Authorizer, Credentials } from './registry-auth';
+import type { AwsSession, EcrApi } from '../aws/aws-session';
+import type { EcrTarget } from '../aws/ecr-target';
 import type { Challenge } from './www-authenticate';
 
 /** What the steps learn and hand on to the ones after them. */
@@ -25,8 +27,19 @@ export interface ValidationContext {
   auth?: Authorizer;
   packRepositories: string[];
   packs: PackFound[];
+  /** ECR (issue 7): what the endpoint says about AWS, and the AWS side once signed in. */
+  ecr?: EcrTarget;
+  aws?: AwsSession;
+  ecrApi?: EcrApi;
+  ecrTokenExpiresAt?: string;
+  /** Set when AWS could not be signed in to from here (STS): why base path and packs are not checked. */
+  awsUnchecked?: string;
+  /** Credentials learnt during the run (ECR: AWS and the token's password), used instead of the request's. */
+  registryCredentials?: Credentials;
 }
 
 export function credentialsOf(request: ValidationRequest) {
+  // Palette's ECR tab has no username or password: ECR registries authenticate through AWS only.
+  if (request.ecr) return undefined;
   return request.username || request.password ? { username: request.username, password: request.password } : undefined;
 }

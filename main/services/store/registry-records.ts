@@ -111,6 +111,29 @@ export function createRegistryRecords(store: Conf<StoreShape>, now: () => Date) 
       return record;
     },
 
+    /**
+     * New and replaced registries in one write, checked in order against the file as it is now:
+     * all of them are stored or none is (an import must never stop halfway).
+     */
+    applyBatch(changes: ReadonlyArray<{ draft: RegistryDraft; replaceId?: string | undefined }>): RegistryRecord[] {
+      let all = readAll();
+      const at = now().toISOString();
+      const done = changes.map(({ draft, replaceId }, index) => {
+        assertNameFree(all, draft.name, draft.scope, replaceId, `registries.${index}.name`);
+        if (replaceId === undefined) {
+          const record: RegistryRecord = { ...draft, id: randomUUID(), createdAt: at, updatedAt: at };
+          all = [...all, record];
+          return record;
+        }
+        const { createdAt, lastValidation, secretsRevision } = find(all, replaceId);
+        const record: RegistryRecord = { ...draft, id: replaceId, createdAt, updatedAt: at, lastValidation, secretsRevision };
+        all = all.map((r) => (r.id === replaceId ? record : r));
+        return record;
+      });
+      writeAll(all);
+      return done;
+    },
+
     remove(id: string): RegistryRecord {
       const all = readAll();
       const record = find(all, id);

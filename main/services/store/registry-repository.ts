@@ -64,6 +64,19 @@ export function createRegistryRepository({ records, vault, queue }: RegistryRepo
       });
     },
 
+    /** An import: every change in one write. A replaced registry keeps its secrets, unless its type changed. */
+    importBatch(changes: ReadonlyArray<{ draft: RegistryDraft; replaceId?: string | undefined }>): Promise<RegistryRecord[]> {
+      return queue.run(() => {
+        const typeBefore = new Map(changes.flatMap((c) => (c.replaceId ? [[c.replaceId, records.get(c.replaceId).type] as const] : [])));
+        const stored = records.applyBatch(changes);
+        for (const record of stored) {
+          const before = typeBefore.get(record.id);
+          if (before && before !== record.type) vault.retainFields(record.id, secretFieldsByType[record.type]);
+        }
+        return stored;
+      });
+    },
+
     delete(id: string): Promise<{ id: string }> {
       return queue.run(() => {
         records.get(id);

@@ -2,6 +2,8 @@ import { useForm } from '@mantine/form';
 import { schemaResolver } from '@mantine/form';
 import { RegistryFormSchema, type RegistryForm } from '../../../../shared/model/registry-form';
 import type { RegistryDraftInput } from '../../../../shared/model/registry-draft';
+import type { RegistryRecord } from '../../../../shared/model/registry';
+import { emptyRegistryForm } from '../../../../shared/model/registry-form';
 import type { ValidationRequestInput } from '../../../../shared/model/validation';
 
 export type WizardForm = ReturnType<typeof useWizardForm>;
@@ -23,12 +25,25 @@ export function useWizardForm(initialValues: RegistryForm) {
 
 /** What the validation engine needs from the form: the registry as Palette would use it. */
 export function toValidationRequest(form: RegistryForm): ValidationRequestInput {
-  return {
+  const request: ValidationRequestInput = {
     endpoint: form.endpoint,
     baseContentPath: form.baseContentPath,
     username: form.type === 'basic' ? form.username.trim() : '',
     password: form.type === 'basic' ? form.password : '',
     tls: tlsOf(form),
+  };
+  if (form.type !== 'ecr') return request;
+  return {
+    ...request,
+    // STS: access keys, when given, are the identity the workstation tries AssumeRole with.
+    ecr: {
+      isPrivate: form.ecrProtected,
+      method: form.awsMethod,
+      accessKeyId: form.accessKeyId,
+      secretAccessKey: form.secretAccessKey,
+      roleArn: form.roleArn,
+      externalId: form.externalId,
+    },
   };
 }
 
@@ -68,4 +83,28 @@ export function toDraft(form: RegistryForm): RegistryDraftInput {
 export function validationKey(form: RegistryForm): string {
   const { name: _name, scope: _scope, paletteAccountId: _p, ...rest } = form;
   return JSON.stringify(rest);
+}
+
+/** A stored registry as form values for editing. Secrets are never refilled: they stay in main. */
+export function formFromRecord(record: RegistryRecord): RegistryForm {
+  const form: RegistryForm = {
+    ...emptyRegistryForm(record.scope),
+    name: record.name,
+    type: record.type,
+    endpoint: record.endpoint,
+    baseContentPath: record.baseContentPath,
+    insecureSkipVerify: record.tls.insecureSkipVerify,
+    caPem: record.tls.caPem ?? '',
+    trustOnlySuppliedCa: record.tls.trustOnlySuppliedCa ?? false,
+  };
+  if (record.type === 'basic') return { ...form, username: record.username };
+  const auth = record.awsAuth;
+  return {
+    ...form,
+    ecrProtected: record.isPrivate,
+    awsMethod: auth?.method ?? 'credentials',
+    accessKeyId: auth?.method === 'credentials' ? auth.accessKeyId : '',
+    roleArn: auth?.method === 'sts' ? auth.roleArn : '',
+    externalId: auth?.method === 'sts' ? auth.externalId : '',
+  };
 }

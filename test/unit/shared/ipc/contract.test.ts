@@ -9,6 +9,8 @@ import type { RegistryDraftInput } from '../../../../shared/model/registry-draft
 import type { SecretField, SecretStatus } from '../../../../shared/model/secrets';
 import type { Settings } from '../../../../shared/model/settings';
 import type { FetchPresentedChainInput, PickCertificateResult, PresentedChain } from '../../../../shared/model/certificate';
+import type { ExportFormat } from '../../../../shared/model/export';
+import type { PickImportResult } from '../../../../shared/model/import';
 
 describe('RegdeskApi (derived from the contract)', () => {
   it('has the exact shape the renderer relies on', () => {
@@ -54,12 +56,21 @@ describe('RegdeskApi (derived from the contract)', () => {
       | 'updateSettings'
       | 'pickCertificateFile'
       | 'fetchPresentedChain'
+      | 'renderExport'
+      | 'saveExport'
+      | 'pickImportFile'
+      | 'previewImport'
+      | 'applyImport'
+      | 'publishRegistry'
     >();
     // The window never names a file: main opens the dialog and answers with what the file holds.
     expectTypeOf<RegdeskApi['pickCertificateFile']>().toEqualTypeOf<() => Promise<Result<PickCertificateResult>>>();
     expectTypeOf<RegdeskApi['fetchPresentedChain']>().returns.toEqualTypeOf<Promise<Result<PresentedChain>>>();
     expectTypeOf<Parameters<RegdeskApi['fetchPresentedChain']>[0]>().toHaveProperty('endpoint').toEqualTypeOf<string>();
     expectTypeOf<FetchPresentedChainInput['trustOnlySuppliedCa']>().toEqualTypeOf<boolean>();
+    // Import files are opened by main; export files are saved by main. The window names no path.
+    expectTypeOf<RegdeskApi['pickImportFile']>().toEqualTypeOf<() => Promise<Result<PickImportResult>>>();
+    expectTypeOf<Parameters<RegdeskApi['saveExport']>[0]>().toEqualTypeOf<{ ids: string[]; format: ExportFormat; includeSecrets?: boolean | undefined }>();
   });
 
   it('names every channel domain:action, once', () => {
@@ -101,6 +112,7 @@ describe('buildApi', () => {
     const api = buildApi(recordingTransport().transport);
     expect(Object.keys(api).sort()).toEqual([
       'appInfo',
+      'applyImport',
       'cancelValidation',
       'clearSecret',
       'createRegistry',
@@ -113,7 +125,12 @@ describe('buildApi', () => {
       'onRegistriesChanged',
       'onValidationProgress',
       'pickCertificateFile',
+      'pickImportFile',
+      'previewImport',
+      'publishRegistry',
+      'renderExport',
       'runValidation',
+      'saveExport',
       'secretStatus',
       'setSecret',
       'updateRegistry',

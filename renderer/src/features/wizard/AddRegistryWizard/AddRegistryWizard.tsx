@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, SegmentedControl, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Loader, SegmentedControl, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { RegistryScope } from '../../../../../shared/model/registry';
@@ -13,22 +13,27 @@ import { ValidationPanel } from '../Validate/ValidationPanel';
 import { useValidation } from '../Validate/use-validation';
 import { toValidationRequest, useWizardForm, validationKey } from '../wizard-form';
 import { saveRegistry, type SaveMode } from './save-registry';
+import { useStoredRegistry } from './use-stored-registry';
 
 interface Props {
   scope: RegistryScope;
   /** Names already used, per scope, lower-cased: a name is unique within its scope. */
   takenNames: ReadonlyMap<RegistryScope, ReadonlySet<string>>;
   onDone: (savedName?: string) => void;
+  /** Edit mode: the stored registry to open (the list's Edit action). */
+  registryId?: string | undefined;
 }
 
 type Problem = { message: string; remedy?: string | undefined };
 
 /** Palette's "Add New Pack Registry" screen, with live validation beside it. */
-export function AddRegistryWizard({ scope, takenNames, onDone }: Props) {
+export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Props) {
   const form = useWizardForm(emptyRegistryForm(scope));
+  const stored = useStoredRegistry(registryId, form);
   const validation = useValidation();
   const [validatedKey, setValidatedKey] = useState<string | null>(null);
-  const [savedId, setSavedId] = useState<string | undefined>();
+  const [savedId, setSavedId] = useState<string | undefined>(registryId);
+  const [clearSecret, setClearSecret] = useState(false);
   const [saving, setSaving] = useState<SaveMode | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const persistence = useSecretPersistence();
@@ -38,19 +43,24 @@ export function AddRegistryWizard({ scope, takenNames, onDone }: Props) {
   const validatedNow = report?.ok === true && validatedKey === key;
   const tlsStep = report?.steps.find((s) => s.id === 'tls');
   const showTls = values.insecureSkipVerify || values.caPem !== '' || tlsStep?.status === 'fail' || tlsStep?.status === 'warn';
-  // Our own saved record is not a clash.
-  const nameTaken = savedId === undefined && (takenNames.get(values.scope)?.has(values.name.trim().toLowerCase()) ?? false);
+  // Our own record is not a clash with itself.
+  const typedName = values.name.trim().toLowerCase();
+  const ownName = stored.originalName?.trim().toLowerCase();
+  const nameTaken = (savedId === undefined || typedName !== ownName) && (takenNames.get(values.scope)?.has(typedName) ?? false);
+  const secretKept = stored.secret !== undefined && !clearSecret;
+  const title = registryId ? 'Edit Pack Registry' : 'Add New Pack Registry';
 
   useEffect(() => {
-    document.title = 'Add New Pack Registry · Pack Registry Desk';
+    document.title = `${title} · Pack Registry Desk`;
     return () => {
       document.title = 'Pack Registry Desk';
     };
-  }, []);
+  }, [title]);
 
   async function validate() {
     if (form.validate().hasErrors) return;
-    const result = await validation.run({ request: toValidationRequest(values) });
+    // Editing with the password field left empty: main uses the stored password.
+    const result = await validation.run({ request: toValidationRequest(values), ...(savedId && secretKept ? { secretsFrom: savedId } : {}) });
     if (result?.ok) setValidatedKey(key);
   }
 
@@ -59,12 +69,12 @@ export function AddRegistryWizard({ scope, takenNames, onDone }: Props) {
     setSaving(mode);
     setProblem(null);
     try {
-      const id = await saveRegistry(values, savedId, persistence.value);
+      const id = await saveRegistry(values, savedId, persistence.value, clearSecret ? stored.secret?.field : undefined);
       setSavedId(id);
       if (mode === 'draft') return onDone(values.name.trim());
       // Main validates what it stored and records the verdict; the list then shows it.
-      const stored = await validation.run({ registryId: id });
-      if (stored?.ok) return onDone(values.name.trim());
+      const recorded = await validation.run({ registryId: id });
+      if (recorded?.ok) return onDone(values.name.trim());
       setProblem({ message: 'Saved, but the stored registry did not validate.', remedy: 'See the steps beside the form; fix the values and confirm again.' });
     } catch (error) {
       setProblem(error instanceof ApiError ? error.error : { message: error instanceof Error ? error.message : String(error) });
@@ -80,7 +90,13 @@ export function AddRegistryWizard({ scope, takenNames, onDone }: Props) {
           Pack Registries
         </Button>
       </Group>
-      <Title order={2}>Add New Pack Registry</Title>
+      <Title order={2}>{title}</Title>
+      {stored.loading && <Loader aria-label="Loading the registry" />}
+      {stored.error && (
+        <Alert color="red" variant="light" title="The registry could not be loaded" role="alert">
+          {stored.error}
+        </Alert>
+      )}
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <form
@@ -125,10 +141,10 @@ export function AddRegistryWizard({ scope, takenNames, onDone }: Props) {
                   <Tabs.Tab value="ecr">ECR</Tabs.Tab>
                 </Tabs.List>
                 <Tabs.Panel value="basic" pt="md">
-                  <BasicFields form={form} passwordStored={false} />
+                  <BasicFields form={form} stored={secretKept ? stored.secret : undefined} onClearStored={() => setClearSecret(true)} />
                 </Tabs.Panel>
                 <Tabs.Panel value="ecr" pt="md">
-                  <EcrFields form={form} secretStored={false} />
+                  <EcrFields form={form} secretStored={secretKept} />
                 </Tabs.Panel>
               </Tabs>
               {showTls && <TlsFields form={form} />}

@@ -16,10 +16,16 @@ function secretOf(form: RegistryForm): { field: SecretField; value: string } | u
  * Creates the registry (or updates it when it was saved before, so a retry after a failed secret
  * does not make a second one), then hands the secret to main's vault, write-only.
  */
-export async function saveRegistry(form: RegistryForm, existingId: string | undefined, persistence: SecretPersistence): Promise<string> {
+export async function saveRegistry(
+  form: RegistryForm,
+  existingId: string | undefined,
+  persistence: SecretPersistence,
+  clearStored?: SecretField,
+): Promise<string> {
   const draft = toDraft(form);
   const { record } = existingId ? await client.updateRegistry({ id: existingId, draft }) : await client.createRegistry(draft);
   const secret = secretOf(form);
   if (secret) await client.setSecret({ registryId: record.id, ...secret, persistence });
+  else if (clearStored) await client.clearSecret({ registryId: record.id, field: clearStored });
   return record.id;
 }

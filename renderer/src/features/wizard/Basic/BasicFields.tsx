@@ -1,8 +1,16 @@
-import { PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import type { SecretStatus } from '../../../../../shared/model/secrets';
 import type { WizardForm } from '../wizard-form';
 
+interface Props {
+  form: WizardForm;
+  /** The stored password, when editing: described, never refilled. */
+  stored?: SecretStatus | undefined;
+  onClearStored?: () => void;
+}
+
 /** Palette's Basic tab: Endpoint, Base Content Path, Username, Password. */
-export function BasicFields({ form, passwordStored }: { form: WizardForm; passwordStored: boolean }) {
+export function BasicFields({ form, stored, onClearStored }: Props) {
   return (
     <Stack gap="sm">
       <TextInput
@@ -24,10 +32,22 @@ export function BasicFields({ form, passwordStored }: { form: WizardForm; passwo
       <TextInput label="Username" description="Leave Username and Password empty for anonymous access." autoComplete="off" spellCheck={false} {...form.getInputProps('username')} />
       <PasswordInput
         label="Password"
-        description={passwordStored ? 'A password is stored. Type a new one to replace it.' : 'Kept in the OS keychain, never shown again.'}
+        description={stored ? 'Type a new password to replace the stored one.' : 'Kept in the OS keychain, never shown again.'}
         autoComplete="new-password"
         {...form.getInputProps('password')}
       />
+      {stored && (
+        <Group gap="xs" justify="space-between">
+          <Text size="xs" c={stored.usable ? 'dimmed' : undefined} role="status">
+            {stored.usable
+              ? `Password stored${stored.where === 'session' ? ' for this session' : ''}${stored.updatedAt ? `, ${new Date(stored.updatedAt).toLocaleString()}` : ''}.`
+              : 'The stored password can no longer be decrypted here (the keychain changed): enter it again.'}
+          </Text>
+          <Button variant="subtle" color="red" size="xs" onClick={onClearStored}>
+            Clear stored password
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, PasswordInput, Radio, Stack, Switch, TextInput, Group } from '@mantine/core';
+import { Group, PasswordInput, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
 import type { WizardForm } from '../wizard-form';
 
 /** Palette's ECR tab: Endpoint, Base Content Path, Protected and the AWS authentication method. */
@@ -39,14 +39,19 @@ export function EcrFields({ form, secretStored }: { form: WizardForm; secretStor
             <>
               <TextInput label="ARN" description="The IAM role Palette assumes." placeholder="arn:aws:iam::123456789012:role/palette-packs" withAsterisk spellCheck={false} {...form.getInputProps('roleArn')} />
               <TextInput label="External ID" description="As Palette shows it for your tenant." withAsterisk spellCheck={false} {...form.getInputProps('externalId')} />
+              <Text size="sm" fw={500} mt="xs">
+                Try AssumeRole from this workstation (optional)
+              </Text>
+              <Text size="xs" c="dimmed">
+                Palette assumes the role from its own account. Keys allowed to assume it let this check go on to the registry; they
+                are used once and not saved. Without them, validation checks the ARN and external ID and says what only Palette can.
+              </Text>
+              <TextInput label="Access Key" autoComplete="off" spellCheck={false} {...form.getInputProps('accessKeyId')} />
+              <PasswordInput label="Secret access key" autoComplete="new-password" {...form.getInputProps('secretAccessKey')} />
             </>
           )}
         </>
       )}
-      <Alert variant="light" color="gray" title="ECR validation">
-        This build checks the endpoint, TLS and the registry API of an ECR registry. Signing in with AWS credentials or STS from
-        the workstation is not built yet, so a protected registry stops at authentication.
-      </Alert>
     </Stack>
   );
 }

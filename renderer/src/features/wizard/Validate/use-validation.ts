@@ -27,14 +27,14 @@ export function useValidation() {
   );
 
   /** The form's values, unsaved (Validate), or a stored registry, recorded by main (Confirm). */
-  const run = useCallback(async (target: { request: ValidationRequestInput } | { registryId: string }) => {
+  const run = useCallback(async (target: { request: ValidationRequestInput; secretsFrom?: string } | { registryId: string }) => {
     const id = crypto.randomUUID();
     runId.current = id;
     setState({ status: 'running', steps: pendingSteps() });
     try {
       const report =
         'request' in target
-          ? await client.runValidation({ runId: id, request: target.request })
+          ? await client.runValidation({ runId: id, request: target.request, ...(target.secretsFrom ? { secretsFrom: target.secretsFrom } : {}) })
           : (await client.validateRegistry({ runId: id, id: target.registryId })).report;
       if (runId.current === id) setState({ status: 'done', runId: id, report, steps: report.steps });
       return report;

@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import { AppErrorException } from '../../shared/errors';
+import { ExportFormatSchema } from '../../shared/model/export';
+import { RegistryScopeSchema } from '../../shared/model/registry';
+import { createServices } from '../services';
+import { defaultUserDataDir, PRODUCT_NAME } from '../services/app-paths';
+import { nameKey } from '../services/store/registry-names';
+import type { CommandIo } from './io';
+import { openStore } from './store-commands';
+
+declare const __APP_VERSION__: string;
+
+export const EXPORT_USAGE = `Usage: regdesk export [--format palette|terraform|draft] [--include-secrets]
+                     [--scope system|tenant] [--name NAME]... [--data-dir DIR]
+
+Writes the stored pack registries to standard output:
+  palette     the create and validate requests of Palette's API (default)
+  terraform   spectrocloud_registry_oci resources, secrets as sensitive variables
+  draft       the app's draft file, which \`regdesk import\` and the app read
+
+Options:
+  --format FORMAT     palette, terraform or draft
+  --include-secrets   Write the secrets in plain text instead of placeholders or
+                      variables (not for draft). The command line cannot decrypt the
+                      app's secrets, so in practice this works only in the app.
+  --scope SCOPE       Only system or only tenant registries
+  --name NAME         Only this registry (repeat for several)
+  --data-dir DIR      Use DIR instead of the desktop app's data folder
+
+Exit codes: 0 exported, 1 nothing to export or the store is unreadable, 2 bad input.
+`;
+
+export async function exportCommand(argv: string[], io: CommandIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        format: { type: 'string', default: 'palette' },
+        'include-secrets': { type: 'boolean', default: false },
+        scope: { type: 'string' },
+        name: { type: 'string', multiple: true },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  if (values.help) {
+    io.out.write(EXPORT_USAGE);
+    return 0;
+  }
+  const format = ExportFormatSchema.safeParse(values.format);
+  if (!format.success) return usageError(io, `--format must be palette, terraform or draft, not "${values.format}"`);
+  const scope = values.scope === undefined ? undefined : RegistryScopeSchema.safeParse(values.scope);
+  if (scope && !scope.success) return usageError(io, `--scope must be "system" or "tenant", not "${values.scope}"`);
+  const includeSecrets = values['include-secrets'];
+  if (includeSecrets && format.data === 'draft') return usageError(io, 'a draft file never holds secrets: --include-secrets goes with --format palette or terraform');
+
+  try {
+    const dataDir = values['data-dir'] ?? defaultUserDataDir();
+    const services = createServices({
+      appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
+      store: openStore(dataDir),
+      env: io.env,
+    });
+    let records = services.registries.list(scope?.data);
+    const names = values.name ?? [];
+    if (names.length > 0) {
+      const missing = names.filter((n) => !records.some((r) => nameKey(r.name) === nameKey(n)));
+      if (missing.length > 0) {
+        io.err.write(`regdesk export: no stored registry named ${missing.map((n) => `"${n}"`).join(', ')}${scope ? ` in the ${scope.data} scope` : ''}\n`);
+        return 1;
+      }
+      records = records.filter((r) => names.some((n) => nameKey(n) === nameKey(r.name)));
+    }
+    if (records.length === 0) {
+      io.err.write(`regdesk export: no pack registries stored${scope ? ` in the ${scope.data} scope` : ''}; nothing to export\n`);
+      return 1;
+    }
+    if (includeSecrets) {
+      io.err.write('regdesk export: WARNING: --include-secrets writes secrets in plain text to standard output. Keep the result out of version control and shell logs.\n');
+    }
+    const result = await services.exports.render({ ids: records.map((r) => r.id), format: format.data, includeSecrets });
+    for (const note of result.notes) io.err.write(`regdesk export: ${note.registry} (${note.scope}): ${note.problem.message}\n`);
+    for (const file of result.files) io.out.write(file.content);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AppErrorException)) throw error;
+    const { code, message, remedy } = error.appError;
+    io.err.write(`regdesk export: ${message}${remedy ? `\n  ${remedy}` : ''}\n  [${code}]\n`);
+    return 1;
+  }
+}
+
+function usageError(io: CommandIo, message: string): number {
+  io.err.write(`regdesk export: ${message}\n\n${EXPORT_USAGE}`);
+  return 2;
+}

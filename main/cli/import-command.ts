@@ -1,0 +1,108 @@
+import { readFile, stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { AppErrorException } from '../../shared/errors';
+import { MAX_DRAFT_FILE_BYTES, type ImportResolution } from '../../shared/model/import';
+import { createServices } from '../services';
+import { defaultUserDataDir, PRODUCT_NAME } from '../services/app-paths';
+import type { CommandIo } from './io';
+import { openStore } from './store-commands';
+
+declare const __APP_VERSION__: string;
+
+export const IMPORT_USAGE = `Usage: regdesk import FILE [--on-conflict rename|skip|fail] [--data-dir DIR]
+
+Imports the registries of a draft file (exported by the app or \`regdesk export --format draft\`).
+The whole file is checked first: on any problem nothing is imported.
+
+Options:
+  --on-conflict WHAT   When a registry's name is already used in its scope:
+                         fail    import nothing and list the clashes (default)
+                         rename  import it under a free name, "NAME (imported)"
+                         skip    leave it out
+  --data-dir DIR       Use DIR instead of the desktop app's data folder
+
+Secrets never travel in a draft file: enter them in the app after importing.
+Exit codes: 0 imported, 1 the file or a clash stopped the import, 2 bad input.
+`;
+
+const CONFLICT_ACTIONS = ['rename', 'skip', 'fail'] as const;
+
+export async function importCommand(argv: string[], io: CommandIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'on-conflict': { type: 'string', default: 'fail' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out.write(IMPORT_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) return usageError(io, positionals.length === 0 ? 'give the draft FILE to import' : `unexpected argument "${positionals[1]}"`);
+  const onConflict = CONFLICT_ACTIONS.find((a) => a === values['on-conflict']);
+  if (!onConflict) return usageError(io, `--on-conflict must be rename, skip or fail, not "${values['on-conflict']}"`);
+  const path = positionals[0]!;
+
+  let content: string;
+  try {
+    // Checked before reading: a huge file is refused without loading it.
+    if ((await stat(path)).size > MAX_DRAFT_FILE_BYTES) {
+      io.err.write(`regdesk import: ${path}: the file is larger than 5 MiB, far more than any draft file; nothing was imported\n  [IMPORT_TOO_LARGE]\n`);
+      return 1;
+    }
+    content = await readFile(path, 'utf8');
+  } catch (error) {
+    io.err.write(`regdesk import: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 1;
+  }
+
+  try {
+    const services = createServices({
+      appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
+      store: openStore(values['data-dir'] ?? defaultUserDataDir()),
+    });
+    const preview = services.imports.preview(content);
+    if (preview.errors.length > 0) {
+      for (const issue of preview.errors) io.err.write(`regdesk import: ${path}${issue.path ? `: ${issue.path}` : ''}: ${issue.message} [${issue.code}]\n`);
+      io.err.write('regdesk import: nothing was imported\n');
+      return 1;
+    }
+    if (preview.conflicts.length > 0 && onConflict === 'fail') {
+      for (const c of preview.conflicts) {
+        io.err.write(`regdesk import: registries.${c.index}: "${c.name}" is already a stored ${c.scope} registry (${c.existing.endpoint})\n`);
+      }
+      io.err.write(`regdesk import: nothing was imported; choose --on-conflict rename (e.g. "${preview.conflicts[0]!.proposedName}") or --on-conflict skip\n  [IMPORT_CONFLICT_UNRESOLVED]\n`);
+      return 1;
+    }
+    const resolutions: ImportResolution[] = preview.conflicts.map((c) =>
+      onConflict === 'rename' ? { index: c.index, action: 'rename', name: c.proposedName } : { index: c.index, action: 'skip' },
+    );
+    const result = await services.imports.apply(content, resolutions);
+    io.out.write(`Imported ${result.imported.length} of ${preview.registries.length} ${preview.registries.length === 1 ? 'registry' : 'registries'} from ${path}\n`);
+    for (const r of result.imported) {
+      const needs = r.needsSecrets.length > 0 ? `  (enter its ${r.needsSecrets.map((f) => (f === 'password' ? 'password' : 'AWS secret access key')).join(' and ')} in the app)` : '';
+      io.out.write(`  ${r.action.padEnd(8)} ${r.name} [${r.scope}, ${r.type === 'ecr' ? 'OCI/ECR' : 'OCI/Basic'}]${needs}\n`);
+    }
+    for (const s of result.skipped) io.out.write(`  skipped  ${s.name} [${s.scope}]: a registry of that name is already stored\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AppErrorException)) throw error;
+    const { code, message, remedy } = error.appError;
+    io.err.write(`regdesk import: ${message}${remedy ? `\n  ${remedy}` : ''}\n  [${code}]\n`);
+    return 1;
+  }
+}
+
+function usageError(io: CommandIo, message: string): number {
+  io.err.write(`regdesk import: ${message}\n\n${IMPORT_USAGE}`);
+  return 2;
+}

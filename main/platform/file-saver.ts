@@ -1,0 +1,19 @@
+import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
+import type { FileSaver } from '../services/file-saver';
+
+/** The native save dialog behind `export:save`, modal on the focused window; the service writes the file. */
+export function createFileSaver(): FileSaver {
+  return {
+    async saveFile({ title, defaultName, filters }) {
+      const options: SaveDialogOptions = {
+        title,
+        defaultPath: defaultName,
+        filters: filters.map(({ name, extensions }) => ({ name, extensions: [...extensions] })),
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      };
+      const window = BrowserWindow.getFocusedWindow();
+      const { canceled, filePath } = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return canceled || !filePath ? { canceled: true } : { canceled: false, path: filePath };
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { chmod, writeFile } from 'node:fs/promises';
+import { AppErrorException, appError } from '../../../shared/errors';
+import type { ExportFormat, ExportNote, ExportRequest, ExportResult, ExportedFile, SaveExportResult } from '../../../shared/model/export';
+import type { RegistryRecord } from '../../../shared/model/registry';
+import type { SecretField } from '../../../shared/model/secrets';
+import type { FileSaver } from '../file-saver';
+import type { RegistrySecrets } from '../secrets/registry-secrets';
+import type { RegistryRepository } from '../store/registry-repository';
+import { nameKey } from '../store/registry-names';
+import { renderDraftFile } from './draft-export';
+import { identifier } from './hcl';
+import { neededSecrets, paletteRequests, SECRET_PLACEHOLDERS } from './palette-payloads';
+import { renderTerraform } from './terraform';
+
+export const PALETTE_REQUESTS_FORMAT = 'pack-registry-desk/palette-requests';
+
+export interface ExportServicePorts {
+  registries: RegistryRepository;
+  secrets: RegistrySecrets;
+  /** Absent where no one can be asked (the command line writes to stdout instead). */
+  saver?: FileSaver | undefined;
+  now: () => Date;
+}
+
+const FORMAT_FILES: Record<ExportFormat, { suffix: string; mediaType: string; filter: { name: string; extensions: string[] } }> = {
+  palette: { suffix: '.palette.json', mediaType: 'application/json', filter: { name: 'Palette API requests', extensions: ['json'] } },
+  terraform: { suffix: '.tf', mediaType: 'text/plain', filter: { name: 'Terraform', extensions: ['tf'] } },
+  draft: { suffix: '.drafts.json', mediaType: 'application/json', filter: { name: 'Pack Registry Desk drafts', extensions: ['json'] } },
+};
+
+const FIELD_NAMES: Record<SecretField, string> = { password: 'password', awsSecretAccessKey: 'AWS secret access key' };
+
+/** A stable order whatever order the ids came in: by name, then scope. */
+function byName(a: RegistryRecord, b: RegistryRecord): number {
+  const [ka, kb] = [nameKey(a.name), nameKey(b.name)];
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  return a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0;
+}
+
+/**
+ * `export:render` and `export:save`. Secrets are revealed only when asked for, inside main, and
+ * only into the returned text; a secret that cannot be read becomes a placeholder and a note.
+ */
+export function createExportService(ports: ExportServicePorts) {
+  async function revealAll(records: RegistryRecord[], notes: ExportNote[]): Promise<Map<string, string>> {
+    const values = new Map<string, string>();
+    for (const record of records) {
+      for (const field of neededSecrets(record)) {
+        try {
+          values.set(`${record.id}\u0000${field}`, await ports.secrets.reveal({ registryId: record.id, field }));
+        } catch (error) {
+          if (!(error instanceof AppErrorException)) throw error;
+          const why = error.appError.message.replace(/\.$/, '');
+          notes.push({
+            registry: record.name,
+            scope: record.scope,
+            problem: appError('EXPORT_SECRET_UNAVAILABLE', {
+              message: `The ${FIELD_NAMES[field]} of "${record.name}" could not be read (${why}), so "${SECRET_PLACEHOLDERS[field]}" was written in its place.`,
+            }),
+          });
+        }
+      }
+    }
+    return values;
+  }
+
+  async function render(request: ExportRequest): Promise<ExportResult> {
+    const { format, includeSecrets } = request;
+    if (format === 'draft' && includeSecrets) throw new AppErrorException(appError('EXPORT_SECRETS_NOT_IN_DRAFT', { field: 'includeSecrets' }));
+    // One read of the store for the lot: a get() per id would read and check the whole file each time.
+    const stored = new Map(ports.registries.list().map((r) => [r.id, r]));
+    const records = [...new Set(request.ids)]
+      .map((id) => stored.get(id) ?? ports.registries.get(id).record)
+      .sort(byName);
+    const notes: ExportNote[] = records
+      .filter((r) => r.type === 'ecr' && r.isPrivate && !r.awsAuth)
+      .map((r) => ({ registry: r.name, scope: r.scope, problem: appError('EXPORT_INCOMPLETE') }));
+    const revealed = includeSecrets ? await revealAll(records, notes) : new Map<string, string>();
+    const valueOf = (record: RegistryRecord, field: SecretField) => revealed.get(`${record.id}\u0000${field}`);
+    const exportedAt = ports.now().toISOString();
+    const secretsIncluded = revealed.size > 0;
+
+    let content: string;
+    if (format === 'draft') {
+      content = renderDraftFile(records, exportedAt);
+    } else if (format === 'terraform') {
+      content = renderTerraform(records, { exportedAt, ...(includeSecrets ? { secretValues: valueOf } : {}) }).content;
+    } else {
+      const document = {
+        format: PALETTE_REQUESTS_FORMAT,
+        version: 1,
+        exportedAt,
+        secrets: secretsIncluded ? 'included' : 'placeholders',
+        ...(secretsIncluded ? { warning: 'THIS FILE CONTAINS SECRETS. Keep it out of version control and delete it once used.' } : {}),
+        registries: records.map((record) => ({
+          name: record.name,
+          scope: record.scope,
+          type: record.type,
+          // Palette takes the scope from the sign-in, not from the body (palette.md §1).
+          signIn: record.scope === 'system' ? 'system console: POST /v1/auth/syslogin, then header Authorization' : 'tenant: header ApiKey (and ProjectUid for a project)',
+          ...paletteRequests(record, (field) => valueOf(record, field) ?? SECRET_PLACEHOLDERS[field]),
+        })),
+      };
+      content = `${JSON.stringify(document, null, 2)}\n`;
+    }
+    const stem = records.length === 1 ? identifier(records[0]!.name).replace(/_/g, '-') : 'pack-registries';
+    const file: ExportedFile = { name: `${stem}${FORMAT_FILES[format].suffix}`, mediaType: FORMAT_FILES[format].mediaType, content };
+    return { files: [file], secretsIncluded, notes };
+  }
+
+  return {
+    render,
+
+    async save(request: ExportRequest): Promise<SaveExportResult> {
+      if (!ports.saver) throw new AppErrorException(appError('INTERNAL', { message: 'This host cannot show a save dialog.' }));
+      const result = await render(request);
+      const file = result.files[0]!;
+      const choice = await ports.saver.saveFile({
+        title: result.secretsIncluded ? 'Save the export (it contains secrets)' : 'Save the export',
+        defaultName: file.name,
+        filters: [FORMAT_FILES[request.format].filter, { name: 'All files', extensions: ['*'] }],
+      });
+      if (choice.canceled) return { canceled: true };
+      try {
+        // Owner-only when it holds secrets: the export is as sensitive as the keychain entry.
+        await writeFile(choice.path, file.content, { mode: result.secretsIncluded ? 0o600 : 0o644 });
+        // The mode above applies only to a new file; one being overwritten keeps its own.
+        if (result.secretsIncluded) await chmod(choice.path, 0o600);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'error';
+        throw new AppErrorException(appError('EXPORT_SAVE_FAILED', { message: `The exported file could not be written (${code}).` }));
+      }
+      return { canceled: false, path: choice.path, secretsIncluded: result.secretsIncluded, notes: result.notes };
+    },
+  };
+}
+export type ExportService = ReturnType<typeof createExportService>;

@@ -1,0 +1,107 @@
+import type { RegistryRecord } from '../../../shared/model/registry';
+import type { SecretField } from '../../../shared/model/secrets';
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+export interface PaletteRequest {
+  method: 'POST';
+  path: string;
+  body: JsonObject;
+}
+
+/** What goes where a secret belongs: its value, or a placeholder that cannot be mistaken for one. */
+export type SecretSource = (field: SecretField) => string;
+
+export const SECRET_PLACEHOLDERS: Record<SecretField, string> = {
+  password: '<password>',
+  awsSecretAccessKey: '<secret-key>',
+};
+export const placeholders: SecretSource = (field) => SECRET_PLACEHOLDERS[field];
+
+/** The secrets Palette needs for this registry: a Basic password once there is a username, an ECR key for static credentials. */
+export function neededSecrets(record: RegistryRecord): SecretField[] {
+  if (record.type === 'basic') return record.username.trim() ? ['password'] : [];
+  return record.isPrivate && record.awsAuth?.method === 'credentials' ? ['awsSecretAccessKey'] : [];
+}
+
+/**
+ * Palette's Basic endpoint carries its scheme (`https://harbor.example.com`); the app also
+ * accepts a bare host, which Palette would not, so https is made explicit.
+ */
+export function basicEndpoint(endpoint: string): string {
+  const trimmed = endpoint.trim().replace(/\/+$/, '');
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
+
+/** ECR endpoints go to Palette without `https://` and without a repository (palette.md §1, ECR tab). */
+export function ecrEndpoint(endpoint: string): string {
+  return endpoint.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+}
+
+/**
+ * The TLS block Terraform's provider sends: `enabled` and `insecureSkipVerify` always serialized,
+ * `certificate` only when there is one (`omitempty` in the SDK's model).
+ */
+function tlsBlock(record: RegistryRecord): JsonObject {
+  const { insecureSkipVerify, caPem } = record.tls;
+  return { enabled: true, insecureSkipVerify, ...(caPem ? { certificate: caPem } : {}) };
+}
+
+/** The GovCloud partition is named in the role ARN; Palette's default (`aws`) covers the rest. */
+function stsPartition(roleArn: string): JsonObject {
+  return /^arn:aws-us-gov:/.test(roleArn) ? { partition: 'aws-us-gov' } : {};
+}
+
+function basicSpec(record: Extract<RegistryRecord, { type: 'basic' }>, secret: SecretSource): JsonObject {
+  const username = record.username.trim();
+  // No username means no credentials: Palette's "leave both blank" maps to noAuth (palette.md §1).
+  const auth: JsonObject = username
+    ? { type: 'basic', username, password: secret('password'), tls: tlsBlock(record) }
+    : { type: 'noAuth', tls: tlsBlock(record) };
+  return {
+    endpoint: basicEndpoint(record.endpoint),
+    basePath: '',
+    baseContentPath: record.baseContentPath,
+    providerType: 'pack',
+    isSyncSupported: true,
+    containsSpectroManifest: false,
+    auth,
+  };
+}
+
+function ecrSpec(record: Extract<RegistryRecord, { type: 'ecr' }>, secret: SecretSource): JsonObject {
+  const { awsAuth } = record;
+  let credentials: JsonObject | undefined;
+  if (record.isPrivate && awsAuth?.method === 'credentials') {
+    credentials = { credentialType: 'secret', accessKey: awsAuth.accessKeyId, secretKey: secret('awsSecretAccessKey'), policyARNs: null };
+  } else if (record.isPrivate && awsAuth?.method === 'sts') {
+    credentials = { credentialType: 'sts', ...stsPartition(awsAuth.roleArn), sts: { arn: awsAuth.roleArn, externalId: awsAuth.externalId }, policyARNs: null };
+  }
+  return {
+    endpoint: ecrEndpoint(record.endpoint),
+    isPrivate: record.isPrivate,
+    baseContentPath: record.baseContentPath,
+    providerType: 'pack',
+    isSyncSupported: true,
+    containsSpectroManifest: false,
+    // A registry that is not protected is pulled anonymously: no credentials block at all.
+    ...(credentials ? { credentials } : {}),
+    // For ECR the TLS block sits under spec, not under auth (palette.md §1).
+    tls: tlsBlock(record),
+  };
+}
+
+/**
+ * The create and validate requests for one registry, as Terraform's toRegistryBasic /
+ * toRegistryEcr build them (palette.md §2). Provider `pack` always, which Palette only accepts
+ * with synchronization on. Validate takes the bare spec, without the metadata wrapper.
+ */
+export function paletteRequests(record: RegistryRecord, secret: SecretSource): { validate: PaletteRequest; create: PaletteRequest } {
+  const spec = record.type === 'basic' ? basicSpec(record, secret) : ecrSpec(record, secret);
+  const kind = record.type === 'basic' ? 'basic' : 'ecr';
+  return {
+    validate: { method: 'POST', path: `/v1/registries/oci/${kind}/validate`, body: spec },
+    create: { method: 'POST', path: `/v1/registries/oci/${kind}?skipPackSync=false`, body: { metadata: { name: record.name }, spec } },
+  };
+}

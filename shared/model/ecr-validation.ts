@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * The ECR part of a validation request (Palette's ECR tab, palette.md §1). Secrets
+ * (secretAccessKey, sessionToken) are in here only in transit, like the Basic password: no report,
+ * log or stored record ever holds them.
+ */
+export const EcrValidationSchema = z.object({
+  /** Palette's "Protected" toggle (spec.isPrivate): without it the registry is checked anonymously. */
+  isPrivate: z.boolean().default(true),
+  /** Palette's "AWS Authentication Method": static keys (credentialType "secret") or STS. */
+  method: z.enum(['credentials', 'sts']).default('credentials'),
+  /** Credentials: the key Palette uses. STS: an optional source identity to try AssumeRole with. */
+  accessKeyId: z.string().trim().max(128).default(''),
+  secretAccessKey: z.string().max(1024).default(''),
+  /** For temporary (ASIA…) keys only. */
+  sessionToken: z.string().max(8192).default(''),
+  roleArn: z.string().trim().max(2048).default(''),
+  externalId: z.string().trim().max(1224).default(''),
+  /** STS: a named profile as the source identity, resolved by the AWS SDK's default credential chain. */
+  sourceProfile: z.string().trim().min(1).max(256).optional(),
+  /** Override of the ECR API endpoint (VPC endpoint, private partition), https://host[:port]. */
+  apiEndpoint: z.string().trim().min(1).max(2048).optional(),
+  /** Override of the STS endpoint, https://host[:port]. */
+  stsEndpoint: z.string().trim().min(1).max(2048).optional(),
+  /** The API region, when the endpoint does not name one (or to override it). */
+  region: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,4}(-[a-z0-9]+)+-\d{1,2}$/, 'An AWS region looks like us-east-1.')
+    .optional(),
+});
+export type EcrValidation = z.output<typeof EcrValidationSchema>;
+export type EcrValidationInput = z.input<typeof EcrValidationSchema>;

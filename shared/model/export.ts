@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { AppErrorSchema } from '../ipc/result';
+import { RegistryScopeSchema } from './registry';
+
+/**
+ * `palette`: the request bodies of Palette's API (palette.md §2); `terraform`: resources of the
+ * Spectro Cloud provider (§3); `draft`: the app's own file, which another workstation imports.
+ */
+export const ExportFormatSchema = z.enum(['palette', 'terraform', 'draft']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+const RegistryIdSchema = z.string().min(1).max(64);
+
+export const ExportRequestSchema = z.object({
+  ids: z.array(RegistryIdSchema).min(1, 'Choose at least one registry to export.').max(1000),
+  format: ExportFormatSchema,
+  /** Secrets are left out (placeholders, Terraform variables) unless this is set; the output then says so. */
+  includeSecrets: z.boolean().default(false),
+});
+export type ExportRequest = z.output<typeof ExportRequestSchema>;
+
+export const ExportedFileSchema = z.object({
+  /** A suggested file name, never a path. */
+  name: z.string(),
+  mediaType: z.string(),
+  content: z.string(),
+});
+export type ExportedFile = z.infer<typeof ExportedFileSchema>;
+
+/** Something the admin should know about one exported registry (a placeholder written, a gap). */
+export const ExportNoteSchema = z.object({
+  registry: z.string(),
+  scope: RegistryScopeSchema,
+  problem: AppErrorSchema,
+});
+export type ExportNote = z.infer<typeof ExportNoteSchema>;
+
+export const ExportResultSchema = z.object({
+  files: z.array(ExportedFileSchema),
+  /** True only when secrets were asked for and at least one was written into the files. */
+  secretsIncluded: z.boolean(),
+  notes: z.array(ExportNoteSchema),
+});
+export type ExportResult = z.infer<typeof ExportResultSchema>;
+
+/** `export:save`: main shows the save dialog and writes the file; the window learns where. */
+export const SaveExportResultSchema = z.discriminatedUnion('canceled', [
+  z.object({ canceled: z.literal(true) }),
+  z.object({ canceled: z.literal(false), path: z.string(), secretsIncluded: z.boolean(), notes: z.array(ExportNoteSchema) }),
+]);
+export type SaveExportResult = z.infer<typeof SaveExportResultSchema>;

@@ -1,0 +1,24 @@
+# Pack Registry Desk: 1 OCI pack registry as resources of the Spectro Cloud
+# provider (spectrocloud_registry_oci). Exported 2025-06-01T12:00:00.000Z.
+# Secrets are not in this file: give the sensitive variables values, e.g. with
+# TF_VAR_<name> or a *.tfvars file kept out of version control.
+
+resource "spectrocloud_registry_oci" "harbor_public" {
+  # A system-level registry in Pack Registry Desk: the provider manages tenant-level
+  # registries only, so this creates it in the tenant of the API key.
+  name               = "harbor-public"
+  type               = "basic"
+  endpoint           = "https://harbor.example.test"
+  is_private         = false
+  provider_type      = "pack"
+  is_synchronization = true
+  base_content_path  = "spectro"
+
+  credentials {
+    credential_type = "noAuth"
+
+    tls_config {
+      insecure_skip_verify = false
+    }
+  }
+}

@@ -1,0 +1,30 @@
+# Pack Registry Desk: 1 OCI pack registry as resources of the Spectro Cloud
+# provider (spectrocloud_registry_oci). Exported 2025-06-01T12:00:00.000Z.
+# Secrets are not in this file: give the sensitive variables values, e.g. with
+# TF_VAR_<name> or a *.tfvars file kept out of version control.
+
+variable "harbor_robot_password" {
+  description = "Password of OCI registry \"harbor-robot\" (tenant scope)"
+  type        = string
+  sensitive   = true
+}
+
+resource "spectrocloud_registry_oci" "harbor_robot" {
+  name               = "harbor-robot"
+  type               = "basic"
+  endpoint           = "https://harbor.example.test"
+  is_private         = true
+  provider_type      = "pack"
+  is_synchronization = true
+  base_content_path  = "palette-packs"
+
+  credentials {
+    credential_type = "basic"
+    username        = "robot$packs"
+    password        = var.harbor_robot_password
+
+    tls_config {
+      insecure_skip_verify = false
+    }
+  }
+}
