@@ -9,6 +9,7 @@ export const SYSTEM_DEPENDENCIES = [
   { binary: 'skopeo', pkg: 'skopeo', why: 'the reference registry client' },
   { binary: 'chromium', pkg: 'chromium', why: 'end-to-end tests of the renderer' },
   { binary: 'openssl', pkg: 'openssl', why: 'TLS fixtures' },
+  { binary: '/usr/bin/tinyproxy', pkg: 'tinyproxy', why: 'a real HTTP proxy for the proxy tests' },
 ];
 
 function found(binary) {
