@@ -8,7 +8,8 @@ import { SecureStorageBadge } from './components/SecureStorageBadge/SecureStorag
 
 type View =
   | { name: 'list'; scope: RegistryScope }
-  | { name: 'add'; scope: RegistryScope; takenNames: ReadonlyMap<RegistryScope, ReadonlySet<string>> };
+  | { name: 'add'; scope: RegistryScope; takenNames: ReadonlyMap<RegistryScope, ReadonlySet<string>> }
+  | { name: 'edit'; id: string; scope: RegistryScope; takenNames: ReadonlyMap<RegistryScope, ReadonlySet<string>> };
 
 export function App() {
   const [view, setView] = useState<View>({ name: 'list', scope: 'system' });
@@ -26,9 +27,19 @@ export function App() {
         </AppShell.Header>
         <AppShell.Main>
           {view.name === 'list' ? (
-            <RegistriesPage initialScope={view.scope} onAdd={(scope, takenNames) => setView({ name: 'add', scope, takenNames })} />
+            <RegistriesPage
+              initialScope={view.scope}
+              onAdd={(scope, takenNames) => setView({ name: 'add', scope, takenNames })}
+              onEdit={(id, scope, takenNames) => setView({ name: 'edit', id, scope, takenNames })}
+            />
           ) : (
-            <AddRegistryWizard scope={view.scope} takenNames={view.takenNames} onDone={() => setView({ name: 'list', scope: view.scope })} />
+            <AddRegistryWizard
+              key={view.name === 'edit' ? view.id : 'add'}
+              scope={view.scope}
+              takenNames={view.takenNames}
+              registryId={view.name === 'edit' ? view.id : undefined}
+              onDone={() => setView({ name: 'list', scope: view.scope })}
+            />
           )}
         </AppShell.Main>
       </AppShell>

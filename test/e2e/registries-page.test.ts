@@ -69,16 +69,16 @@ describe('Pack Registries page', () => {
     await registries.table('System').waitFor();
     expect(await registries.scopeTab('System').textContent()).toBe('System (2)');
     expect(await registries.scopeTab('Tenant').textContent()).toBe('Tenant (1)');
-    const harbor = await registries.row('harbor-packs').locator('td').allTextContents();
+    const harbor = await registries.cells('harbor-packs');
     expect(harbor[0]).toBe('OCI · Basic');
     expect(harbor[1]).toBe('https://harbor.example.test');
     expect(harbor[2]).toBe('spectro');
-    expect(harbor[3]).toMatch(/^Validated/);
-    expect((await registries.row('jfrog-packs').locator('td').allTextContents())[2]).toBe('(root)');
+    expect(harbor[3]).toMatch(/^Validated \S/);
+    expect((await registries.cells('jfrog-packs'))[2]).toBe('(root)');
     expect(await registries.row('ecr-prod').count()).toBe(0);
     await registries.openScope('Tenant');
-    const ecr = await registries.row('ecr-prod').locator('td').allTextContents();
-    expect(ecr).toEqual(['OCI · ECR', '123456789012.dkr.ecr.us-east-1.amazonaws.com', 'production', 'Never validated']);
+    expect(await registries.cells('ecr-prod')).toEqual(['OCI · ECR', '123456789012.dkr.ecr.us-east-1.amazonaws.com', 'production', 'Never validated', '']);
+    expect(await registries.row('harbor-packs').count()).toBe(0);
     await expectNoAxeViolations(page);
   });
 
@@ -96,6 +96,64 @@ describe('Pack Registries page', () => {
     seedStore(dataDir, [basicRecord({ name: 'imported-elsewhere' })]);
     await registries.row('imported-elsewhere').waitFor();
     expect(await registries.scopeTab('System').textContent()).toBe('System (1)');
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`stays accessible (${colorScheme}) with a row's actions menu, failure details and the delete dialog open`, async () => {
+      seedStore(dataDir, [
+        withValidation(basicRecord({ name: 'harbor-packs' }), true),
+        withValidation(basicRecord({ name: 'failed-packs' }), false),
+        { ...withValidation(basicRecord({ name: 'stale-packs' }), true), baseContentPath: 'moved' },
+        basicRecord({ name: 'never-packs' }),
+      ]);
+      const { page, registries } = await open(colorScheme);
+      await registries.table('System').waitFor();
+      await registries.searchField().fill('packs');
+      await registries.matchCount().waitFor();
+      await expectNoAxeViolations(page);
+
+      await registries.actionsButton('harbor-packs').click();
+      await registries.menuItem('Validate again').waitFor();
+      await registries.settled();
+      await expectNoAxeViolations(page);
+      await page.keyboard.press('Escape');
+
+      await registries.failureDetailsButton('failed-packs').click();
+      await registries.failureDetails('failed-packs').getByText(/were not kept/).waitFor();
+      await registries.settled();
+      await expectNoAxeViolations(page);
+      await page.keyboard.press('Escape');
+
+      await registries.chooseAction('harbor-packs', 'Delete…');
+      await registries.deleteDialog('harbor-packs').waitFor();
+      await registries.settled();
+      await expectNoAxeViolations(page);
+    });
+  }
+
+  it('opens a row’s actions from the keyboard and returns focus to its button', async () => {
+    seedStore(dataDir, [basicRecord({ name: 'harbor-packs' })]);
+    const { page, registries } = await open();
+    await registries.actionsButton('harbor-packs').focus();
+    await page.keyboard.press('Enter');
+    await registries.menuItem('Validate again').waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await registries.hasFocus(registries.menuItem('Duplicate'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await registries.menuItem('Duplicate').waitFor({ state: 'detached' });
+    expect(await registries.hasFocus(registries.actionsButton('harbor-packs'))).toBe(true);
+
+    // Delete… from the keyboard (Space opens, ArrowUp wraps to the last item), then Escape: nothing is deleted.
+    await page.keyboard.press('Space');
+    await registries.menuItem('Delete…').waitFor();
+    await page.keyboard.press('ArrowUp');
+    expect(await registries.hasFocus(registries.menuItem('Delete…'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await registries.deleteDialog('harbor-packs').waitFor();
+    await page.keyboard.press('Escape');
+    await registries.deleteDialog('harbor-packs').waitFor({ state: 'detached' });
+    expect(await registries.row('harbor-packs').count()).toBe(1);
   });
 
   it('can be operated from the keyboard: arrow keys move between scope tabs', async () => {

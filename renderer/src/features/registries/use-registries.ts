@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RegistrySummary } from '../../../../shared/model/registry';
 import type { AppError } from '../../../../shared/errors';
 import { ApiError, client, onRegistriesChanged } from '../../api/client';
@@ -8,26 +8,45 @@ export type RegistriesState =
   | { status: 'loaded'; registries: RegistrySummary[] }
   | { status: 'failed'; error: Pick<AppError, 'message' | 'remedy'> };
 
-/** All stored registries, reloaded whenever main reports a change (another window, `regdesk import`). */
-export function useRegistries(): RegistriesState {
+/**
+ * All stored registries, reloaded whenever main reports a change (another window, `regdesk import`)
+ * and on demand: an action awaits `reload()` so its result is on screen when it resolves, rather
+ * than whenever the file watcher fires.
+ */
+export function useRegistries(): { state: RegistriesState; reload: () => Promise<void> } {
   const [state, setState] = useState<RegistriesState>({ status: 'loading' });
+  const mounted = useRef(true);
+  // Two loads can overlap (an action's reload and the change event); only the latest may land.
+  const latestLoad = useRef(0);
 
-  useEffect(() => {
-    let unmounted = false;
-    const load = () =>
-      client.listRegistries().then(
-        (registries) => !unmounted && setState({ status: 'loaded', registries }),
-        (error: unknown) => !unmounted && setState({ status: 'failed', error: describe(error) }),
-      );
-    void load();
-    const unsubscribe = onRegistriesChanged(() => void load());
-    return () => {
-      unmounted = true;
-      unsubscribe();
-    };
+  const reload = useCallback(() => {
+    const load = ++latestLoad.current;
+    return fetchRegistries().then((next) => {
+      if (mounted.current && load === latestLoad.current) setState(next);
+    });
   }, []);
 
-  return state;
+  useEffect(() => {
+    mounted.current = true;
+    const load = ++latestLoad.current;
+    void fetchRegistries().then((next) => {
+      if (mounted.current && load === latestLoad.current) setState(next);
+    });
+    const unsubscribe = onRegistriesChanged(() => void reload());
+    return () => {
+      mounted.current = false;
+      unsubscribe();
+    };
+  }, [reload]);
+
+  return { state, reload };
+}
+
+function fetchRegistries(): Promise<RegistriesState> {
+  return client.listRegistries().then(
+    (registries): RegistriesState => ({ status: 'loaded', registries }),
+    (error: unknown): RegistriesState => ({ status: 'failed', error: describe(error) }),
+  );
 }
 
 function describe(error: unknown): Pick<AppError, 'message' | 'remedy'> {

@@ -1,27 +1,67 @@
-import { Alert, Button, EmptyState, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconPackages, IconPlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Alert, Box, Button, EmptyState, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconPackages, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { RegistryScope, RegistrySummary } from '../../../../../shared/model/registry';
+import { DeleteRegistryDialog } from '../DeleteRegistryDialog/DeleteRegistryDialog';
 import { RegistriesTable } from '../RegistriesTable/RegistriesTable';
+import type { RowAction } from '../RegistriesTable/RowActions';
+import { RegistrySearch } from '../RegistrySearch/RegistrySearch';
 import { StorageAlerts } from '../StorageAlerts/StorageAlerts';
+import { filterRegistries, normalizeQuery, searchIndex } from '../registry-search';
 import { useRegistries } from '../use-registries';
+import { useRegistryActions, type ActionFeedback } from '../use-registry-actions';
+import { useRowValidations } from '../use-row-validations';
 
+const SCOPES = ['system', 'tenant'] as const;
 const scopeTitle: Record<RegistryScope, string> = { system: 'System', tenant: 'Tenant' };
 const scopeHelp: Record<RegistryScope, string> = {
   system: 'System registries are added in the system console and are available to every tenant.',
   tenant: 'Tenant registries are added in Tenant Settings and are visible to one tenant only.',
 };
+const NO_REGISTRIES: RegistrySummary[] = [];
+const count = new Intl.NumberFormat();
+
+type TakenNames = ReadonlyMap<RegistryScope, ReadonlySet<string>>;
 
 interface Props {
   /** The scope tab to open on, e.g. the one a registry was just added to. */
   initialScope?: RegistryScope;
-  onAdd: (scope: RegistryScope, takenNames: ReadonlyMap<RegistryScope, ReadonlySet<string>>) => void;
+  onAdd: (scope: RegistryScope, takenNames: TakenNames) => void;
+  /** Opens the wizard on a stored registry; `takenNames` leaves out the registry's own name. */
+  onEdit: (id: string, scope: RegistryScope, takenNames: TakenNames) => void;
 }
 
-export function RegistriesPage({ initialScope = 'system', onAdd }: Props) {
-  const state = useRegistries();
+export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props) {
+  const { state, reload } = useRegistries();
   const [scope, setScope] = useState<RegistryScope>(initialScope);
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(1);
+  const searchField = useRef<HTMLInputElement>(null);
+  // The keystroke shows in the field at once; the filtered table follows in a render that typing can interrupt.
+  const deferredQuery = useDeferredValue(query);
+  const validations = useRowValidations(reload);
+  const actions = useRegistryActions(reload);
+  const [deleting, setDeleting] = useState<{ registry: RegistrySummary | undefined; opened: boolean }>({ registry: undefined, opened: false });
   useReadinessMarker(state.status !== 'loading');
+
+  const registries = state.status === 'loaded' ? state.registries : NO_REGISTRIES;
+  const indexByScope = useMemo(
+    () => ({ system: searchIndex(registries.filter((r) => r.scope === 'system')), tenant: searchIndex(registries.filter((r) => r.scope === 'tenant')) }),
+    [registries],
+  );
+  const shown = useMemo(() => filterRegistries(indexByScope[scope], deferredQuery), [indexByScope, scope, deferredQuery]);
+
+  const { validate } = validations;
+  const { duplicate } = actions;
+  const onAction = useCallback(
+    (action: RowAction, registry: RegistrySummary) => {
+      if (action === 'validate') void validate(registry.id);
+      else if (action === 'duplicate') void duplicate(registry);
+      else if (action === 'delete') setDeleting({ registry, opened: true });
+      else onEdit(registry.id, registry.scope, takenNames(registries, registry.id));
+    },
+    [validate, duplicate, onEdit, registries],
+  );
 
   return (
     <Stack gap="md" maw={1200}>
@@ -50,55 +90,125 @@ export function RegistriesPage({ initialScope = 'system', onAdd }: Props) {
         </Alert>
       )}
       {state.status === 'loaded' && (
-        <Tabs value={scope} onChange={(value) => value && setScope(value as RegistryScope)}>
-          <Tabs.List aria-label="Registry scope">
-            {(['system', 'tenant'] as const).map((s) => (
-              <Tabs.Tab key={s} value={s}>
-                {scopeTitle[s]} ({countIn(state.registries, s)})
-              </Tabs.Tab>
+        <>
+          <Box role="search" aria-label="Registries">
+            <RegistrySearch
+              inputRef={searchField}
+              value={query}
+              onChange={(value) => {
+                setQuery(value);
+                setPage(1);
+              }}
+            />
+          </Box>
+          <FeedbackAlert feedback={actions.feedback} onClose={actions.dismiss} />
+          {/* Only the open tab is mounted: the other scope's rows would double the work for nothing. */}
+          <Tabs
+            value={scope}
+            onChange={(value) => {
+              if (!value) return;
+              setScope(value as RegistryScope);
+              setPage(1);
+            }}
+            keepMounted={false}
+          >
+            <Tabs.List aria-label="Registry scope">
+              {SCOPES.map((s) => (
+                <Tabs.Tab key={s} value={s}>
+                  {/* Totals, whatever the search: the count says what the scope holds. */}
+                  {scopeTitle[s]} ({indexByScope[s].length})
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            {SCOPES.map((s) => (
+              <Tabs.Panel key={s} value={s} pt="md">
+                <Text size="sm" c="dimmed" mb="sm">
+                  {scopeHelp[s]}
+                </Text>
+                {indexByScope[s].length === 0 ? (
+                  <EmptyState
+                    py="xl"
+                    icon={<IconPackages size={32} aria-hidden />}
+                    withIndicatorBackground
+                    title={`No ${s} pack registries yet`}
+                    description="Add an OCI registry with Basic or AWS ECR authentication, validate it from this workstation, then export it for Palette."
+                  />
+                ) : shown.length === 0 ? (
+                  <EmptyState py="xl" icon={<IconSearch size={32} aria-hidden />} withIndicatorBackground title={`No ${s} registries match “${deferredQuery.trim()}”`}>
+                    <EmptyState.Description>Search looks at names, endpoints and base content paths, ignoring case.</EmptyState.Description>
+                    <EmptyState.Actions>
+                      <Button
+                        variant="default"
+                        onClick={() => {
+                          setQuery('');
+                          setPage(1);
+                        }}
+                      >
+                        Clear search
+                      </Button>
+                    </EmptyState.Actions>
+                  </EmptyState>
+                ) : (
+                  <>
+                    {normalizeQuery(deferredQuery) !== '' && (
+                      <Text size="sm" mb="xs" role="status">
+                        {count.format(shown.length)} of {count.format(indexByScope[s].length)} {s} registries match
+                      </Text>
+                    )}
+                    <RegistriesTable
+                      registries={shown}
+                      caption={`${scopeTitle[s]} pack registries`}
+                      page={page}
+                      onPageChange={setPage}
+                      runs={validations.runs}
+                      onAction={onAction}
+                      onCancelValidation={validations.cancel}
+                    />
+                  </>
+                )}
+              </Tabs.Panel>
             ))}
-          </Tabs.List>
-          {(['system', 'tenant'] as const).map((s) => (
-            <Tabs.Panel key={s} value={s} pt="md">
-              <Text size="sm" c="dimmed" mb="sm">
-                {scopeHelp[s]}
-              </Text>
-              <ScopePanel scope={s} registries={state.registries.filter((r) => r.scope === s)} />
-            </Tabs.Panel>
-          ))}
-        </Tabs>
+          </Tabs>
+        </>
       )}
+      <DeleteRegistryDialog
+        registry={deleting.registry}
+        opened={deleting.opened}
+        onConfirm={actions.remove}
+        onClose={() => setDeleting((current) => ({ ...current, opened: false }))}
+        focusAfterDelete={searchField}
+      />
     </Stack>
   );
 }
 
-function ScopePanel({ scope, registries }: { scope: RegistryScope; registries: RegistrySummary[] }) {
-  if (registries.length === 0) {
-    return (
-      <EmptyState
-        py="xl"
-        icon={<IconPackages size={32} aria-hidden />}
-        withIndicatorBackground
-        title={`No ${scope} pack registries yet`}
-        description="Add an OCI registry with Basic or AWS ECR authentication, validate it from this workstation, then export it for Palette."
-      />
-    );
-  }
-  return <RegistriesTable registries={registries} caption={`${scopeTitle[scope]} pack registries`} />;
+function FeedbackAlert({ feedback, onClose }: { feedback: ActionFeedback | null; onClose: () => void }) {
+  if (!feedback) return null;
+  const problem = feedback.kind === 'problem';
+  return (
+    <Alert
+      color={problem ? 'red' : 'green'}
+      variant="light"
+      role={problem ? 'alert' : 'status'}
+      title={feedback.message}
+      withCloseButton
+      closeButtonLabel="Dismiss"
+      onClose={onClose}
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
+    >
+      {problem ? feedback.remedy : feedback.detail}
+    </Alert>
+  );
 }
 
 /** Lower-cased names per scope: Palette and the store treat names as unique within a scope. */
-function takenNames(registries: RegistrySummary[]): Map<RegistryScope, Set<string>> {
+function takenNames(registries: readonly RegistrySummary[], exceptId?: string): Map<RegistryScope, Set<string>> {
   const names = new Map<RegistryScope, Set<string>>([
     ['system', new Set()],
     ['tenant', new Set()],
   ]);
-  for (const r of registries) names.get(r.scope)?.add(r.name.trim().toLowerCase());
+  for (const r of registries) if (r.id !== exceptId) names.get(r.scope)?.add(r.name.trim().toLowerCase());
   return names;
-}
-
-function countIn(registries: RegistrySummary[], scope: RegistryScope): number {
-  return registries.filter((r) => r.scope === scope).length;
 }
 
 /** Tests wait on this attribute rather than on timers. */

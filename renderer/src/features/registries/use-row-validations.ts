@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ValidationReport, ValidationStep } from '../../../../shared/model/validation';
+import { ApiError, client, onValidationProgress } from '../../api/client';
+
+/** "Validate again" for one row: in progress, finished (the stored verdict then follows), or refused. */
+export type RowValidation =
+  | { status: 'running'; runId: string; step?: ValidationStep; cancelling: boolean }
+  | { status: 'finished'; report: ValidationReport; cancelled: boolean }
+  | { status: 'error'; message: string; remedy?: string | undefined };
+
+export type RowValidations = ReadonlyMap<string, RowValidation>;
+
+/**
+ * Runs validations of stored registries from the list, several at once if the admin wants, each
+ * followed by its own run id. Main records every verdict with the registry, so once a run ends
+ * `afterRun` reloads the list and the row's badge shows what is now stored.
+ */
+export function useRowValidations(afterRun: () => Promise<void>) {
+  const [runs, setRuns] = useState<RowValidations>(() => new Map());
+  const registryByRun = useRef(new Map<string, string>());
+
+  const update = useCallback((registryId: string, next: RowValidation | ((current: RowValidation | undefined) => RowValidation | undefined)) => {
+    setRuns((current) => {
+      const value = typeof next === 'function' ? next(current.get(registryId)) : next;
+      if (value === current.get(registryId)) return current;
+      const copy = new Map(current);
+      if (value) copy.set(registryId, value);
+      else copy.delete(registryId);
+      return copy;
+    });
+  }, []);
+
+  useEffect(
+    () =>
+      onValidationProgress(({ runId, step }) => {
+        const registryId = registryByRun.current.get(runId);
+        // Only a step being entered moves the row on; its finishing event would flash the previous title.
+        if (registryId === undefined || step.status !== 'running') return;
+        update(registryId, (current) => (current?.status === 'running' && current.runId === runId ? { ...current, step } : current));
+      }),
+    [update],
+  );
+
+  const validate = useCallback(
+    async (registryId: string) => {
+      const runId = crypto.randomUUID();
+      registryByRun.current.set(runId, registryId);
+      update(registryId, { status: 'running', runId, cancelling: false });
+      try {
+        const { report } = await client.validateRegistry({ runId, id: registryId });
+        const cancelled = report.steps.some((step) => step.problem?.code === 'CANCELLED');
+        await afterRun();
+        update(registryId, { status: 'finished', report, cancelled });
+      } catch (error) {
+        update(registryId, {
+          status: 'error',
+          message: error instanceof Error ? error.message : String(error),
+          remedy: error instanceof ApiError ? error.error.remedy : undefined,
+        });
+      } finally {
+        registryByRun.current.delete(runId);
+      }
+    },
+    [afterRun, update],
+  );
+
+  /** Asks main to stop the run; the row then reports "cancelled" when validateRegistry answers. */
+  const cancel = useCallback(
+    (registryId: string) => {
+      const runId = [...registryByRun.current].find(([, id]) => id === registryId)?.[0];
+      if (runId === undefined) return;
+      update(registryId, (current) => (current?.status === 'running' ? { ...current, cancelling: true } : current));
+      client.cancelValidation({ runId }).catch(() => update(registryId, (current) => (current?.status === 'running' ? { ...current, cancelling: false } : current)));
+    },
+    [update],
+  );
+
+  return { runs, validate, cancel };
+}
