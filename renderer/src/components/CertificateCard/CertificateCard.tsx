@@ -34,8 +34,8 @@ export function CertificateCard({ certificate, warnings = [], action }: { certif
           SHA-256 {certificate.fingerprintSha256}
         </Text>
         {warnings.map((warning) => (
-          <Text key={warning.code} size="xs" c="orange.8" role="note">
-            {warning.message}
+          <Text key={warning.code} size="xs" role="note">
+            <strong>Warning:</strong> {warning.message}
           </Text>
         ))}
         {action}

@@ -43,7 +43,7 @@ export function BasicFields({ form, stored, onClearStored }: Props) {
               ? `Password stored${stored.where === 'session' ? ' for this session' : ''}${stored.updatedAt ? `, ${new Date(stored.updatedAt).toLocaleString()}` : ''}.`
               : 'The stored password can no longer be decrypted here (the keychain changed): enter it again.'}
           </Text>
-          <Button variant="subtle" color="red" size="xs" onClick={onClearStored}>
+          <Button variant="default" size="xs" onClick={onClearStored}>
             Clear stored password
           </Button>
         </Group>

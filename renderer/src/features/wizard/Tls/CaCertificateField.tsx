@@ -67,8 +67,7 @@ export function CaCertificateField({ form }: { form: WizardForm }) {
         </Button>
         {caPem && (
           <Button
-            variant="subtle"
-            color="red"
+            variant="default"
             size="xs"
             onClick={() => {
               form.setFieldValue('caPem', '');

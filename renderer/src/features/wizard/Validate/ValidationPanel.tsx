@@ -29,7 +29,7 @@ export function ValidationPanel({ state, current, onValidate, onCancel }: Props)
                 Cancel
               </Button>
             )}
-            <Button size="xs" onClick={onValidate} loading={running} variant={state.status === 'done' && !failed && current ? 'light' : 'filled'}>
+            <Button size="xs" onClick={onValidate} loading={running} variant={state.status === 'done' && !failed && current ? 'default' : 'filled'}>
               Validate
             </Button>
           </Group>
