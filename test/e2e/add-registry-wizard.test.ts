@@ -147,6 +147,27 @@ describe('Add New Pack Registry', () => {
     expect(await list.scopeTab('System').textContent()).toBe('System (0)');
   });
 
+  it('saves a draft without validating, then validates it later from the list', async () => {
+    const registry = await launch(pki.leaf);
+    const { list, wizard } = await openWizard();
+    await wizard.fillBasic({ name: 'later', endpoint: registry.endpoint, username: 'alice', password: PASSWORD });
+    await wizard.button('Save as draft').click();
+    await list.heading().waitFor();
+    expect((await list.cells('later'))[3]).toBe('Never validated');
+    // Later, the CA is known: edit the draft to add it, then validate it from the list.
+    await list.chooseAction('later', 'Edit');
+    await wizard.page.getByRole('heading', { name: 'Edit Pack Registry' }).waitFor();
+    await expect.poll(() => wizard.field('Endpoint').inputValue()).toBe(registry.endpoint);
+    harness.filePicker.nextPick({ canceled: false, path: pki.root.cert });
+    expect(await wizard.validate()).toBe('failed');
+    await wizard.button('Upload file').click();
+    await wizard.certificateCards().first().waitFor();
+    await wizard.button('Save as draft').click();
+    await list.heading().waitFor();
+    await list.chooseAction('later', 'Validate again');
+    await expect.poll(async () => (await list.cells('later'))[3], { timeout: 15_000 }).toMatch(/^Validated/);
+  });
+
   it('checks fields as they are typed: a password without a username, an empty endpoint', async () => {
     const { wizard } = await openWizard();
     await wizard.fillBasic({ name: 'x', endpoint: 'registry.example', password: 'p' });
