@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProxySettingsSchema, TlsTrustSchema } from './connection';
 
 /**
  * How to sign in to Palette (palette.md §2): a tenant API key (header `ApiKey`, optional
@@ -24,16 +25,8 @@ export const PublishInputSchema = z.object({
   paletteUrl: z.string().trim().min(1, 'Enter the Palette address.').max(2048),
   auth: PublishAuthSchema,
   /** How to trust Palette's own certificate: the same choices as for a registry. */
-  tls: z
-    .object({
-      insecureSkipVerify: z.boolean().default(false),
-      caPem: z.string().max(1_048_576).optional(),
-      trustOnlySuppliedCa: z.boolean().default(false),
-    })
-    .default({ insecureSkipVerify: false, trustOnlySuppliedCa: false }),
-  proxy: z
-    .object({ url: z.string().max(2048).optional(), fromEnvironment: z.boolean().default(true) })
-    .default({ fromEnvironment: true }),
+  tls: TlsTrustSchema,
+  proxy: ProxySettingsSchema,
   /** Ask Palette to validate the registry (`…/validate`) before creating it, as Terraform does. */
   validateFirst: z.boolean().default(false),
 });

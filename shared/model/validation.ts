@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '../ipc/result';
 import { CertificateSummarySchema } from './certificate';
+import { ProxySettingsSchema, TlsTrustSchema } from './connection';
 import { EcrValidationSchema } from './ecr-validation';
 
 /** The order a connection is built in; each step stands on the ones before it. */
@@ -64,23 +65,8 @@ export const ValidationRequestSchema = z.object({
   baseContentPath: z.string().max(1024).default(''),
   username: z.string().max(1024).default(''),
   password: z.string().max(16_384).default(''),
-  tls: z
-    .object({
-      insecureSkipVerify: z.boolean().default(false),
-      /** PEM of the CA certificates to trust for this registry, in addition to the system's. */
-      caPem: z.string().max(1_048_576).optional(),
-      /** Trust only caPem, not the operating system's roots. */
-      trustOnlySuppliedCa: z.boolean().default(false),
-    })
-    .default({ insecureSkipVerify: false, trustOnlySuppliedCa: false }),
-  proxy: z
-    .object({
-      /** http://[user:pass@]host:port; overrides the environment's HTTPS_PROXY/HTTP_PROXY. */
-      url: z.string().max(2048).optional(),
-      /** Honour HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the environment. */
-      fromEnvironment: z.boolean().default(true),
-    })
-    .default({ fromEnvironment: true }),
+  tls: TlsTrustSchema,
+  proxy: ProxySettingsSchema,
   connectTimeoutMs: z.number().int().min(100).max(MAX_TIMEOUT_MS).default(10_000),
   deadlineMs: z.number().int().min(500).max(MAX_TIMEOUT_MS).default(20_000),
   /** How many pack repositories to list tags for. */
