@@ -6,7 +6,7 @@ export const PAGE_SIZE = 50;
 /** The part of a DOM node a text walk needs: the test tsconfig has no DOM library. */
 type TextTree = { nodeType: number; textContent: string | null; childNodes: { forEach(visit: (child: TextTree) => void): void } };
 
-export type RowActionName = 'Validate again' | 'Edit' | 'Duplicate' | 'Delete…';
+export type RowActionName = 'Validate again' | 'Edit' | 'Duplicate' | 'Export…' | 'Publish to Palette…' | 'Delete…';
 
 /** The Pack Registries screen, addressed by role and label as a user (or a screen reader) finds it. */
 export class RegistriesPage {

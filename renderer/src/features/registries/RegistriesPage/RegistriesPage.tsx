@@ -1,7 +1,10 @@
 import { Alert, Box, Button, EmptyState, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconPackages, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileExport, IconPackages, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { RegistryScope, RegistrySummary } from '../../../../../shared/model/registry';
+import { ExportDialog, type ExportTarget } from '../../export/ExportDialog';
+import { ImportDraftsButton, ImportDraftsDialog, useImportDrafts } from '../../export/ImportDrafts';
+import { PublishDialog } from '../../export/PublishDialog';
 import { DeleteRegistryDialog } from '../DeleteRegistryDialog/DeleteRegistryDialog';
 import { RegistriesTable } from '../RegistriesTable/RegistriesTable';
 import type { RowAction } from '../RegistriesTable/RowActions';
@@ -42,6 +45,9 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
   const validations = useRowValidations(reload);
   const actions = useRegistryActions(reload);
   const [deleting, setDeleting] = useState<{ registry: RegistrySummary | undefined; opened: boolean }>({ registry: undefined, opened: false });
+  const [exporting, setExporting] = useState<{ target: ExportTarget | undefined; opened: boolean }>({ target: undefined, opened: false });
+  const [publishing, setPublishing] = useState<{ registry: RegistrySummary | undefined; opened: boolean }>({ registry: undefined, opened: false });
+  const importDrafts = useImportDrafts(reload);
   useReadinessMarker(state.status !== 'loading');
 
   const registries = state.status === 'loaded' ? state.registries : NO_REGISTRIES;
@@ -58,6 +64,8 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
       if (action === 'validate') void validate(registry.id);
       else if (action === 'duplicate') void duplicate(registry);
       else if (action === 'delete') setDeleting({ registry, opened: true });
+      else if (action === 'export') setExporting({ target: { ids: [registry.id], label: `“${registry.name}”` }, opened: true });
+      else if (action === 'publish') setPublishing({ registry, opened: true });
       else onEdit(registry.id, registry.scope, takenNames(registries, registry.id));
     },
     [validate, duplicate, onEdit, registries],
@@ -72,13 +80,24 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
             OCI pack registries for Palette, with Basic or AWS ECR authentication.
           </Text>
         </div>
-        <Button
-          leftSection={<IconPlus size={16} aria-hidden />}
-          disabled={state.status !== 'loaded'}
-          onClick={() => state.status === 'loaded' && onAdd(scope, takenNames(state.registries))}
-        >
-          Add New Pack Registry
-        </Button>
+        <Group gap="sm">
+          <ImportDraftsButton state={importDrafts} disabled={state.status !== 'loaded'} />
+          <Button
+            variant="default"
+            leftSection={<IconFileExport size={16} aria-hidden />}
+            disabled={registries.length === 0}
+            onClick={() => setExporting({ target: { ids: registries.map((r) => r.id), label: `all ${count.format(registries.length)} registries` }, opened: true })}
+          >
+            Export all…
+          </Button>
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            disabled={state.status !== 'loaded'}
+            onClick={() => state.status === 'loaded' && onAdd(scope, takenNames(state.registries))}
+          >
+            Add New Pack Registry
+          </Button>
+        </Group>
       </Group>
 
       <StorageAlerts />
@@ -178,6 +197,9 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
         onClose={() => setDeleting((current) => ({ ...current, opened: false }))}
         focusAfterDelete={searchField}
       />
+      <ExportDialog target={exporting.target} opened={exporting.opened} onClose={() => setExporting((current) => ({ ...current, opened: false }))} />
+      <ImportDraftsDialog state={importDrafts} />
+      <PublishDialog registry={publishing.registry} opened={publishing.opened} onClose={() => setPublishing((current) => ({ ...current, opened: false }))} />
     </Stack>
   );
 }

@@ -1,11 +1,11 @@
 import { ActionIcon, Menu } from '@mantine/core';
-import { IconCopy, IconDots, IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconCloudUpload, IconCopy, IconDots, IconFileExport, IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { RegistrySummary } from '../../../../../shared/model/registry';
 import classes from './RegistriesTable.module.css';
 import { useDeferredMount } from './use-deferred-mount';
 
-export type RowAction = 'validate' | 'edit' | 'duplicate' | 'delete';
+export type RowAction = 'validate' | 'edit' | 'duplicate' | 'export' | 'publish' | 'delete';
 
 interface Props {
   registry: RegistrySummary;
@@ -50,7 +50,7 @@ export function RowActions({ registry, validating, onAction }: Props) {
     <Menu
       position="bottom-end"
       shadow="md"
-      width={200}
+      width={220}
       loop
       defaultOpened={openOnMount}
       // In the page rather than a portal, so the menu stays inside the main landmark (axe "region");
@@ -69,6 +69,8 @@ export function RowActions({ registry, validating, onAction }: Props) {
         {item('validate', <IconRefresh size={16} aria-hidden />, 'Validate again', { disabled: validating })}
         {item('edit', <IconPencil size={16} aria-hidden />, 'Edit')}
         {item('duplicate', <IconCopy size={16} aria-hidden />, 'Duplicate')}
+        {item('export', <IconFileExport size={16} aria-hidden />, 'Export…')}
+        {item('publish', <IconCloudUpload size={16} aria-hidden />, 'Publish to Palette…')}
         <Menu.Divider />
         {item('delete', <IconTrash size={16} aria-hidden />, 'Delete…', { className: classes.danger })}
       </Menu.Dropdown>

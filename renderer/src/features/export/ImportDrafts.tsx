@@ -1,0 +1,236 @@
+import { Button, Group, Modal, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ImportConflict, ImportResolution, ImportResult, PickImportResult } from '../../../../shared/model/import';
+import { client } from '../../api/client';
+import { ProblemAlert } from './ProblemAlert';
+import { problemOf, type Problem } from './problem';
+import classes from './export.module.css';
+
+type Picked = Extract<PickImportResult, { canceled: false }>;
+type Answer = { action: 'rename'; name: string } | { action: 'skip' } | { action: 'replace' };
+
+const secretLabel: Record<string, string> = { password: 'password', awsSecretAccessKey: 'AWS secret access key' };
+
+export type ImportDrafts = ReturnType<typeof useImportDrafts>;
+
+/**
+ * "Import drafts…": main opens the file, the dialog shows what it holds, every error (with where)
+ * and every name that clashes; each clash is answered (import as a copy, skip, replace) before
+ * Import writes all of it, or nothing. The button and the dialog share this state but sit apart:
+ * the button in the page header, the dialog at the end of the page (a modal inside the header's
+ * flex row is laid out off to the side).
+ */
+export function useImportDrafts(onImported: () => void | Promise<void>) {
+  const [opened, setOpened] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [answers, setAnswers] = useState<Map<number, Answer>>(new Map());
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [applying, setApplying] = useState(false);
+  const [result, setResult] = useState<ImportResult | null>(null);
+
+  const pick = async () => {
+    setPicking(true);
+    try {
+      const chosen = await client.pickImportFile();
+      if (chosen.canceled) return;
+      setPicked(chosen);
+      setAnswers(new Map(chosen.preview.conflicts.map((c) => [c.index, { action: 'rename', name: c.proposedName }])));
+      setProblem(null);
+      setResult(null);
+      setOpened(true);
+    } catch (error) {
+      setPicked(null);
+      setResult(null);
+      setProblem(problemOf(error));
+      setOpened(true);
+    } finally {
+      setPicking(false);
+    }
+  };
+
+  const close = () => {
+    if (applying) return;
+    setOpened(false);
+  };
+
+  const preview = picked?.preview;
+  const errors = preview?.errors ?? [];
+  const unanswered = [...answers.values()].some((a) => a.action === 'rename' && a.name.trim() === '');
+  const canImport = picked !== null && errors.length === 0 && (preview?.registries.length ?? 0) > 0 && !unanswered && result === null;
+
+  const apply = async () => {
+    if (!picked) return;
+    setApplying(true);
+    setProblem(null);
+    try {
+      const resolutions: ImportResolution[] = [...answers.entries()].map(([index, a]) =>
+        a.action === 'rename' ? { index, action: 'rename', name: a.name.trim() } : { index, action: a.action },
+      );
+      const imported = await client.applyImport({ content: picked.content, resolutions });
+      setResult(imported);
+      await onImported();
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setApplying(false);
+    }
+  };
+
+  const setAnswer = (index: number, answer: Answer) => setAnswers((current) => new Map(current).set(index, answer));
+
+  return { pick, picking, opened, close, picked, preview, errors, answers, setAnswer, problem, result, applying, apply, canImport };
+}
+
+export function ImportDraftsButton({ state, disabled }: { state: ImportDrafts; disabled?: boolean }) {
+  return (
+    <Button
+      variant="default"
+      leftSection={<IconFileImport size={16} aria-hidden />}
+      onClick={() => void state.pick()}
+      loading={state.picking}
+      disabled={disabled}
+    >
+      Import drafts…
+    </Button>
+  );
+}
+
+export function ImportDraftsDialog({ state }: { state: ImportDrafts }) {
+  const { opened, close, picked, preview, errors, answers, setAnswer, problem, result, applying, apply, canImport } = state;
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={picked ? `Import ${picked.fileName}` : 'Import drafts'}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      size="xl"
+      centered
+      withinPortal={false}
+    >
+      <Stack gap="md">
+        {preview && errors.length > 0 && (
+          <Stack gap={4} role="alert" aria-labelledby="import-errors-title">
+            <Text size="sm" fw={500} id="import-errors-title">
+              This file cannot be imported: nothing will be saved until these are fixed.
+            </Text>
+            <ul className={classes.list} aria-label="Problems in the file">
+              {errors.map((issue, i) => (
+                <li key={i}>
+                  <Text size="sm">
+                    <code>{issue.path || '(whole file)'}</code>: {issue.message}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </Stack>
+        )}
+        {preview && preview.registries.length > 0 && (
+          <Table>
+            <Table.Caption>
+              {preview.registries.length} {preview.registries.length === 1 ? 'registry' : 'registries'} in the file
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">Scope</Table.Th>
+                <Table.Th scope="col">Type</Table.Th>
+                <Table.Th scope="col">Endpoint</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.registries.map((r) => (
+                <Table.Tr key={r.index}>
+                  <Table.Td>{r.name}</Table.Td>
+                  <Table.Td>{r.scope}</Table.Td>
+                  <Table.Td>{r.type === 'ecr' ? 'ECR' : 'Basic'}</Table.Td>
+                  <Table.Td>{r.endpoint}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {result === null &&
+          preview?.conflicts.map((conflict) => (
+            <ConflictChoice key={conflict.index} conflict={conflict} answer={answers.get(conflict.index)} onChange={(a) => setAnswer(conflict.index, a)} />
+          ))}
+        <ProblemAlert problem={problem} />
+        {result && <ImportSummary result={result} />}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={close} disabled={applying}>
+            {result ? 'Done' : 'Cancel'}
+          </Button>
+          {result === null && (
+            <Button onClick={() => void apply()} loading={applying} disabled={!canImport}>
+              Import
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function ConflictChoice({ conflict, answer, onChange }: { conflict: ImportConflict; answer: Answer | undefined; onChange: (a: Answer) => void }) {
+  const action = answer?.action ?? 'rename';
+  const name = answer?.action === 'rename' ? answer.name : conflict.proposedName;
+  return (
+    <Stack gap="xs">
+      <Radio.Group
+        label={`A ${conflict.scope} registry named “${conflict.name}” already exists`}
+        description={`The stored one points at ${conflict.existing.endpoint}.`}
+        value={action}
+        onChange={(value) => onChange(value === 'rename' ? { action: 'rename', name } : { action: value })}
+      >
+        <Stack gap="xs" mt="xs">
+          <Radio value="rename" label="Import it under another name" />
+          <Radio value="skip" label="Skip it" />
+          <Radio value="replace" label="Replace the stored one (it keeps its secrets)" />
+        </Stack>
+      </Radio.Group>
+      {action === 'rename' && (
+        <TextInput
+          label={`New name for “${conflict.name}”`}
+          value={name}
+          onChange={(event) => onChange({ action: 'rename', name: event.currentTarget.value })}
+          error={name.trim() === '' ? 'Enter a name.' : undefined}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function ImportSummary({ result }: { result: ImportResult }) {
+  const needSecrets = result.imported.filter((r) => r.needsSecrets.length > 0);
+  return (
+    <Stack gap={4} role="status" aria-label="Import result">
+      <Text size="sm" fw={500}>
+        Imported {result.imported.length} {result.imported.length === 1 ? 'registry' : 'registries'}
+        {result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : ''}.
+      </Text>
+      <ul className={classes.list}>
+        {result.imported.map((r) => (
+          <li key={r.index}>
+            <Text size="sm">
+              {r.name} ({r.scope}): {r.action}
+            </Text>
+          </li>
+        ))}
+        {result.skipped.map((r) => (
+          <li key={`skipped-${r.index}`}>
+            <Text size="sm">
+              {r.name} ({r.scope}): skipped
+            </Text>
+          </li>
+        ))}
+      </ul>
+      {needSecrets.length > 0 && (
+        <Text size="sm">
+          Secrets never travel in a draft file. Edit these to enter theirs:{' '}
+          {needSecrets.map((r) => `${r.name} (${r.needsSecrets.map((f) => secretLabel[f] ?? f).join(', ')})`).join('; ')}.
+        </Text>
+      )}
+    </Stack>
+  );
+}

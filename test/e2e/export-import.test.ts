@@ -1,0 +1,223 @@
+// Export, import and publish from the Pack Registries list, end to end: the renderer in Chromium,
+// main's own services behind the harness, the native dialogs through the harness's seams, and a
+// local HTTPS double of Palette's API.
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../harness/server';
+import { canarySecret } from '../fixtures/canary';
+import { startPaletteDouble, type PaletteDouble } from '../fixtures/palette-double';
+import { createPki, type Pki } from '../fixtures/pki';
+import { basicRecord, seedStore } from '../fixtures/registry-records';
+import { launchChromium, openPage } from './browser';
+import { ExportDialogs } from './pages/export-dialogs';
+import { RegistriesPage } from './pages/registries-page';
+
+const API_KEY = 'e2e-tenant-api-key';
+let browser: Browser;
+let pkiDir: string;
+let pki: Pki;
+let palette: PaletteDouble;
+let harness: Harness;
+let dataDir: string;
+let session: Awaited<ReturnType<typeof openPage>> | undefined;
+
+beforeAll(async () => {
+  pkiDir = mkdtempSync(join(tmpdir(), 'regdesk-e2e-pki-'));
+  [browser, pki] = await Promise.all([launchChromium(), createPki(pkiDir)]);
+  palette = await startPaletteDouble({ tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key }, apiKeys: [API_KEY] });
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), palette?.close()]);
+  rmSync(pkiDir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'regdesk-e2e-'));
+  harness = await startHarness({ dataDir });
+});
+afterEach(async () => {
+  const errors = session?.errors ?? [];
+  await session?.close();
+  session = undefined;
+  await harness.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  expect(errors).toEqual([]);
+});
+
+async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; registries: RegistriesPage; dialogs: ExportDialogs }> {
+  session = await openPage(browser, harness.url, { colorScheme });
+  const registries = new RegistriesPage(session.page);
+  await registries.waitUntilReady();
+  return { page: session.page, registries, dialogs: new ExportDialogs(session.page) };
+}
+
+async function expectNoAxeViolations(page: Page, registries: RegistriesPage) {
+  await registries.settled();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/** A draft file as another workstation exports it. */
+function draftFile(registries: Array<Record<string, unknown>>): string {
+  const path = join(dataDir, `drafts-${registries.length}.json`);
+  writeFileSync(path, JSON.stringify({ format: 'pack-registry-desk/drafts', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', registries }, null, 2));
+  return path;
+}
+
+const draft = (name: string, endpoint = 'https://other.example.test') => ({
+  type: 'basic',
+  name,
+  scope: 'system',
+  endpoint,
+  baseContentPath: 'packs',
+  username: 'robot',
+  tls: { insecureSkipVerify: false },
+});
+
+describe('Export', () => {
+  it('previews Terraform without the secret, warns when secrets are included, and Save… writes the preview', async () => {
+    const record = basicRecord({ name: 'harbor-packs' });
+    seedStore(dataDir, [record]);
+    const secret = canarySecret('export-e2e');
+    await harness.services.secrets.set({ registryId: record.id, field: 'password' }, secret, 'session');
+    const { page, registries, dialogs } = await open();
+
+    await registries.actionsButton('harbor-packs').click();
+    await page.getByRole('menuitem', { name: 'Export…', exact: true }).click();
+    const dialog = dialogs.exportDialog('“harbor-packs”');
+    await dialog.waitFor();
+    await dialogs.format(dialog, 'Terraform').check();
+    await expect.poll(() => dialogs.previewText(dialog)).toContain('resource "spectrocloud_registry_oci"');
+    const preview = await dialogs.previewText(dialog);
+    expect(preview).not.toContain(secret);
+    expect(await dialogs.secretsWarning(dialog).count()).toBe(0);
+    await expectNoAxeViolations(page, registries);
+
+    await dialogs.includeSecrets(dialog).check();
+    await dialogs.secretsWarning(dialog).waitFor();
+    await expect.poll(() => dialogs.previewText(dialog)).toContain(secret);
+    await dialogs.includeSecrets(dialog).uncheck();
+    await expect.poll(() => dialogs.previewText(dialog)).not.toContain(secret);
+
+    // Save… goes through main's own export:save, the native dialog answered by the seam.
+    const target = join(dataDir, 'registries.tf');
+    harness.fileSaver.nextSave({ canceled: false, path: target });
+    await dialogs.button(dialog, 'Save…').click();
+    await dialogs.saveStatus(dialog).filter({ hasText: `Saved to ${target}` }).waitFor();
+    // export:save renders again, so only the time stamp in the header may differ from the preview.
+    const stamp = (text: string) => text.replace(/Exported \S+Z\./, 'Exported <time>.');
+    expect(stamp(readFileSync(target, 'utf8'))).toBe(stamp(await dialogs.previewText(dialog)));
+    expect(readFileSync(target, 'utf8')).not.toContain(secret);
+
+    // With nothing queued the dialog counts as cancelled.
+    await dialogs.button(dialog, 'Save…').click();
+    await dialogs.saveStatus(dialog).filter({ hasText: 'Save cancelled: nothing was written.' }).waitFor();
+  });
+
+  it('exports every registry and is axe-clean in the dark scheme with the warning shown', async () => {
+    seedStore(dataDir, [basicRecord({ name: 'harbor-a' }), basicRecord({ name: 'harbor-b', scope: 'tenant' })]);
+    const { page, registries, dialogs } = await open('dark');
+    await dialogs.exportAllButton().click();
+    const dialog = dialogs.exportDialog('all 2 registries');
+    await dialog.waitFor();
+    await dialogs.format(dialog, 'Draft file').check();
+    await expect.poll(() => dialogs.previewText(dialog)).toContain('"harbor-b"');
+    await dialogs.includeSecrets(dialog).check();
+    await dialogs.secretsWarning(dialog).waitFor();
+    await expectNoAxeViolations(page, registries);
+  });
+});
+
+describe('Import drafts', () => {
+  it('asks about a clashing name, imports it renamed, and the list shows both', async () => {
+    seedStore(dataDir, [basicRecord({ name: 'harbor-packs' })]);
+    const { page, registries, dialogs } = await open();
+    harness.filePicker.nextPick({ canceled: false, path: draftFile([draft('harbor-packs'), draft('fresh-registry')]) });
+    await dialogs.importButton().click();
+    const dialog = dialogs.importDialog('drafts-2.json');
+    await dialog.waitFor();
+    const choice = dialogs.conflictChoice(dialog, 'system', 'harbor-packs');
+    await choice.waitFor();
+    expect(await choice.getByRole('radio', { name: 'Import it under another name' }).isChecked()).toBe(true);
+    await expectNoAxeViolations(page, registries);
+    await dialogs.renameField(dialog, 'harbor-packs').fill('harbor-packs-other');
+    await dialogs.button(dialog, 'Import').click();
+    const result = dialogs.importResult(dialog);
+    await result.waitFor();
+    expect((await result.innerText()).replace(/\s+/g, ' ')).toContain('Imported 2 registries');
+    await dialogs.button(dialog, 'Done').click();
+    await registries.row('harbor-packs-other').waitFor();
+    expect(await registries.row('harbor-packs').isVisible()).toBe(true);
+    expect(await registries.row('fresh-registry').isVisible()).toBe(true);
+    expect(
+      harness.services.registries
+        .list()
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['fresh-registry', 'harbor-packs', 'harbor-packs-other']);
+  });
+
+  it('shows where a malformed file is wrong, keeps Import disabled and saves nothing', async () => {
+    seedStore(dataDir, [basicRecord({ name: 'harbor-packs' })]);
+    const { page, registries, dialogs } = await open('dark');
+    harness.filePicker.nextPick({ canceled: false, path: draftFile([{ ...draft('broken'), endpoint: 42 }]) });
+    await dialogs.importButton().click();
+    const dialog = dialogs.importDialog('drafts-1.json');
+    const errors = dialogs.importErrors(dialog);
+    await errors.waitFor();
+    expect(await errors.innerText()).toContain('registries.0.endpoint');
+    expect(await dialogs.button(dialog, 'Import').isDisabled()).toBe(true);
+    await expectNoAxeViolations(page, registries);
+    await dialogs.button(dialog, 'Cancel').click();
+    expect(harness.services.registries.list().map((r) => r.name)).toEqual(['harbor-packs']);
+  });
+});
+
+describe('Publish to Palette', () => {
+  async function openPublish(name: string, colorScheme: 'light' | 'dark' = 'light') {
+    const record = basicRecord({ name, scope: 'tenant' });
+    seedStore(dataDir, [record]);
+    await harness.services.secrets.set({ registryId: record.id, field: 'password' }, canarySecret('publish-e2e'), 'session');
+    const opened = await open(colorScheme);
+    await opened.registries.openScope('Tenant');
+    await opened.registries.actionsButton(name).click();
+    await opened.page.getByRole('menuitem', { name: 'Publish to Palette…', exact: true }).click();
+    const dialog = opened.dialogs.publishDialog(name);
+    await dialog.waitFor();
+    // Palette's certificate is trusted through its CA file, chosen in the native open dialog.
+    harness.filePicker.nextPick({ canceled: false, path: pki.root.cert });
+    await opened.dialogs.button(dialog, 'Upload CA file').click();
+    await opened.dialogs.button(dialog, 'Remove CA file').waitFor();
+    await opened.dialogs.field(dialog, 'Palette API URL').fill(palette.url);
+    return { ...opened, dialog };
+  }
+
+  it('creates the registry in Palette with a tenant API key and shows its uid', async () => {
+    const { page, registries, dialogs, dialog } = await openPublish('harbor-publish');
+    await dialogs.field(dialog, 'API key').fill(API_KEY);
+    await expectNoAxeViolations(page, registries);
+    await dialogs.button(dialog, 'Publish').click();
+    const outcome = dialog.getByRole('status').filter({ hasText: 'Created “harbor-publish” in Palette' });
+    await outcome.waitFor();
+    const created = palette.registries.find((r) => (r.body['metadata'] as { name: string }).name === 'harbor-publish');
+    expect(created).toBeDefined();
+    expect(await outcome.innerText()).toContain(created!.uid);
+    await expectNoAxeViolations(page, registries);
+  });
+
+  it('shows Palette’s 401 answer for a wrong API key', async () => {
+    const { page, registries, dialogs, dialog } = await openPublish('harbor-denied', 'dark');
+    await dialogs.field(dialog, 'API key').fill('not-the-key');
+    await dialogs.button(dialog, 'Publish').click();
+    await dialog.getByRole('alert').filter({ hasText: 'Palette did not create “harbor-denied”' }).waitFor();
+    const answer = (await dialog.getByRole('table').innerText()).replace(/\s+/g, ' ');
+    expect(answer).toContain('401');
+    expect(answer).toContain('Code: Unauthorized');
+    expect(answer).toContain('Message: Authorization is missing or invalid');
+    expect(answer).toMatch(/Ref: [0-9a-f-]{36}/);
+    await expectNoAxeViolations(page, registries);
+  });
+});

@@ -1,0 +1,81 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The Export, Import drafts and Publish to Palette dialogs, by role and label. */
+export class ExportDialogs {
+  constructor(readonly page: Page) {}
+
+  // Export
+  exportDialog(label: string): Locator {
+    return this.page.getByRole('dialog', { name: `Export ${label}` });
+  }
+
+  exportAllButton(): Locator {
+    return this.page.getByRole('button', { name: 'Export all…', exact: true });
+  }
+
+  format(dialog: Locator, name: 'Palette API' | 'Terraform' | 'Draft file'): Locator {
+    return dialog.getByRole('radio', { name });
+  }
+
+  includeSecrets(dialog: Locator): Locator {
+    return dialog.getByRole('checkbox', { name: 'Include secrets' });
+  }
+
+  secretsWarning(dialog: Locator): Locator {
+    return dialog.getByRole('alert').filter({ hasText: 'Secrets will be written in clear text' });
+  }
+
+  /** The preview's text, exactly as rendered. */
+  async previewText(dialog: Locator): Promise<string> {
+    const code = dialog.getByTestId('export-preview');
+    await code.waitFor();
+    return code.evaluate((element: { textContent: string | null }) => element.textContent ?? '');
+  }
+
+  saveStatus(dialog: Locator): Locator {
+    return dialog.getByRole('status');
+  }
+
+  // Import
+  importButton(): Locator {
+    return this.page.getByRole('button', { name: 'Import drafts…', exact: true });
+  }
+
+  importDialog(fileName: string | RegExp = /^Import /): Locator {
+    return this.page.getByRole('dialog', { name: typeof fileName === 'string' ? `Import ${fileName}` : fileName });
+  }
+
+  importErrors(dialog: Locator): Locator {
+    return dialog.getByRole('list', { name: 'Problems in the file' });
+  }
+
+  conflictChoice(dialog: Locator, scope: string, name: string): Locator {
+    return dialog.getByRole('radiogroup', { name: `A ${scope} registry named “${name}” already exists` });
+  }
+
+  renameField(dialog: Locator, name: string): Locator {
+    return dialog.getByRole('textbox', { name: `New name for “${name}”` });
+  }
+
+  importResult(dialog: Locator): Locator {
+    return dialog.getByRole('status', { name: 'Import result' });
+  }
+
+  // Publish
+  publishDialog(name: string): Locator {
+    return this.page.getByRole('dialog', { name: `Publish “${name}” to Palette` });
+  }
+
+  field(dialog: Locator, label: 'Palette API URL' | 'API key' | 'Project UID' | 'System console username' | 'System console password'): Locator {
+    // Required fields' labels end in an asterisk.
+    return dialog.getByLabel(new RegExp(`^${label}( \\*)?$`));
+  }
+
+  publishOutcome(dialog: Locator): Locator {
+    return dialog.getByRole('status').or(dialog.getByRole('alert')).filter({ hasText: /Palette/ });
+  }
+
+  button(dialog: Locator, name: string): Locator {
+    return dialog.getByRole('button', { name, exact: true });
+  }
+}
