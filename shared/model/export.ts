@@ -16,6 +16,8 @@ export const ExportRequestSchema = z.object({
   format: ExportFormatSchema,
   /** Secrets are left out (placeholders, Terraform variables) unless this is set; the output then says so. */
   includeSecrets: z.boolean().default(false),
+  /** The time stamp to write; the window sends the preview's, so the saved file is the file it showed. */
+  exportedAt: z.iso.datetime().optional(),
 });
 export type ExportRequest = z.output<typeof ExportRequestSchema>;
 

@@ -77,7 +77,7 @@ export function createExportService(ports: ExportServicePorts) {
       .map((r) => ({ registry: r.name, scope: r.scope, problem: appError('EXPORT_INCOMPLETE') }));
     const revealed = includeSecrets ? await revealAll(records, notes) : new Map<string, string>();
     const valueOf = (record: RegistryRecord, field: SecretField) => revealed.get(`${record.id}\u0000${field}`);
-    const exportedAt = ports.now().toISOString();
+    const exportedAt = request.exportedAt ?? ports.now().toISOString();
     const secretsIncluded = revealed.size > 0;
 
     let content: string;

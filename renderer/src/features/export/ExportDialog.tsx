@@ -33,7 +33,7 @@ const formats: { value: ExportFormat; label: string; description: string }[] = [
 export function ExportDialog({ target, opened, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('terraform');
   const [includeSecrets, setIncludeSecrets] = useState(false);
-  const [rendered, setRendered] = useState<{ request: string; result: ExportResult | null; problem: Problem | null } | null>(null);
+  const [rendered, setRendered] = useState<{ request: string; result: ExportResult | null; problem: Problem | null; exportedAt: string } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState<SaveExportResult | null>(null);
   const [saving, setSaving] = useState(false);
@@ -48,10 +48,12 @@ export function ExportDialog({ target, opened, onClose }: Props) {
   useEffect(() => {
     if (!opened || idList === '') return;
     let live = true;
+    // One time stamp for the preview and the saved file, so what is saved is what was shown.
+    const exportedAt = new Date().toISOString();
     client
-      .renderExport({ ids: idList.split(','), format, includeSecrets })
-      .then((answer) => live && setRendered({ request, result: answer, problem: null }))
-      .catch((error: unknown) => live && setRendered({ request, result: null, problem: problemOf(error) }));
+      .renderExport({ ids: idList.split(','), format, includeSecrets, exportedAt })
+      .then((answer) => live && setRendered({ request, result: answer, problem: null, exportedAt }))
+      .catch((error: unknown) => live && setRendered({ request, result: null, problem: problemOf(error), exportedAt }));
     return () => {
       live = false;
     };
@@ -71,7 +73,7 @@ export function ExportDialog({ target, opened, onClose }: Props) {
     setProblem(null);
     setSaved(null);
     try {
-      setSaved(await client.saveExport({ ids, format, includeSecrets }));
+      setSaved(await client.saveExport({ ids, format, includeSecrets, ...(current ? { exportedAt: current.exportedAt } : {}) }));
     } catch (error) {
       setProblem(problemOf(error));
     } finally {

@@ -70,7 +70,7 @@ describe('RegdeskApi (derived from the contract)', () => {
     expectTypeOf<FetchPresentedChainInput['trustOnlySuppliedCa']>().toEqualTypeOf<boolean>();
     // Import files are opened by main; export files are saved by main. The window names no path.
     expectTypeOf<RegdeskApi['pickImportFile']>().toEqualTypeOf<() => Promise<Result<PickImportResult>>>();
-    expectTypeOf<Parameters<RegdeskApi['saveExport']>[0]>().toEqualTypeOf<{ ids: string[]; format: ExportFormat; includeSecrets?: boolean | undefined }>();
+    expectTypeOf<Parameters<RegdeskApi['saveExport']>[0]>().toEqualTypeOf<{ ids: string[]; format: ExportFormat; includeSecrets?: boolean | undefined; exportedAt?: string | undefined }>();
   });
 
   it('names every channel domain:action, once', () => {
