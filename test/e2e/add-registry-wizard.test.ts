@@ -1,5 +1,4 @@
 // The Add New Pack Registry wizard in real Chromium, through the harness, against real registries.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { canarySecret } from '../fixtures/canary';
@@ -7,6 +6,7 @@ import { createPki, type Pki } from '../fixtures/pki';
 import { startRegistry, type RunningRegistry } from '../fixtures/registry';
 import { createTempDir, type TempDir } from '../fixtures/temp-dir';
 import { startHarness, type Harness } from '../harness/server';
+import { axeViolations } from './axe';
 import { launchChromium, openPage } from './browser';
 import { RegistriesPage } from './pages/registries-page';
 import { WizardPage } from './pages/wizard-page';
@@ -57,8 +57,7 @@ async function openWizard(colorScheme: 'light' | 'dark' = 'light'): Promise<{ pa
 }
 
 async function expectNoAxeViolations(page: Page, screen: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${screen}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(await axeViolations(page, screen)).toEqual([]);
 }
 
 describe('Add New Pack Registry', () => {

@@ -1,7 +1,6 @@
 // Export, import and publish from the Pack Registries list, end to end: the renderer in Chromium,
 // main's own services behind the harness, the native dialogs through the harness's seams, and a
 // local HTTPS double of Palette's API.
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { canarySecret } from '../fixtures/canary';
 import { startPaletteDouble, type PaletteDouble } from '../fixtures/palette-double';
 import { createPki, type Pki } from '../fixtures/pki';
 import { basicRecord, seedStore } from '../fixtures/registry-records';
+import { axeViolations } from './axe';
 import { launchChromium, openPage } from './browser';
 import { ExportDialogs } from './pages/export-dialogs';
 import { RegistriesPage } from './pages/registries-page';
@@ -56,8 +56,7 @@ async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Pa
 
 async function expectNoAxeViolations(page: Page, registries: RegistriesPage) {
   await registries.settled();
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 /** A draft file as another workstation exports it. */

@@ -1,49 +1,14 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { basicRecord, ecrRecord, seedStore, withValidation } from '../fixtures/registry-records';
-import { launchChromium, openPage } from './browser';
-import { RegistriesPage } from './pages/registries-page';
+import { useAppSession } from './app-session';
+import { axeViolations } from './axe';
 
-let browser: Browser;
-let harness: Harness;
-let dataDir: string;
-let session: Awaited<ReturnType<typeof openPage>> | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'regdesk-e2e-'));
-  harness = await startHarness({ dataDir });
-});
-afterEach(async () => {
-  // Console errors fail the test that caused them, whatever it asserted.
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = undefined;
-  await harness.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  expect(errors).toEqual([]);
-});
-
-async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; registries: RegistriesPage }> {
-  session = await openPage(browser, harness.url, { colorScheme });
-  const registries = new RegistriesPage(session.page);
-  await registries.waitUntilReady();
-  return { page: session.page, registries };
-}
+const app = useAppSession();
+const open = (colorScheme: 'light' | 'dark' = 'light') => app.open({ colorScheme });
 
 async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 describe('Pack Registries page', () => {
@@ -60,7 +25,7 @@ describe('Pack Registries page', () => {
   });
 
   it('lists stored registries by scope with type, endpoint, path and validation state', async () => {
-    seedStore(dataDir, [
+    seedStore(app.dataDir, [
       withValidation(basicRecord({ name: 'harbor-packs', scope: 'system' }), true),
       basicRecord({ name: 'jfrog-packs', scope: 'system', endpoint: 'https://jfrog.example.test/artifactory/api/docker/packs', baseContentPath: '' }),
       ecrRecord({ name: 'ecr-prod', scope: 'tenant' }),
@@ -83,7 +48,7 @@ describe('Pack Registries page', () => {
   });
 
   it('follows the operating system’s dark setting and stays accessible in it', async () => {
-    seedStore(dataDir, [basicRecord({ name: 'harbor-packs' })]);
+    seedStore(app.dataDir, [basicRecord({ name: 'harbor-packs' })]);
     const { page, registries } = await open('dark');
     await registries.table('System').waitFor();
     expect(await page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
@@ -93,14 +58,14 @@ describe('Pack Registries page', () => {
   it('updates live when another process changes the stored registries', async () => {
     const { registries } = await open();
     await registries.emptyState('system').waitFor();
-    seedStore(dataDir, [basicRecord({ name: 'imported-elsewhere' })]);
+    seedStore(app.dataDir, [basicRecord({ name: 'imported-elsewhere' })]);
     await registries.row('imported-elsewhere').waitFor();
     expect(await registries.scopeTab('System').textContent()).toBe('System (1)');
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`stays accessible (${colorScheme}) with a row's actions menu, failure details and the delete dialog open`, async () => {
-      seedStore(dataDir, [
+      seedStore(app.dataDir, [
         withValidation(basicRecord({ name: 'harbor-packs' }), true),
         withValidation(basicRecord({ name: 'failed-packs' }), false),
         { ...withValidation(basicRecord({ name: 'stale-packs' }), true), baseContentPath: 'moved' },
@@ -132,7 +97,7 @@ describe('Pack Registries page', () => {
   }
 
   it('opens a row’s actions from the keyboard and returns focus to its button', async () => {
-    seedStore(dataDir, [basicRecord({ name: 'harbor-packs' })]);
+    seedStore(app.dataDir, [basicRecord({ name: 'harbor-packs' })]);
     const { page, registries } = await open();
     await registries.actionsButton('harbor-packs').focus();
     await page.keyboard.press('Enter');

@@ -1,46 +1,13 @@
 // Search, scopes and the validation column of the Pack Registries list, in Chromium through the harness.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness/server';
+import { describe, expect, it } from 'vitest';
 import { basicRecord, ecrRecord, seedStore, withValidation } from '../fixtures/registry-records';
 import type { RegistryRecord } from '../../shared/model/registry';
 import type { ValidationReport } from '../../shared/model/validation';
-import { launchChromium, openPage } from './browser';
-import { PAGE_SIZE, RegistriesPage } from './pages/registries-page';
+import { useAppSession } from './app-session';
+import { PAGE_SIZE, type RegistriesPage } from './pages/registries-page';
 
-let browser: Browser;
-let harness: Harness;
-let dataDir: string;
-let session: Awaited<ReturnType<typeof openPage>> | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'regdesk-e2e-'));
-  harness = await startHarness({ dataDir });
-});
-afterEach(async () => {
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = undefined;
-  await harness.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  expect(errors).toEqual([]);
-});
-
-async function open(): Promise<{ page: Page; registries: RegistriesPage }> {
-  session = await openPage(browser, harness.url, { locale: 'en-US' });
-  const registries = new RegistriesPage(session.page);
-  await registries.waitUntilReady();
-  return { page: session.page, registries };
-}
+const app = useAppSession();
+const open = () => app.open({ locale: 'en-US' });
 
 const mixedRegistries = (): RegistryRecord[] => [
   basicRecord({ name: 'Harbor-Edge', endpoint: 'https://harbor.example.test', baseContentPath: 'edge-packs' }),
@@ -56,7 +23,7 @@ async function visibleNames(registries: RegistriesPage, scope: 'System' | 'Tenan
 
 describe('search', () => {
   it('filters by name, endpoint or base path, ignoring case, and the tab counts stay the totals', async () => {
-    seedStore(dataDir, mixedRegistries());
+    seedStore(app.dataDir, mixedRegistries());
     const { registries } = await open();
     await registries.table('System').waitFor();
     expect(await visibleNames(registries, 'System')).toEqual(['Harbor-Edge', 'jfrog-packs', 'zot-lab']);
@@ -80,7 +47,7 @@ describe('search', () => {
   });
 
   it('shows a no-match state, distinct from the empty state, and Clear search or Escape brings the rows back', async () => {
-    seedStore(dataDir, mixedRegistries());
+    seedStore(app.dataDir, mixedRegistries());
     const { page, registries } = await open();
     await registries.searchField().fill('quay');
     await registries.noMatch('system').waitFor();
@@ -98,7 +65,7 @@ describe('search', () => {
   });
 
   it('shows PAGE_SIZE rows a page and searches across every page', async () => {
-    seedStore(dataDir, Array.from({ length: PAGE_SIZE + 5 }, (_, i) => basicRecord({ name: `registry-${String(i).padStart(3, '0')}` })));
+    seedStore(app.dataDir, Array.from({ length: PAGE_SIZE + 5 }, (_, i) => basicRecord({ name: `registry-${String(i).padStart(3, '0')}` })));
     const { registries } = await open();
     await registries.row('registry-000').waitFor();
     expect(await registries.table('System').getByRole('rowheader').count()).toBe(PAGE_SIZE);
@@ -118,7 +85,7 @@ describe('search', () => {
 
 describe('scopes', () => {
   it('keeps a scope’s registries out of the other scope, with the same name allowed in both', async () => {
-    seedStore(dataDir, [basicRecord({ name: 'shared-name', scope: 'system', endpoint: 'https://system.example.test' }), basicRecord({ name: 'shared-name', scope: 'tenant', endpoint: 'https://tenant.example.test' }), basicRecord({ name: 'tenant-only', scope: 'tenant' })]);
+    seedStore(app.dataDir, [basicRecord({ name: 'shared-name', scope: 'system', endpoint: 'https://system.example.test' }), basicRecord({ name: 'shared-name', scope: 'tenant', endpoint: 'https://tenant.example.test' }), basicRecord({ name: 'tenant-only', scope: 'tenant' })]);
     const { registries } = await open();
     await registries.table('System').waitFor();
     expect(await visibleNames(registries, 'System')).toEqual(['shared-name']);
@@ -147,7 +114,7 @@ describe('validation column', () => {
       packs: [],
       packCount: 0,
     };
-    seedStore(dataDir, [
+    seedStore(app.dataDir, [
       withValidation(basicRecord({ name: 'validated-registry' }), true, '2026-01-02T03:04:05.000Z'),
       // Validated, then its endpoint changed: the verdict no longer vouches for it.
       { ...withValidation(basicRecord({ name: 'stale-registry' }), true, '2026-02-03T04:05:06.000Z'), endpoint: 'https://moved.example.test' },

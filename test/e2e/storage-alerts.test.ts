@@ -1,4 +1,3 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AesGcmTestCipher } from '../fixtures/aes-gcm-cipher';
 import { startHarness, type Harness, type HarnessOptions } from '../harness/server';
+import { axeViolations } from './axe';
 import { launchChromium, openPage } from './browser';
 import { RegistriesPage } from './pages/registries-page';
 
@@ -45,8 +45,7 @@ async function start(options: Omit<HarnessOptions, 'dataDir'> = {}) {
 }
 
 async function expectNoAxeViolations() {
-  const { violations } = await new AxeBuilder({ page: session!.page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(", ")})`)).toEqual([]);
+  expect(await axeViolations(session!.page)).toEqual([]);
 }
 
 describe('storage alerts on the Pack Registries page', () => {
