@@ -4,54 +4,37 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness/server';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canarySecret } from '../fixtures/canary';
 import { startPaletteDouble, type PaletteDouble } from '../fixtures/palette-double';
 import { createPki, type Pki } from '../fixtures/pki';
 import { basicRecord, seedStore } from '../fixtures/registry-records';
 import { axeViolations } from './axe';
-import { launchChromium, openPage } from './browser';
+import { useAppSession } from './app-session';
 import { ExportDialogs } from './pages/export-dialogs';
-import { RegistriesPage } from './pages/registries-page';
+import { type RegistriesPage } from './pages/registries-page';
 
 const API_KEY = 'e2e-tenant-api-key';
-let browser: Browser;
 let pkiDir: string;
 let pki: Pki;
 let palette: PaletteDouble;
-let harness: Harness;
-let dataDir: string;
-let session: Awaited<ReturnType<typeof openPage>> | undefined;
+
+const app = useAppSession();
 
 beforeAll(async () => {
   pkiDir = mkdtempSync(join(tmpdir(), 'regdesk-e2e-pki-'));
-  [browser, pki] = await Promise.all([launchChromium(), createPki(pkiDir)]);
+  pki = await createPki(pkiDir);
   palette = await startPaletteDouble({ tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key }, apiKeys: [API_KEY] });
 });
 afterAll(async () => {
-  await Promise.all([browser?.close(), palette?.close()]);
+  await palette?.close();
   rmSync(pkiDir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'regdesk-e2e-'));
-  harness = await startHarness({ dataDir });
-});
-afterEach(async () => {
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = undefined;
-  await harness.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  expect(errors).toEqual([]);
 });
 
 async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; registries: RegistriesPage; dialogs: ExportDialogs }> {
-  session = await openPage(browser, harness.url, { colorScheme });
-  const registries = new RegistriesPage(session.page);
-  await registries.waitUntilReady();
-  return { page: session.page, registries, dialogs: new ExportDialogs(session.page) };
+  const { page, registries } = await app.open({ colorScheme });
+  return { page, registries, dialogs: new ExportDialogs(page) };
 }
 
 async function expectNoAxeViolations(page: Page, registries: RegistriesPage) {
@@ -61,7 +44,7 @@ async function expectNoAxeViolations(page: Page, registries: RegistriesPage) {
 
 /** A draft file as another workstation exports it. */
 function draftFile(registries: Array<Record<string, unknown>>): string {
-  const path = join(dataDir, `drafts-${registries.length}.json`);
+  const path = join(app.dataDir, `drafts-${registries.length}.json`);
   writeFileSync(path, JSON.stringify({ format: 'pack-registry-desk/drafts', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', registries }, null, 2));
   return path;
 }
@@ -79,9 +62,9 @@ const draft = (name: string, endpoint = 'https://other.example.test') => ({
 describe('Export', () => {
   it('previews Terraform without the secret, warns when secrets are included, and Save… writes the preview', async () => {
     const record = basicRecord({ name: 'harbor-packs' });
-    seedStore(dataDir, [record]);
+    seedStore(app.dataDir, [record]);
     const secret = canarySecret('export-e2e');
-    await harness.services.secrets.set({ registryId: record.id, field: 'password' }, secret, 'session');
+    await app.harness.services.secrets.set({ registryId: record.id, field: 'password' }, secret, 'session');
     const { page, registries, dialogs } = await open();
 
     await registries.actionsButton('harbor-packs').click();
@@ -102,8 +85,8 @@ describe('Export', () => {
     await expect.poll(() => dialogs.previewText(dialog)).not.toContain(secret);
 
     // Save… goes through main's own export:save, the native dialog answered by the seam.
-    const target = join(dataDir, 'registries.tf');
-    harness.fileSaver.nextSave({ canceled: false, path: target });
+    const target = join(app.dataDir, 'registries.tf');
+    app.harness.fileSaver.nextSave({ canceled: false, path: target });
     await dialogs.button(dialog, 'Save…').click();
     await dialogs.saveStatus(dialog).filter({ hasText: `Saved to ${target}` }).waitFor();
     // The saved file is the file previewed, time stamp included.
@@ -116,7 +99,7 @@ describe('Export', () => {
   });
 
   it('exports every registry and is axe-clean in the dark scheme with the warning shown', async () => {
-    seedStore(dataDir, [basicRecord({ name: 'harbor-a' }), basicRecord({ name: 'harbor-b', scope: 'tenant' })]);
+    seedStore(app.dataDir, [basicRecord({ name: 'harbor-a' }), basicRecord({ name: 'harbor-b', scope: 'tenant' })]);
     const { page, registries, dialogs } = await open('dark');
     await dialogs.exportAllButton().click();
     const dialog = dialogs.exportDialog('all 2 registries');
@@ -131,9 +114,9 @@ describe('Export', () => {
 
 describe('Import drafts', () => {
   it('asks about a clashing name, imports it renamed, and the list shows both', async () => {
-    seedStore(dataDir, [basicRecord({ name: 'harbor-packs' })]);
+    seedStore(app.dataDir, [basicRecord({ name: 'harbor-packs' })]);
     const { page, registries, dialogs } = await open();
-    harness.filePicker.nextPick({ canceled: false, path: draftFile([draft('harbor-packs'), draft('fresh-registry')]) });
+    app.harness.filePicker.nextPick({ canceled: false, path: draftFile([draft('harbor-packs'), draft('fresh-registry')]) });
     await dialogs.importButton().click();
     const dialog = dialogs.importDialog('drafts-2.json');
     await dialog.waitFor();
@@ -151,7 +134,7 @@ describe('Import drafts', () => {
     expect(await registries.row('harbor-packs').isVisible()).toBe(true);
     expect(await registries.row('fresh-registry').isVisible()).toBe(true);
     expect(
-      harness.services.registries
+      app.harness.services.registries
         .list()
         .map((r) => r.name)
         .sort(),
@@ -159,9 +142,9 @@ describe('Import drafts', () => {
   });
 
   it('shows where a malformed file is wrong, keeps Import disabled and saves nothing', async () => {
-    seedStore(dataDir, [basicRecord({ name: 'harbor-packs' })]);
+    seedStore(app.dataDir, [basicRecord({ name: 'harbor-packs' })]);
     const { page, registries, dialogs } = await open('dark');
-    harness.filePicker.nextPick({ canceled: false, path: draftFile([{ ...draft('broken'), endpoint: 42 }]) });
+    app.harness.filePicker.nextPick({ canceled: false, path: draftFile([{ ...draft('broken'), endpoint: 42 }]) });
     await dialogs.importButton().click();
     const dialog = dialogs.importDialog('drafts-1.json');
     const errors = dialogs.importErrors(dialog);
@@ -170,15 +153,15 @@ describe('Import drafts', () => {
     expect(await dialogs.button(dialog, 'Import').isDisabled()).toBe(true);
     await expectNoAxeViolations(page, registries);
     await dialogs.button(dialog, 'Cancel').click();
-    expect(harness.services.registries.list().map((r) => r.name)).toEqual(['harbor-packs']);
+    expect(app.harness.services.registries.list().map((r) => r.name)).toEqual(['harbor-packs']);
   });
 });
 
 describe('Publish to Palette', () => {
   async function openPublish(name: string, colorScheme: 'light' | 'dark' = 'light') {
     const record = basicRecord({ name, scope: 'tenant' });
-    seedStore(dataDir, [record]);
-    await harness.services.secrets.set({ registryId: record.id, field: 'password' }, canarySecret('publish-e2e'), 'session');
+    seedStore(app.dataDir, [record]);
+    await app.harness.services.secrets.set({ registryId: record.id, field: 'password' }, canarySecret('publish-e2e'), 'session');
     const opened = await open(colorScheme);
     await opened.registries.openScope('Tenant');
     await opened.registries.actionsButton(name).click();
@@ -186,7 +169,7 @@ describe('Publish to Palette', () => {
     const dialog = opened.dialogs.publishDialog(name);
     await dialog.waitFor();
     // Palette's certificate is trusted through its CA file, chosen in the native open dialog.
-    harness.filePicker.nextPick({ canceled: false, path: pki.root.cert });
+    app.harness.filePicker.nextPick({ canceled: false, path: pki.root.cert });
     await opened.dialogs.button(dialog, 'Upload CA file').click();
     await opened.dialogs.button(dialog, 'Remove CA file').waitFor();
     await opened.dialogs.field(dialog, 'Palette API URL').fill(palette.url);

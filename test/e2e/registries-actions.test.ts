@@ -3,75 +3,57 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness/server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { canarySecret } from '../fixtures/canary';
 import { startSilentServer } from '../fixtures/hostile-servers';
 import { createPki, type Pki } from '../fixtures/pki';
 import { basicRecord, seedStore, withValidation } from '../fixtures/registry-records';
 import { startRegistry, type RunningRegistry } from '../fixtures/registry';
-import { launchChromium, openPage } from './browser';
-import { RegistriesPage } from './pages/registries-page';
+import { useAppSession } from './app-session';
+import { type RegistriesPage } from './pages/registries-page';
 import { WizardPage } from './pages/wizard-page';
 
 const PASSWORD = canarySecret('list-validate');
-let browser: Browser;
 let pkiDir: string;
 let pki: Pki;
 let registry: RunningRegistry;
-let harness: Harness;
-let dataDir: string;
-let session: Awaited<ReturnType<typeof openPage>> | undefined;
 const cleanups: (() => Promise<void>)[] = [];
+
+// Registered first so that its afterEach (closing the page and harness) runs last.
+const app = useAppSession();
 
 beforeAll(async () => {
   pkiDir = mkdtempSync(join(tmpdir(), 'regdesk-e2e-pki-'));
-  [browser, pki] = await Promise.all([launchChromium(), createPki(pkiDir)]);
+  pki = await createPki(pkiDir);
   registry = await startRegistry({
     tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key },
     auth: { kind: 'htpasswd', users: [{ username: 'packs', password: PASSWORD }] },
   });
 });
 afterAll(async () => {
-  await Promise.all([browser?.close(), registry?.stop()]);
+  await registry?.stop();
   rmSync(pkiDir, { recursive: true, force: true });
 });
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'regdesk-e2e-'));
-  harness = await startHarness({ dataDir });
-});
 afterEach(async () => {
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = undefined;
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-  await harness.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  expect(errors).toEqual([]);
 });
 
-async function open(): Promise<RegistriesPage> {
-  session = await openPage(browser, harness.url);
-  const registries = new RegistriesPage(session.page);
-  await registries.waitUntilReady();
-  return registries;
-}
+const open = async (): Promise<RegistriesPage> => (await app.open()).registries;
 
 /** A stored registry pointing at the real TLS registry, trusting this run's root, with its password. */
 async function seedRealRegistry(name: string, password: string | undefined, persistence: 'session' | 'persist' = 'session') {
   const record = basicRecord({ name, endpoint: registry.endpoint, baseContentPath: '', username: 'packs', tls: { insecureSkipVerify: false, caPem: pki.root.certPem } });
-  seedStore(dataDir, [record]);
+  seedStore(app.dataDir, [record]);
   // The harness reports no keychain: secrets are kept for the session unless the admin opts in to saving them.
-  if (persistence === 'persist') await harness.services.settings.update({ allowInsecureSecretStorage: true });
-  if (password !== undefined) await harness.services.secrets.set({ registryId: record.id, field: 'password' }, password, persistence);
+  if (persistence === 'persist') await app.harness.services.settings.update({ allowInsecureSecretStorage: true });
+  if (password !== undefined) await app.harness.services.secrets.set({ registryId: record.id, field: 'password' }, password, persistence);
   return record;
 }
 
 /** The store files (registries, secrets) under the data folder that still mention `text`, by kind. */
 function filesMentioning(text: string): string[] {
-  return readdirSync(dataDir)
-    .filter((file) => file.endsWith('.json') && readFileSync(join(dataDir, file), 'utf8').includes(text))
+  return readdirSync(app.dataDir)
+    .filter((file) => file.endsWith('.json') && readFileSync(join(app.dataDir, file), 'utf8').includes(text))
     .map((file) => (file.includes('secret') ? 'secrets' : 'registries'));
 }
 
@@ -84,7 +66,7 @@ describe('Validate again', () => {
     await registries.row('harbor-real').getByText('Validated', { exact: true }).waitFor();
     expect((await registries.cells('harbor-real'))[3]).toMatch(/^Validated \S/);
     expect(await registries.cancelValidation('harbor-real').count()).toBe(0);
-    expect(harness.services.registries.listSummaries()[0]?.validation.state).toBe('validated');
+    expect(app.harness.services.registries.listSummaries()[0]?.validation.state).toBe('validated');
   });
 
   it('shows the failing step’s code, sentence and remedy when the stored password is wrong', async () => {
@@ -101,12 +83,12 @@ describe('Validate again', () => {
     expect(text).toMatch(/^Why harbor-wrong-password failed Authentication: AUTH_REJECTED \S.+ → \S/);
     expect(text).not.toContain('not-the-password');
     expect(await registries.hasFocus(details)).toBe(true);
-    await session!.page.keyboard.press('Escape');
+    await app.page.keyboard.press('Escape');
     await details.waitFor({ state: 'hidden' });
     expect(await registries.hasFocus(registries.failureDetailsButton('harbor-wrong-password'))).toBe(true);
 
     // After a restart the row knows only the verdict; the details come from the report main stored.
-    await session!.page.reload();
+    await app.page.reload();
     await registries.waitUntilReady();
     expect((await registries.cells('harbor-wrong-password'))[3]).toMatch(/^Failed Details \S/);
     await registries.failureDetailsButton('harbor-wrong-password').click();
@@ -117,7 +99,7 @@ describe('Validate again', () => {
   it('shows the step it is on, and Cancel stops it leaving the last verdict as it was', async () => {
     const silent = await startSilentServer();
     cleanups.push(() => silent.close());
-    seedStore(dataDir, [withValidation(basicRecord({ name: 'never-answers', endpoint: silent.url, baseContentPath: '' }), true, '2026-01-02T03:04:05.000Z')]);
+    seedStore(app.dataDir, [withValidation(basicRecord({ name: 'never-answers', endpoint: silent.url, baseContentPath: '' }), true, '2026-01-02T03:04:05.000Z')]);
     const registries = await open();
     await registries.chooseAction('never-answers', 'Validate again');
     // The server accepts TCP and never answers HTTP: the run waits at the registry API step.
@@ -137,10 +119,10 @@ describe('Duplicate and Delete', () => {
     await registries.row('harbor-packs (copy)').waitFor();
     expect(await registries.scopeTab('System').textContent()).toBe('System (2)');
     expect(await registries.feedback().innerText()).toContain('Duplicated “harbor-packs” as “harbor-packs (copy)”.');
-    const copy = harness.services.registries.list().find((r) => r.name === 'harbor-packs (copy)');
+    const copy = app.harness.services.registries.list().find((r) => r.name === 'harbor-packs (copy)');
     expect(copy).toBeDefined();
     expect(copy!.id).not.toBe(original.id);
-    expect(await harness.services.secrets.status(copy!.id)).toContainEqual(expect.objectContaining({ field: 'password', stored: true }));
+    expect(await app.harness.services.secrets.status(copy!.id)).toContainEqual(expect.objectContaining({ field: 'password', stored: true }));
     // Focus went back to the menu button, so the keyboard can carry on from the same row.
     expect(await registries.hasFocus(registries.actionsButton('harbor-packs'))).toBe(true);
   });
@@ -155,7 +137,7 @@ describe('Duplicate and Delete', () => {
     expect((await dialog.innerText()).replace(/\s+/g, ' ')).toContain('its password or AWS secret access key is deleted too');
     // Cancel has the focus: Enter straight after opening must not delete.
     expect(await registries.hasFocus(registries.dialogButton(dialog, 'Cancel'))).toBe(true);
-    await session!.page.keyboard.press('Enter');
+    await app.page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
     expect(await registries.row('harbor-packs').isVisible()).toBe(true);
 
@@ -167,17 +149,17 @@ describe('Duplicate and Delete', () => {
     expect(await registries.feedback().innerText()).toContain('Deleted “harbor-packs” and its stored secrets.');
     // Its row and menu button are gone: the keyboard focus lands on search rather than on the page's body.
     await expect.poll(() => registries.hasFocus(registries.searchField())).toBe(true);
-    expect(harness.services.registries.list()).toEqual([]);
+    expect(app.harness.services.registries.list()).toEqual([]);
     expect(filesMentioning(record.id)).toEqual([]);
   });
 
   it('Edit opens the wizard on the registry and Back returns to its scope', async () => {
-    seedStore(dataDir, [basicRecord({ name: 'tenant-harbor', scope: 'tenant' })]);
+    seedStore(app.dataDir, [basicRecord({ name: 'tenant-harbor', scope: 'tenant' })]);
     const registries = await open();
     await registries.openScope('Tenant');
     await registries.chooseAction('tenant-harbor', 'Edit');
-    const wizard = new WizardPage(session!.page);
-    await session!.page.getByRole('heading', { name: 'Edit Pack Registry' }).waitFor();
+    const wizard = new WizardPage(app.page);
+    await app.page.getByRole('heading', { name: 'Edit Pack Registry' }).waitFor();
     await expect.poll(() => wizard.field('Name').inputValue()).toBe('tenant-harbor');
     await wizard.button('Pack Registries').click();
     await registries.row('tenant-harbor').waitFor();
