@@ -1,7 +1,8 @@
 import { AppErrorException } from '../../../shared/errors';
 import type { RegistryDetail, RegistryRecord } from '../../../shared/model/registry';
 import { EcrValidationSchema, type EcrValidation } from '../../../shared/model/ecr-validation';
-import type { ValidationReport, ValidationRequest, ValidationStep } from '../../../shared/model/validation';
+import { ValidationRequestSchema, type ValidationReport, type ValidationRequest, type ValidationStep } from '../../../shared/model/validation';
+import type { SecretField } from '../../../shared/model/secrets';
 import type { RegistrySecrets } from '../secrets/registry-secrets';
 import type { RegistryRepository } from '../store/registry-repository';
 import type { ValidationService } from './validation-service';
@@ -18,14 +19,16 @@ export interface RegistryValidationPorts {
  * window never vouches for a validation itself; main runs and records it.
  */
 export function createRegistryValidation({ validation, registries, secrets }: RegistryValidationPorts) {
+  const stored = (registryId: string, field: SecretField) => storedSecret(() => secrets.reveal({ registryId, field }));
+
   /** Edits of a stored registry are validated with its stored password (ECR: secret access key) unless a new one was typed. */
   async function withStoredSecrets(request: ValidationRequest, registryId: string): Promise<ValidationRequest> {
     const ecr = request.ecr;
     if (ecr?.isPrivate && ecr.method === 'credentials' && ecr.accessKeyId !== '' && ecr.secretAccessKey === '') {
-      return { ...request, ecr: { ...ecr, secretAccessKey: await storedSecret(() => secrets.reveal({ registryId, field: 'awsSecretAccessKey' })) } };
+      return { ...request, ecr: { ...ecr, secretAccessKey: await stored(registryId, 'awsSecretAccessKey') } };
     }
     if (request.password !== '' || request.username === '') return request;
-    return { ...request, password: await storedSecret(() => secrets.reveal({ registryId, field: 'password' })) };
+    return { ...request, password: await stored(registryId, 'password') };
   }
 
   async function validateStored(
@@ -35,28 +38,18 @@ export function createRegistryValidation({ validation, registries, secrets }: Re
   ): Promise<{ report: ValidationReport; registry: RegistryDetail }> {
     const { record } = registries.get(registryId);
     const fingerprint = registries.fingerprint(registryId);
-    const password = record.type === 'basic' ? await storedSecret(() => secrets.reveal({ registryId, field: 'password' })) : '';
-    const ecr = record.type === 'ecr' ? await ecrSettings(record, () => storedSecret(() => secrets.reveal({ registryId, field: 'awsSecretAccessKey' }))) : undefined;
-    const report = await validation.run(
-      runId,
-      {
-        endpoint: record.endpoint,
-        baseContentPath: record.baseContentPath,
-        username: record.type === 'basic' ? record.username : '',
-        password,
-        tls: {
-          insecureSkipVerify: record.tls.insecureSkipVerify,
-          ...(record.tls.caPem ? { caPem: record.tls.caPem } : {}),
-          trustOnlySuppliedCa: record.tls.trustOnlySuppliedCa ?? false,
-        },
-        proxy: { fromEnvironment: true },
-        connectTimeoutMs: 10_000,
-        deadlineMs: 20_000,
-        maxPacks: 20,
-        ...(ecr ? { ecr } : {}),
-      },
-      onProgress,
-    );
+    const password = record.type === 'basic' ? await stored(registryId, 'password') : '';
+    const ecr = record.type === 'ecr' ? await ecrSettings(record, () => stored(registryId, 'awsSecretAccessKey')) : undefined;
+    // Timeouts, proxy and pack limits: the request schema's defaults, as for any other validation.
+    const request = ValidationRequestSchema.parse({
+      endpoint: record.endpoint,
+      baseContentPath: record.baseContentPath,
+      username: record.type === 'basic' ? record.username : '',
+      password,
+      tls: record.tls,
+      ...(ecr ? { ecr } : {}),
+    });
+    const report = await validation.run(runId, request, onProgress);
     const cancelled = report.steps.some((s) => s.problem?.code === 'CANCELLED');
     const registry = cancelled
       ? registries.get(registryId)
