@@ -47,14 +47,24 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly, mainCode, { group: ['react', 'react-dom'], message: 'shared/ is plain TypeScript.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeOnly, mainCode, { group: ['react', 'react-dom'], message: 'shared/ is plain TypeScript.' }] },
+      ],
+    },
   },
   {
     files: ['main/services/**/*.ts', 'main/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Services run without Electron: put the Electron part in main/platform.' }, { name: 'electron-store', message: 'Take a conf instance as a port instead.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'Services run without Electron: put the Electron part in main/platform.' },
+            { name: 'electron-store', message: 'Take a conf instance as a port instead.' },
+          ],
+        },
       ],
     },
   },

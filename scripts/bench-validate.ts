@@ -43,7 +43,11 @@ try {
   const basicRun = await validate({ endpoint: basic.endpoint, ...ALICE, ...trust });
   const tokenRun = await validate({ endpoint: token.endpoint, ...ALICE, ...trust });
   rows.push(['HTTP requests per verdict, Basic registry', `${basicRun.requests}`, '3: /v2/ challenge, /v2/ with credentials, _catalog']);
-  rows.push(['HTTP requests per verdict, token registry', `${tokenRun.requests}`, '5: /v2/, token, /v2/ with token, catalog token, _catalog']);
+  rows.push([
+    'HTTP requests per verdict, token registry',
+    `${tokenRun.requests}`,
+    '5: /v2/, token, /v2/ with token, catalog token, _catalog',
+  ]);
 
   // Whole processes, side by side, alternating so neither gets a warmer machine.
   const bin = resolve('bin/regdesk.js');
@@ -51,7 +55,11 @@ try {
   const skopeo: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     let started = performance.now();
-    const result = await runCommand(process.execPath, [bin, 'validate', basic.endpoint, '-u', 'alice', '--password-stdin', '--ca-file', pki.root.cert], { stdin: ALICE.password });
+    const result = await runCommand(
+      process.execPath,
+      [bin, 'validate', basic.endpoint, '-u', 'alice', '--password-stdin', '--ca-file', pki.root.cert],
+      { stdin: ALICE.password },
+    );
     ours.push(performance.now() - started);
     if (result.exitCode !== 0) throw new Error(`regdesk validate failed: ${result.stdout}${result.stderr}`);
     started = performance.now();
@@ -59,7 +67,11 @@ try {
     skopeo.push(performance.now() - started);
     if (login.exitCode !== 0) throw new Error(`skopeo login failed: ${login.stderr}`);
   }
-  rows.push([`regdesk validate, whole process (median of ${RUNS})`, ms(median(ours)), `skopeo login on the same registry: ${ms(median(skopeo))}`]);
+  rows.push([
+    `regdesk validate, whole process (median of ${RUNS})`,
+    ms(median(ours)),
+    `skopeo login on the same registry: ${ms(median(skopeo))}`,
+  ]);
 
   const deadlineMs = 3000;
   const started = performance.now();
@@ -87,7 +99,11 @@ try {
     );
     latencies.push(performance.now() - cancelledAt);
   }
-  rows.push(['Cancel latency (median of 10, cancelled mid-request)', `${median(latencies).toFixed(1)} ms`, `max ${Math.max(...latencies).toFixed(1)} ms`]);
+  rows.push([
+    'Cancel latency (median of 10, cancelled mid-request)',
+    `${median(latencies).toFixed(1)} ms`,
+    `max ${Math.max(...latencies).toFixed(1)} ms`,
+  ]);
 } finally {
   await Promise.all([basic.stop(), token.stop(), tokens.close(), silent.close()]);
   await dir.cleanup();

@@ -27,11 +27,20 @@ const sample: RegistryRecord[] = [
 type Scheme = 'light' | 'dark';
 const dir = await createTempDir('screenshots');
 const pki = await createPki(dir.path);
-const registry = await startRegistry({ tls: { certificate: pki.selfSignedLeaf.cert, key: pki.selfSignedLeaf.key }, auth: { kind: 'htpasswd', users: [{ username: 'robot$packs', password: 'example-password' }] } });
+const registry = await startRegistry({
+  tls: { certificate: pki.selfSignedLeaf.cert, key: pki.selfSignedLeaf.key },
+  auth: { kind: 'htpasswd', users: [{ username: 'robot$packs', password: 'example-password' }] },
+});
 const browser = await launchChromium();
 let counter = 0;
 
-async function shoot(scheme: Scheme, records: RegistryRecord[], file: string, act: (page: Page, harness: Harness) => Promise<void>, height = 720) {
+async function shoot(
+  scheme: Scheme,
+  records: RegistryRecord[],
+  file: string,
+  act: (page: Page, harness: Harness) => Promise<void>,
+  height = 720,
+) {
   const dataDir = join(dir.path, `data-${counter++}`);
   seedStore(dataDir, records);
   const harness = await startHarness({ dataDir });
@@ -58,30 +67,48 @@ async function wizardWith(page: Page): Promise<WizardPage> {
 async function run(browserScheme: Scheme) {
   await shoot(browserScheme, sample, 'registries', async () => undefined);
   await shoot(browserScheme, [], 'registries-empty', async () => undefined);
-  await shoot(browserScheme, [], 'wizard-tls-failure', async (page) => {
-    const wizard = await wizardWith(page);
-    await wizard.fillBasic({ name: 'harbor-lab', endpoint: registry.endpoint, username: 'robot$packs', password: 'example-password' });
-    await wizard.validate();
-  }, 1000);
-  await shoot(browserScheme, [], 'wizard-validated', async (page, harness) => {
-    const wizard = await wizardWith(page);
-    await wizard.fillBasic({ name: 'harbor-lab', endpoint: registry.endpoint, username: 'robot$packs', password: 'example-password' });
-    await wizard.validate();
-    harness.filePicker.nextPick({ canceled: false, path: pki.selfSignedLeaf.cert });
-    await wizard.button('Upload file').click();
-    await wizard.certificateCards().first().waitFor();
-    await wizard.validate();
-  }, 1000);
-  await shoot(browserScheme, [], 'wizard-ecr-sts', async (page) => {
-    const wizard = await wizardWith(page);
-    await wizard.field('Name').fill('ecr-production');
-    await wizard.tab('ECR').click();
-    await wizard.field('Endpoint').fill('123456789012.dkr.ecr.us-east-1.amazonaws.com');
-    await page.getByRole('radio', { name: 'STS' }).check();
-    await wizard.field('ARN').fill('arn:aws:iam::123456789012:role/palette-packs');
-    await wizard.field('External ID').fill('3f5e9c1a-tenant');
-    await wizard.field('Palette’s AWS account ID').fill('210987654321');
-  }, 900);
+  await shoot(
+    browserScheme,
+    [],
+    'wizard-tls-failure',
+    async (page) => {
+      const wizard = await wizardWith(page);
+      await wizard.fillBasic({ name: 'harbor-lab', endpoint: registry.endpoint, username: 'robot$packs', password: 'example-password' });
+      await wizard.validate();
+    },
+    1000,
+  );
+  await shoot(
+    browserScheme,
+    [],
+    'wizard-validated',
+    async (page, harness) => {
+      const wizard = await wizardWith(page);
+      await wizard.fillBasic({ name: 'harbor-lab', endpoint: registry.endpoint, username: 'robot$packs', password: 'example-password' });
+      await wizard.validate();
+      harness.filePicker.nextPick({ canceled: false, path: pki.selfSignedLeaf.cert });
+      await wizard.button('Upload file').click();
+      await wizard.certificateCards().first().waitFor();
+      await wizard.validate();
+    },
+    1000,
+  );
+  await shoot(
+    browserScheme,
+    [],
+    'wizard-ecr-sts',
+    async (page) => {
+      const wizard = await wizardWith(page);
+      await wizard.field('Name').fill('ecr-production');
+      await wizard.tab('ECR').click();
+      await wizard.field('Endpoint').fill('123456789012.dkr.ecr.us-east-1.amazonaws.com');
+      await page.getByRole('radio', { name: 'STS' }).check();
+      await wizard.field('ARN').fill('arn:aws:iam::123456789012:role/palette-packs');
+      await wizard.field('External ID').fill('3f5e9c1a-tenant');
+      await wizard.field('Palette’s AWS account ID').fill('210987654321');
+    },
+    900,
+  );
 }
 
 try {
@@ -92,4 +119,3 @@ try {
   await registry.stop();
   await dir.cleanup();
 }
-

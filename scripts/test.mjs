@@ -33,6 +33,7 @@ run('build', 'npm', ['run', '--silent', 'build']);
 run('typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 run('typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+run('format', 'npx', ['prettier', '--check', '.']);
 
 const report = 'test-results/vitest.json';
 mkdirSync('test-results', { recursive: true });

@@ -36,7 +36,8 @@ export const awsErrors = {
   },
   AWS_ACCESS_DENIED: {
     message: 'AWS refused the call: this identity lacks the permission.',
-    remedy: 'Grant the IAM identity the ECR read actions Palette needs: ecr:GetAuthorizationToken, ecr:DescribeRepositories, ecr:ListImages, ecr:BatchGetImage, ecr:GetDownloadUrlForLayer.',
+    remedy:
+      'Grant the IAM identity the ECR read actions Palette needs: ecr:GetAuthorizationToken, ecr:DescribeRepositories, ecr:ListImages, ecr:BatchGetImage, ecr:GetDownloadUrlForLayer.',
   },
   AWS_THROTTLED: {
     message: 'AWS is throttling requests from this identity right now.',
@@ -44,11 +45,13 @@ export const awsErrors = {
   },
   AWS_PROFILE_UNAVAILABLE: {
     message: 'The AWS profile gave no credentials on this workstation.',
-    remedy: 'Check the profile name in ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE), or give access keys instead.',
+    remedy:
+      'Check the profile name in ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE), or give access keys instead.',
   },
   AWS_API_UNREACHABLE: {
     message: 'The AWS API could not be reached from this workstation.',
-    remedy: 'Check the route and proxy to the AWS API, or set the API endpoint (VPC endpoint); a TLS-intercepting proxy needs its CA uploaded.',
+    remedy:
+      'Check the route and proxy to the AWS API, or set the API endpoint (VPC endpoint); a TLS-intercepting proxy needs its CA uploaded.',
   },
   AWS_API_ERROR: {
     message: 'The AWS API answered with an error this app does not know.',
@@ -68,7 +71,8 @@ export const awsErrors = {
   },
   STS_PARTITION_MISMATCH: {
     message: 'The role ARN is in another AWS partition than the registry endpoint.',
-    remedy: 'Use a role in the same partition as the registry (arn:aws for commercial regions, arn:aws-cn for China, arn:aws-us-gov for GovCloud).',
+    remedy:
+      'Use a role in the same partition as the registry (arn:aws for commercial regions, arn:aws-cn for China, arn:aws-us-gov for GovCloud).',
   },
   STS_EXTERNAL_ID_INVALID: {
     message: 'The external ID is not one STS accepts.',
@@ -76,10 +80,12 @@ export const awsErrors = {
   },
   STS_UNVERIFIED: {
     message: 'Only Palette can make the final check of this role: no identity was given to try it from this workstation.',
-    remedy: 'The ARN and external ID are well-formed. Palette checks the trust policy when you validate there; to test from here, give a source identity (access keys or an AWS profile) the role also trusts.',
+    remedy:
+      'The ARN and external ID are well-formed. Palette checks the trust policy when you validate there; to test from here, give a source identity (access keys or an AWS profile) the role also trusts.',
   },
   STS_ASSUME_ROLE_DENIED: {
     message: 'STS refused to let your identity assume the role. That is expected when the trust policy admits only Palette’s account.',
-    remedy: 'Palette makes the final check. If the role is meant to trust your identity too, check the trust policy’s principal and the external ID condition (sts:ExternalId).',
+    remedy:
+      'Palette makes the final check. If the role is meant to trust your identity too, check the trust policy’s principal and the external ID condition (sts:ExternalId).',
   },
 } as const satisfies Record<string, { message: string; remedy: string }>;

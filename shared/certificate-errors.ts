@@ -18,7 +18,8 @@ export const certificateFileErrors = {
   },
   CERT_FILE_PRIVATE_KEY: {
     message: 'The file holds a private key, so it was refused and nothing read from it was kept.',
-    remedy: 'Choose a file with the CA certificate only. A private key never belongs in a registry setting; if it was shared by mistake, treat it as exposed.',
+    remedy:
+      'Choose a file with the CA certificate only. A private key never belongs in a registry setting; if it was shared by mistake, treat it as exposed.',
   },
   CERT_FILE_NO_CERTIFICATE: {
     message: 'The file holds text, but no certificate.',

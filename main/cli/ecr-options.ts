@@ -55,7 +55,12 @@ export function strayEcrFlag(values: EcrValues): string | undefined {
  * The request's ecr block from the flags, a draft and the environment (the AWS CLI's variable
  * names). `secret` is what standard input held, if it was asked for.
  */
-export function ecrRequest(values: EcrValues, draft: EcrDraft | undefined, env: NodeJS.ProcessEnv, secret: string | undefined): { ecr: EcrValidationInput } | { error: string } {
+export function ecrRequest(
+  values: EcrValues,
+  draft: EcrDraft | undefined,
+  env: NodeJS.ProcessEnv,
+  secret: string | undefined,
+): { ecr: EcrValidationInput } | { error: string } {
   const method = values['aws-auth'] ?? (draft ? (draft.isPrivate ? (draft.awsAuth?.method ?? 'credentials') : 'none') : 'none');
   if (method !== 'credentials' && method !== 'sts' && method !== 'none') return { error: '--aws-auth takes credentials, sts or none' };
   const common = {
@@ -65,8 +70,11 @@ export function ecrRequest(values: EcrValues, draft: EcrDraft | undefined, env: 
   };
   const stsOnly = (['role-arn', 'external-id', 'aws-profile'] as const).find((flag) => values[flag] !== undefined);
   if (method === 'none') {
-    const authFlag = values['aws-access-key-id'] !== undefined ? 'aws-access-key-id' : values['aws-secret-stdin'] ? 'aws-secret-stdin' : stsOnly;
-    return authFlag ? { error: `--${authFlag} does not go with --aws-auth none (not Protected)` } : { ecr: { isPrivate: false, ...common } };
+    const authFlag =
+      values['aws-access-key-id'] !== undefined ? 'aws-access-key-id' : values['aws-secret-stdin'] ? 'aws-secret-stdin' : stsOnly;
+    return authFlag
+      ? { error: `--${authFlag} does not go with --aws-auth none (not Protected)` }
+      : { ecr: { isPrivate: false, ...common } };
   }
   const draftKeyId = draft?.awsAuth?.method === 'credentials' ? draft.awsAuth.accessKeyId : undefined;
   const keyIdFromEnv = values['aws-access-key-id'] === undefined && draftKeyId === undefined;
@@ -85,11 +93,14 @@ export function ecrRequest(values: EcrValues, draft: EcrDraft | undefined, env: 
   const externalId = values['external-id'] ?? role?.externalId ?? '';
   if (!roleArn || !externalId) return { error: '--aws-auth sts needs --role-arn and --external-id' };
   if (values['aws-profile'] !== undefined) {
-    if (values['aws-access-key-id'] !== undefined) return { error: 'give --aws-profile or --aws-access-key-id as the source identity, not both' };
+    if (values['aws-access-key-id'] !== undefined)
+      return { error: 'give --aws-profile or --aws-access-key-id as the source identity, not both' };
     return { ecr: { isPrivate: true, method, roleArn, externalId, sourceProfile: values['aws-profile'], ...common } };
   }
   if (values['aws-access-key-id'] !== undefined && !secretAccessKey) {
-    return { error: 'give the secret access key of --aws-access-key-id on standard input (--aws-secret-stdin) or in AWS_SECRET_ACCESS_KEY' };
+    return {
+      error: 'give the secret access key of --aws-access-key-id on standard input (--aws-secret-stdin) or in AWS_SECRET_ACCESS_KEY',
+    };
   }
   const keys = accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, sessionToken } : {};
   return { ecr: { isPrivate: true, method, roleArn, externalId, ...keys, ...common } };

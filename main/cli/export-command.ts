@@ -56,7 +56,8 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   const scope = values.scope === undefined ? undefined : RegistryScopeSchema.safeParse(values.scope);
   if (scope && !scope.success) return usageError(io, `--scope must be "system" or "tenant", not "${values.scope}"`);
   const includeSecrets = values['include-secrets'];
-  if (includeSecrets && format.data === 'draft') return usageError(io, 'a draft file never holds secrets: --include-secrets goes with --format palette or terraform');
+  if (includeSecrets && format.data === 'draft')
+    return usageError(io, 'a draft file never holds secrets: --include-secrets goes with --format palette or terraform');
 
   try {
     const dataDir = values['data-dir'] ?? defaultUserDataDir();
@@ -70,7 +71,9 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
     if (names.length > 0) {
       const missing = names.filter((n) => !records.some((r) => nameKey(r.name) === nameKey(n)));
       if (missing.length > 0) {
-        io.err.write(`regdesk export: no stored registry named ${missing.map((n) => `"${n}"`).join(', ')}${scope ? ` in the ${scope.data} scope` : ''}\n`);
+        io.err.write(
+          `regdesk export: no stored registry named ${missing.map((n) => `"${n}"`).join(', ')}${scope ? ` in the ${scope.data} scope` : ''}\n`,
+        );
         return 1;
       }
       records = records.filter((r) => names.some((n) => nameKey(n) === nameKey(r.name)));
@@ -80,7 +83,9 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
       return 1;
     }
     if (includeSecrets) {
-      io.err.write('regdesk export: WARNING: --include-secrets writes secrets in plain text to standard output. Keep the result out of version control and shell logs.\n');
+      io.err.write(
+        'regdesk export: WARNING: --include-secrets writes secrets in plain text to standard output. Keep the result out of version control and shell logs.\n',
+      );
     }
     const result = await services.exports.render({ ids: records.map((r) => r.id), format: format.data, includeSecrets });
     for (const note of result.notes) io.err.write(`regdesk export: ${note.registry} (${note.scope}): ${note.problem.message}\n`);

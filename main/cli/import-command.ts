@@ -47,7 +47,8 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
     io.out.write(IMPORT_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) return usageError(io, positionals.length === 0 ? 'give the draft FILE to import' : `unexpected argument "${positionals[1]}"`);
+  if (positionals.length !== 1)
+    return usageError(io, positionals.length === 0 ? 'give the draft FILE to import' : `unexpected argument "${positionals[1]}"`);
   const onConflict = CONFLICT_ACTIONS.find((a) => a === values['on-conflict']);
   if (!onConflict) return usageError(io, `--on-conflict must be rename, skip or fail, not "${values['on-conflict']}"`);
   const path = positionals[0]!;
@@ -56,7 +57,9 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
   try {
     // Checked before reading: a huge file is refused without loading it.
     if ((await stat(path)).size > MAX_DRAFT_FILE_BYTES) {
-      io.err.write(`regdesk import: ${path}: the file is larger than 5 MiB, far more than any draft file; nothing was imported\n  [IMPORT_TOO_LARGE]\n`);
+      io.err.write(
+        `regdesk import: ${path}: the file is larger than 5 MiB, far more than any draft file; nothing was imported\n  [IMPORT_TOO_LARGE]\n`,
+      );
       return 1;
     }
     content = await readFile(path, 'utf8');
@@ -72,24 +75,34 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
     });
     const preview = services.imports.preview(content);
     if (preview.errors.length > 0) {
-      for (const issue of preview.errors) io.err.write(`regdesk import: ${path}${issue.path ? `: ${issue.path}` : ''}: ${issue.message} [${issue.code}]\n`);
+      for (const issue of preview.errors)
+        io.err.write(`regdesk import: ${path}${issue.path ? `: ${issue.path}` : ''}: ${issue.message} [${issue.code}]\n`);
       io.err.write('regdesk import: nothing was imported\n');
       return 1;
     }
     if (preview.conflicts.length > 0 && onConflict === 'fail') {
       for (const c of preview.conflicts) {
-        io.err.write(`regdesk import: registries.${c.index}: "${c.name}" is already a stored ${c.scope} registry (${c.existing.endpoint})\n`);
+        io.err.write(
+          `regdesk import: registries.${c.index}: "${c.name}" is already a stored ${c.scope} registry (${c.existing.endpoint})\n`,
+        );
       }
-      io.err.write(`regdesk import: nothing was imported; choose --on-conflict rename (e.g. "${preview.conflicts[0]!.proposedName}") or --on-conflict skip\n  [IMPORT_CONFLICT_UNRESOLVED]\n`);
+      io.err.write(
+        `regdesk import: nothing was imported; choose --on-conflict rename (e.g. "${preview.conflicts[0]!.proposedName}") or --on-conflict skip\n  [IMPORT_CONFLICT_UNRESOLVED]\n`,
+      );
       return 1;
     }
     const resolutions: ImportResolution[] = preview.conflicts.map((c) =>
       onConflict === 'rename' ? { index: c.index, action: 'rename', name: c.proposedName } : { index: c.index, action: 'skip' },
     );
     const result = await services.imports.apply(content, resolutions);
-    io.out.write(`Imported ${result.imported.length} of ${preview.registries.length} ${preview.registries.length === 1 ? 'registry' : 'registries'} from ${path}\n`);
+    io.out.write(
+      `Imported ${result.imported.length} of ${preview.registries.length} ${preview.registries.length === 1 ? 'registry' : 'registries'} from ${path}\n`,
+    );
     for (const r of result.imported) {
-      const needs = r.needsSecrets.length > 0 ? `  (enter its ${r.needsSecrets.map((f) => (f === 'password' ? 'password' : 'AWS secret access key')).join(' and ')} in the app)` : '';
+      const needs =
+        r.needsSecrets.length > 0
+          ? `  (enter its ${r.needsSecrets.map((f) => (f === 'password' ? 'password' : 'AWS secret access key')).join(' and ')} in the app)`
+          : '';
       io.out.write(`  ${r.action.padEnd(8)} ${r.name} [${r.scope}, ${r.type === 'ecr' ? 'OCI/ECR' : 'OCI/Basic'}]${needs}\n`);
     }
     for (const s of result.skipped) io.out.write(`  skipped  ${s.name} [${s.scope}]: a registry of that name is already stored\n`);

@@ -42,7 +42,9 @@ export async function storeCommand(command: 'list' | 'info', argv: string[], io:
       io.out.write(values.json ? `${JSON.stringify(registries, null, 2)}\n` : formatTable(registries));
     } else {
       const info = { ...(await services.app.info()), dataDir };
-      io.out.write(values.json ? `${JSON.stringify(info, null, 2)}\n` : `${info.name} ${info.version} (${info.platform})\nData folder: ${dataDir}\n`);
+      io.out.write(
+        values.json ? `${JSON.stringify(info, null, 2)}\n` : `${info.name} ${info.version} (${info.platform})\nData folder: ${dataDir}\n`,
+      );
     }
     return 0;
   } catch (error) {
@@ -62,7 +64,10 @@ export function openStore(dataDir: string): Conf<StoreShape> {
     return new Conf<StoreShape>({ ...storeOptions(dataDir), watch: false });
   } catch (error) {
     throw new AppErrorException(
-      appError('STORE_UNREADABLE', { message: `The saved registries in ${dataDir} could not be read: ${(error as Error).message}`, remedy: 'Open the desktop app: it keeps the damaged file aside and starts afresh.' }),
+      appError('STORE_UNREADABLE', {
+        message: `The saved registries in ${dataDir} could not be read: ${(error as Error).message}`,
+        remedy: 'Open the desktop app: it keeps the damaged file aside and starts afresh.',
+      }),
     );
   }
 }
@@ -70,7 +75,23 @@ export function openStore(dataDir: string): Conf<StoreShape> {
 function formatTable(registries: RegistrySummary[]): string {
   if (registries.length === 0) return 'No pack registries stored.\n';
   const header = ['NAME', 'SCOPE', 'TYPE', 'ENDPOINT', 'BASE PATH', 'VALIDATION'];
-  const rows = registries.map((r) => [r.name, r.scope, r.type === 'ecr' ? 'OCI/ECR' : 'OCI/Basic', r.endpoint, r.baseContentPath || '-', r.validation.state]);
+  const rows = registries.map((r) => [
+    r.name,
+    r.scope,
+    r.type === 'ecr' ? 'OCI/ECR' : 'OCI/Basic',
+    r.endpoint,
+    r.baseContentPath || '-',
+    r.validation.state,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    [header, ...rows]
+      .map((row) =>
+        row
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }

@@ -36,7 +36,6 @@ ${ECR_USAGE}
 Exit codes: 0 validated, 1 not validated, 2 bad input.
 `;
 
-
 export async function validateCommand(argv: string[], io: CommandIo): Promise<number> {
   let parsed;
   try {
@@ -120,13 +119,21 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
   }
 }
 
-type Values = EcrValues & { file?: string | undefined; name?: string | undefined; 'base-path'?: string | undefined; username?: string | undefined; 'insecure-skip-tls-verify': boolean; 'ca-file'?: string | undefined };
+type Values = EcrValues & {
+  file?: string | undefined;
+  name?: string | undefined;
+  'base-path'?: string | undefined;
+  username?: string | undefined;
+  'insecure-skip-tls-verify': boolean;
+  'ca-file'?: string | undefined;
+};
 
 /** The registry from the command line, or from a draft file (whose settings then may not be given again). */
 async function registryToValidate(values: Values, positionals: string[]): Promise<RegistryTarget | { error: string }> {
   if (values.file === undefined) {
     if (values.name !== undefined) return { error: '--name goes with --file' };
-    if (positionals.length !== 1) return { error: positionals.length === 0 ? 'give the registry ENDPOINT (or --file)' : `unexpected argument "${positionals[1]}"` };
+    if (positionals.length !== 1)
+      return { error: positionals.length === 0 ? 'give the registry ENDPOINT (or --file)' : `unexpected argument "${positionals[1]}"` };
     const endpoint = parseEndpoint(positionals[0]!);
     if (!endpoint.ok) return { error: endpoint.error.message };
     return {

@@ -16,9 +16,7 @@ export async function electronSecureStorageStatus(platform: NodeJS.Platform): Pr
   }
   const backend = safeStorage.getSelectedStorageBackend();
   const persistent = available && isKeychainBackend(backend);
-  const description = persistent
-    ? `Desktop keyring (${backend})`
-    : 'No desktop keyring found: secrets would only be obfuscated on disk';
+  const description = persistent ? `Desktop keyring (${backend})` : 'No desktop keyring found: secrets would only be obfuscated on disk';
   return status(available, backend, persistent, description);
 }
 

@@ -51,7 +51,8 @@ export function createServices(ports: ServicePorts) {
   const { secrets: secretsPort, appInfo } = ports;
   const vault = createSecretVault({
     file: secretsPort ? () => secretsPort.store : secretsFileBeside(ports.store),
-    cipher: secretsPort?.cipher ?? unavailableCipher(async () => (appInfo.secureStorageStatus ? appInfo.secureStorageStatus() : NO_KEYCHAIN)),
+    cipher:
+      secretsPort?.cipher ?? unavailableCipher(async () => (appInfo.secureStorageStatus ? appInfo.secureStorageStatus() : NO_KEYCHAIN)),
     settings: settings.get,
     now,
   });

@@ -12,7 +12,13 @@ import { SettingsSchema, SettingsUpdateSchema } from '../model/settings';
 import { ValidationReportSchema, ValidationRequestSchema, ValidationStepSchema } from '../model/validation';
 import { FetchPresentedChainInputSchema, PickCertificateResultSchema, PresentedChainSchema } from '../model/certificate';
 import { ExportRequestSchema, ExportResultSchema, SaveExportResultSchema } from '../model/export';
-import { ImportApplyInputSchema, ImportContentSchema, ImportPreviewSchema, ImportResultSchema, PickImportResultSchema } from '../model/import';
+import {
+  ImportApplyInputSchema,
+  ImportContentSchema,
+  ImportPreviewSchema,
+  ImportResultSchema,
+  PickImportResultSchema,
+} from '../model/import';
 import { PublishInputSchema, PublishResultSchema } from '../model/publish';
 import type { Result } from './result';
 

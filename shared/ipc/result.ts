@@ -14,10 +14,7 @@ export const AppErrorSchema = z.object({
 
 /** The envelope as it crosses a process boundary; used where the far side is not trusted to be ours. */
 export function resultSchema<T extends z.ZodType>(data: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), data }),
-    z.object({ ok: z.literal(false), error: AppErrorSchema }),
-  ]);
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: AppErrorSchema })]);
 }
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });

@@ -20,9 +20,7 @@ export const CertificateSummarySchema = z.object({
    */
   signatureAlgorithm: z.string().optional(),
   /** e.g. { algorithm: 'rsa', bits: 2048 } or { algorithm: 'ec', curve: 'prime256v1' }. Optional as above. */
-  publicKey: z
-    .object({ algorithm: z.string(), bits: z.number().int().positive().optional(), curve: z.string().optional() })
-    .optional(),
+  publicKey: z.object({ algorithm: z.string(), bits: z.number().int().positive().optional(), curve: z.string().optional() }).optional(),
 });
 export type CertificateSummary = z.infer<typeof CertificateSummarySchema>;
 
@@ -61,9 +59,7 @@ export const FetchPresentedChainInputSchema = z.object({
   /** PEM of the CA to check the chain against (from `certs:pick`), besides the system's unless trustOnlySuppliedCa. */
   caPem: z.string().max(1_048_576).optional(),
   trustOnlySuppliedCa: z.boolean().default(false),
-  proxy: z
-    .object({ url: z.string().max(2048).optional(), fromEnvironment: z.boolean().default(true) })
-    .default({ fromEnvironment: true }),
+  proxy: z.object({ url: z.string().max(2048).optional(), fromEnvironment: z.boolean().default(true) }).default({ fromEnvironment: true }),
   connectTimeoutMs: z.number().int().min(100).max(60_000).default(10_000),
 });
 export type FetchPresentedChainInput = z.output<typeof FetchPresentedChainInputSchema>;

@@ -34,20 +34,28 @@ export const RegistryFormSchema = z
     roleArn: z.string().trim(),
     externalId: z.string().trim(),
     /** Only for drawing the trust policy: the account Palette assumes the role from. */
-    paletteAccountId: z.string().trim().refine((id) => id === '' || /^\d{12}$/.test(id), 'An AWS account ID has 12 digits.'),
+    paletteAccountId: z
+      .string()
+      .trim()
+      .refine((id) => id === '' || /^\d{12}$/.test(id), 'An AWS account ID has 12 digits.'),
   })
   .superRefine((form, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (/\s/.test(form.endpoint)) issue('endpoint', 'The endpoint contains a space; remove it.');
-    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(form.endpoint)) issue('endpoint', 'Remove the credentials from the endpoint; use Username and Password.');
-    if (form.type === 'basic' && form.password !== '' && form.username.trim() === '') issue('password', 'A password needs a username: enter the username too.');
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(form.endpoint))
+      issue('endpoint', 'Remove the credentials from the endpoint; use Username and Password.');
+    if (form.type === 'basic' && form.password !== '' && form.username.trim() === '')
+      issue('password', 'A password needs a username: enter the username too.');
     if (form.type !== 'ecr' || !form.ecrProtected) return;
     if (form.awsMethod === 'credentials') {
-      if (!AWS_ACCESS_KEY_ID.test(form.accessKeyId)) issue('accessKeyId', 'An access key ID looks like AKIA followed by 16 capitals and digits.');
+      if (!AWS_ACCESS_KEY_ID.test(form.accessKeyId))
+        issue('accessKeyId', 'An access key ID looks like AKIA followed by 16 capitals and digits.');
     } else {
       if (!AWS_ROLE_ARN.test(form.roleArn)) issue('roleArn', 'Enter a role ARN: arn:aws:iam::<12-digit account>:role/<name>.');
-      if (!AWS_EXTERNAL_ID.test(form.externalId)) issue('externalId', 'Enter the external ID Palette shows: 2 or more of letters, digits and +=,.@:/-');
-      if (form.accessKeyId !== '' && !AWS_ACCESS_KEY_ID.test(form.accessKeyId)) issue('accessKeyId', 'An access key ID looks like AKIA followed by 16 capitals and digits.');
+      if (!AWS_EXTERNAL_ID.test(form.externalId))
+        issue('externalId', 'Enter the external ID Palette shows: 2 or more of letters, digits and +=,.@:/-');
+      if (form.accessKeyId !== '' && !AWS_ACCESS_KEY_ID.test(form.accessKeyId))
+        issue('accessKeyId', 'An access key ID looks like AKIA followed by 16 capitals and digits.');
     }
   });
 export type RegistryForm = z.infer<typeof RegistryFormSchema>;

@@ -41,7 +41,10 @@ afterEach(async () => {
 });
 
 async function launch(cert: { fullchain?: string; cert: string; key: string }) {
-  const registry = await startRegistry({ tls: { certificate: cert.fullchain ?? cert.cert, key: cert.key }, auth: { kind: 'htpasswd', users: [{ username: 'alice', password: PASSWORD }] } });
+  const registry = await startRegistry({
+    tls: { certificate: cert.fullchain ?? cert.cert, key: cert.key },
+    auth: { kind: 'htpasswd', users: [{ username: 'alice', password: PASSWORD }] },
+  });
   registries.push(registry);
   return registry;
 }
@@ -97,7 +100,9 @@ describe('Add New Pack Registry', () => {
     await wizard.button('Upload file').click();
     await wizard.certificateCards().first().waitFor();
     expect(await wizard.validate()).toBe('failed');
-    expect(await wizard.verdictText()).toMatch(/^Authentication: The registry at 127\.0\.0\.1:\d+ rejected the username and password\. Check the credentials/);
+    expect(await wizard.verdictText()).toMatch(
+      /^Authentication: The registry at 127\.0\.0\.1:\d+ rejected the username and password\. Check the credentials/,
+    );
     await wizard.password().fill(PASSWORD);
     expect(await wizard.validate()).toBe('validated');
     expect(await wizard.button('Confirm').isEnabled()).toBe(true);
@@ -127,7 +132,9 @@ describe('Add New Pack Registry', () => {
     await wizard.field('ARN').fill('arn:aws-us-gov:iam::123456789012:role/palette-packs');
     await wizard.field('External ID').fill('tenant-4f2a');
     await wizard.field('Palette’s AWS account ID').fill('210987654321');
-    const policy = JSON.parse(await wizard.trustPolicy().innerText()) as { Statement: Array<{ Principal: { AWS: string }; Condition: unknown }> };
+    const policy = JSON.parse(await wizard.trustPolicy().innerText()) as {
+      Statement: Array<{ Principal: { AWS: string }; Condition: unknown }>;
+    };
     expect(policy.Statement[0]?.Principal.AWS).toBe('arn:aws-us-gov:iam::210987654321:root');
     expect(policy.Statement[0]?.Condition).toEqual({ StringEquals: { 'sts:ExternalId': 'tenant-4f2a' } });
     await expectNoAxeViolations(page, 'ECR STS');
@@ -142,7 +149,12 @@ describe('Add New Pack Registry', () => {
     await list.heading().waitFor();
     expect(await list.row('offline-draft').count()).toBe(0);
     await list.openScope('Tenant');
-    expect((await list.row('offline-draft').locator('td').allTextContents()).slice(0, 4)).toEqual(['OCI · Basic', 'registry.airgap.example:5000', 'packs', 'Never validated']);
+    expect((await list.row('offline-draft').locator('td').allTextContents()).slice(0, 4)).toEqual([
+      'OCI · Basic',
+      'registry.airgap.example:5000',
+      'packs',
+      'Never validated',
+    ]);
     expect(await list.scopeTab('System').textContent()).toBe('System (0)');
   });
 

@@ -23,7 +23,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   dir = await createTempDir('e2e-edit');
   pki = await createPki(dir.path);
-  registry = await startRegistry({ tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key }, auth: { kind: 'htpasswd', users: [{ username: 'alice', password: PASSWORD }] } });
+  registry = await startRegistry({
+    tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key },
+    auth: { kind: 'htpasswd', users: [{ username: 'alice', password: PASSWORD }] },
+  });
   harness = await startHarness({ dataDir: `${dir.path}/data` });
 });
 afterAll(async () => {
@@ -60,7 +63,12 @@ describe('Edit Pack Registry', () => {
     await session.page.getByRole('heading', { name: 'Edit Pack Registry' }).waitFor();
     await expect.poll(() => wizard.field('Endpoint').inputValue()).toBe(registry.endpoint);
     expect(await wizard.password().inputValue()).toBe('');
-    expect(await session.page.getByRole('status').filter({ hasText: /^Password stored for this session/ }).count()).toBe(1);
+    expect(
+      await session.page
+        .getByRole('status')
+        .filter({ hasText: /^Password stored for this session/ })
+        .count(),
+    ).toBe(1);
 
     // The empty field means "the stored password": main fills it in for the validation.
     expect(await wizard.validate()).toBe('validated');

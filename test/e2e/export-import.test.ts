@@ -45,7 +45,10 @@ async function expectNoAxeViolations(page: Page, registries: RegistriesPage) {
 /** A draft file as another workstation exports it. */
 function draftFile(registries: Array<Record<string, unknown>>): string {
   const path = join(app.dataDir, `drafts-${registries.length}.json`);
-  writeFileSync(path, JSON.stringify({ format: 'pack-registry-desk/drafts', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', registries }, null, 2));
+  writeFileSync(
+    path,
+    JSON.stringify({ format: 'pack-registry-desk/drafts', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', registries }, null, 2),
+  );
   return path;
 }
 
@@ -88,7 +91,10 @@ describe('Export', () => {
     const target = join(app.dataDir, 'registries.tf');
     app.harness.fileSaver.nextSave({ canceled: false, path: target });
     await dialogs.button(dialog, 'Save…').click();
-    await dialogs.saveStatus(dialog).filter({ hasText: `Saved to ${target}` }).waitFor();
+    await dialogs
+      .saveStatus(dialog)
+      .filter({ hasText: `Saved to ${target}` })
+      .waitFor();
     // The saved file is the file previewed, time stamp included.
     expect(readFileSync(target, 'utf8')).toBe(await dialogs.previewText(dialog));
     expect(readFileSync(target, 'utf8')).not.toContain(secret);

@@ -42,7 +42,13 @@ const open = async (): Promise<RegistriesPage> => (await app.open()).registries;
 
 /** A stored registry pointing at the real TLS registry, trusting this run's root, with its password. */
 async function seedRealRegistry(name: string, password: string | undefined, persistence: 'session' | 'persist' = 'session') {
-  const record = basicRecord({ name, endpoint: registry.endpoint, baseContentPath: '', username: 'packs', tls: { insecureSkipVerify: false, caPem: pki.root.certPem } });
+  const record = basicRecord({
+    name,
+    endpoint: registry.endpoint,
+    baseContentPath: '',
+    username: 'packs',
+    tls: { insecureSkipVerify: false, caPem: pki.root.certPem },
+  });
   seedStore(app.dataDir, [record]);
   // The harness reports no keychain: secrets are kept for the session unless the admin opts in to saving them.
   if (persistence === 'persist') await app.harness.services.settings.update({ allowInsecureSecretStorage: true });
@@ -99,11 +105,16 @@ describe('Validate again', () => {
   it('shows the step it is on, and Cancel stops it leaving the last verdict as it was', async () => {
     const silent = await startSilentServer();
     cleanups.push(() => silent.close());
-    seedStore(app.dataDir, [withValidation(basicRecord({ name: 'never-answers', endpoint: silent.url, baseContentPath: '' }), true, '2026-01-02T03:04:05.000Z')]);
+    seedStore(app.dataDir, [
+      withValidation(basicRecord({ name: 'never-answers', endpoint: silent.url, baseContentPath: '' }), true, '2026-01-02T03:04:05.000Z'),
+    ]);
     const registries = await open();
     await registries.chooseAction('never-answers', 'Validate again');
     // The server accepts TCP and never answers HTTP: the run waits at the registry API step.
-    await registries.validationProgress('never-answers').filter({ hasText: /^Registry API \(\/v2\/\) \(5 of \d+\)$/ }).waitFor();
+    await registries
+      .validationProgress('never-answers')
+      .filter({ hasText: /^Registry API \(\/v2\/\) \(5 of \d+\)$/ })
+      .waitFor();
     expect(await registries.actionsButton('never-answers').isEnabled()).toBe(true);
     await registries.cancelValidation('never-answers').click();
     await registries.row('never-answers').getByText('Validation cancelled; the last verdict stands.').waitFor();
@@ -122,7 +133,9 @@ describe('Duplicate and Delete', () => {
     const copy = app.harness.services.registries.list().find((r) => r.name === 'harbor-packs (copy)');
     expect(copy).toBeDefined();
     expect(copy!.id).not.toBe(original.id);
-    expect(await app.harness.services.secrets.status(copy!.id)).toContainEqual(expect.objectContaining({ field: 'password', stored: true }));
+    expect(await app.harness.services.secrets.status(copy!.id)).toContainEqual(
+      expect.objectContaining({ field: 'password', stored: true }),
+    );
     // Focus went back to the menu button, so the keyboard can carry on from the same row.
     expect(await registries.hasFocus(registries.actionsButton('harbor-packs'))).toBe(true);
   });

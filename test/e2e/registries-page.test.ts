@@ -27,7 +27,12 @@ describe('Pack Registries page', () => {
   it('lists stored registries by scope with type, endpoint, path and validation state', async () => {
     seedStore(app.dataDir, [
       withValidation(basicRecord({ name: 'harbor-packs', scope: 'system' }), true),
-      basicRecord({ name: 'jfrog-packs', scope: 'system', endpoint: 'https://jfrog.example.test/artifactory/api/docker/packs', baseContentPath: '' }),
+      basicRecord({
+        name: 'jfrog-packs',
+        scope: 'system',
+        endpoint: 'https://jfrog.example.test/artifactory/api/docker/packs',
+        baseContentPath: '',
+      }),
       ecrRecord({ name: 'ecr-prod', scope: 'tenant' }),
     ]);
     const { page, registries } = await open();
@@ -42,7 +47,13 @@ describe('Pack Registries page', () => {
     expect((await registries.cells('jfrog-packs'))[2]).toBe('(root)');
     expect(await registries.row('ecr-prod').count()).toBe(0);
     await registries.openScope('Tenant');
-    expect(await registries.cells('ecr-prod')).toEqual(['OCI · ECR', '123456789012.dkr.ecr.us-east-1.amazonaws.com', 'production', 'Never validated', '']);
+    expect(await registries.cells('ecr-prod')).toEqual([
+      'OCI · ECR',
+      '123456789012.dkr.ecr.us-east-1.amazonaws.com',
+      'production',
+      'Never validated',
+      '',
+    ]);
     expect(await registries.row('harbor-packs').count()).toBe(0);
     await expectNoAxeViolations(page);
   });
@@ -84,7 +95,10 @@ describe('Pack Registries page', () => {
       await page.keyboard.press('Escape');
 
       await registries.failureDetailsButton('failed-packs').click();
-      await registries.failureDetails('failed-packs').getByText(/were not kept/).waitFor();
+      await registries
+        .failureDetails('failed-packs')
+        .getByText(/were not kept/)
+        .waitFor();
       await registries.settled();
       await expectNoAxeViolations(page);
       await page.keyboard.press('Escape');

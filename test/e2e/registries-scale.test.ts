@@ -60,7 +60,12 @@ function thousandRegistries(): RegistryRecord[] {
  * button) to the first frame after the table shows `rows` rows starting with `firstName`: what
  * the admin waits for. React commits a render whole, so the first row and the count suffice.
  */
-async function timeUntilTable(page: Page, trigger: 'keydown' | 'click', expected: { rows: number; firstName: string }, act: () => Promise<void>): Promise<number> {
+async function timeUntilTable(
+  page: Page,
+  trigger: 'keydown' | 'click',
+  expected: { rows: number; firstName: string },
+  act: () => Promise<void>,
+): Promise<number> {
   await page.evaluate(
     ({ trigger, rows, firstName }) => {
       // The test tsconfig has no DOM library: just the shape this measurement needs.
@@ -74,7 +79,8 @@ async function timeUntilTable(page: Page, trigger: 'keydown' | 'click', expected
           const start = performance.now();
           const poll = () => {
             const shown = win.document.querySelectorAll('table[aria-label="System pack registries"] tbody th');
-            if (shown.length === rows && shown[0]?.textContent === firstName) win.requestAnimationFrame(() => resolve(performance.now() - start));
+            if (shown.length === rows && shown[0]?.textContent === firstName)
+              win.requestAnimationFrame(() => resolve(performance.now() - start));
             else win.requestAnimationFrame(poll);
           };
           poll();
@@ -117,11 +123,18 @@ describe('1,000 registries', () => {
         expect(await registries.scopeTab('System').textContent()).toBe(`System (${COUNT})`);
 
         await registries.searchField().fill('registry-0');
-        await registries.matchCount().filter({ hasText: /^1,000 of 1,000 / }).waitFor();
+        await registries
+          .matchCount()
+          .filter({ hasText: /^1,000 of 1,000 / })
+          .waitFor();
         for (const [index, { key, ...expected }] of keystrokes.entries()) {
           keystrokeSamples[index]!.push(await timeUntilTable(session.page, 'keydown', expected, () => session.page.keyboard.press(key)));
         }
-        nextPageSamples.push(await timeUntilTable(session.page, 'click', { rows: PAGE_SIZE, firstName: 'registry-0050' }, () => registries.pageButton('Next page').click()));
+        nextPageSamples.push(
+          await timeUntilTable(session.page, 'click', { rows: PAGE_SIZE, firstName: 'registry-0050' }, () =>
+            registries.pageButton('Next page').click(),
+          ),
+        );
         expect(session.errors).toEqual([]);
       } finally {
         await session.close();

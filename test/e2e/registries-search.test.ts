@@ -65,7 +65,10 @@ describe('search', () => {
   });
 
   it('shows PAGE_SIZE rows a page and searches across every page', async () => {
-    seedStore(app.dataDir, Array.from({ length: PAGE_SIZE + 5 }, (_, i) => basicRecord({ name: `registry-${String(i).padStart(3, '0')}` })));
+    seedStore(
+      app.dataDir,
+      Array.from({ length: PAGE_SIZE + 5 }, (_, i) => basicRecord({ name: `registry-${String(i).padStart(3, '0')}` })),
+    );
     const { registries } = await open();
     await registries.row('registry-000').waitFor();
     expect(await registries.table('System').getByRole('rowheader').count()).toBe(PAGE_SIZE);
@@ -77,7 +80,10 @@ describe('search', () => {
 
     // A search starts again from its first page.
     await registries.searchField().fill('registry-00');
-    await registries.matchCount().filter({ hasText: `10 of ${PAGE_SIZE + 5} system registries match` }).waitFor();
+    await registries
+      .matchCount()
+      .filter({ hasText: `10 of ${PAGE_SIZE + 5} system registries match` })
+      .waitFor();
     expect(await registries.row('registry-000').isVisible()).toBe(true);
     expect(await registries.pageRange().count()).toBe(0);
   });
@@ -85,7 +91,11 @@ describe('search', () => {
 
 describe('scopes', () => {
   it('keeps a scope’s registries out of the other scope, with the same name allowed in both', async () => {
-    seedStore(app.dataDir, [basicRecord({ name: 'shared-name', scope: 'system', endpoint: 'https://system.example.test' }), basicRecord({ name: 'shared-name', scope: 'tenant', endpoint: 'https://tenant.example.test' }), basicRecord({ name: 'tenant-only', scope: 'tenant' })]);
+    seedStore(app.dataDir, [
+      basicRecord({ name: 'shared-name', scope: 'system', endpoint: 'https://system.example.test' }),
+      basicRecord({ name: 'shared-name', scope: 'tenant', endpoint: 'https://tenant.example.test' }),
+      basicRecord({ name: 'tenant-only', scope: 'tenant' }),
+    ]);
     const { registries } = await open();
     await registries.table('System').waitFor();
     expect(await visibleNames(registries, 'System')).toEqual(['shared-name']);
@@ -108,7 +118,20 @@ describe('validation column', () => {
       endpoint: failed.endpoint,
       startedAt: failedAt,
       durationMs: 42,
-      steps: [{ id: 'tls', title: 'TLS', status: 'fail', durationMs: 12, observed: [], problem: { code: 'TLS_UNKNOWN_CA', message: 'The server’s certificate was issued by an unknown authority.', remedy: 'Upload the registry’s CA certificate.' } }],
+      steps: [
+        {
+          id: 'tls',
+          title: 'TLS',
+          status: 'fail',
+          durationMs: 12,
+          observed: [],
+          problem: {
+            code: 'TLS_UNKNOWN_CA',
+            message: 'The server’s certificate was issued by an unknown authority.',
+            remedy: 'Upload the registry’s CA certificate.',
+          },
+        },
+      ],
       presentedChain: [],
       proxy: null,
       packs: [],
@@ -117,7 +140,10 @@ describe('validation column', () => {
     seedStore(app.dataDir, [
       withValidation(basicRecord({ name: 'validated-registry' }), true, '2026-01-02T03:04:05.000Z'),
       // Validated, then its endpoint changed: the verdict no longer vouches for it.
-      { ...withValidation(basicRecord({ name: 'stale-registry' }), true, '2026-02-03T04:05:06.000Z'), endpoint: 'https://moved.example.test' },
+      {
+        ...withValidation(basicRecord({ name: 'stale-registry' }), true, '2026-02-03T04:05:06.000Z'),
+        endpoint: 'https://moved.example.test',
+      },
       basicRecord({ name: 'never-registry' }),
       { ...failed, lastValidation: { ...failed.lastValidation!, report } },
     ]);

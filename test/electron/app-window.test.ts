@@ -55,9 +55,7 @@ describe.skipIf(!electronBinary)('the desktop app (real Electron)', () => {
   });
 
   it('reports the real secure storage backend', async () => {
-    const info = await page.evaluate(async () =>
-      (globalThis as unknown as { regdesk: { appInfo(): Promise<unknown> } }).regdesk.appInfo(),
-    );
+    const info = await page.evaluate(async () => (globalThis as unknown as { regdesk: { appInfo(): Promise<unknown> } }).regdesk.appInfo());
     expect(info).toMatchObject({ ok: true, data: { host: 'electron', secureStorage: { available: expect.any(Boolean) } } });
   });
 

@@ -38,7 +38,12 @@ describe.skipIf(!electronBinary)('secrets in the desktop app (real Electron safe
       const api = (globalThis as unknown as { regdesk: RegdeskApi }).regdesk;
       const info = await api.appInfo();
       if (!info.ok) return { error: info.error.code };
-      const created = await api.createRegistry({ type: 'basic', name: 'electron-vault', scope: 'system', endpoint: 'https://h.example.test' });
+      const created = await api.createRegistry({
+        type: 'basic',
+        name: 'electron-vault',
+        scope: 'system',
+        endpoint: 'https://h.example.test',
+      });
       if (!created.ok) return { error: created.error.code };
       const ref = { registryId: created.data.record.id, field: 'password' as const };
       const persisted = await api.setSecret({ ...ref, value });
@@ -52,7 +57,10 @@ describe.skipIf(!electronBinary)('secrets in the desktop app (real Electron safe
       expect(outcome.persisted).toMatchObject({ ok: true, data: { where: 'disk', usable: true } });
     } else {
       // No keychain (CI's basic_text): refused with a stable code, kept for the session instead.
-      expect(outcome.persisted).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^SECRET_STORAGE_(INSECURE|UNAVAILABLE)$/) } });
+      expect(outcome.persisted).toMatchObject({
+        ok: false,
+        error: { code: expect.stringMatching(/^SECRET_STORAGE_(INSECURE|UNAVAILABLE)$/) },
+      });
       expect(outcome.session).toMatchObject({ ok: true, data: { where: 'session', usable: true } });
     }
     expect(outcome.status).toMatchObject({ ok: true, data: [{ field: 'password', stored: true, usable: true }] });

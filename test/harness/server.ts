@@ -108,7 +108,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (request.method === 'POST' && url.pathname === '/__harness/next-save') {
       if (request.headers.origin) return send(response, 403, 'text/plain', 'Forbidden');
       const choice = parseNextPick(await readJson(request));
-      if (!choice) return send(response, 400, 'application/json', JSON.stringify({ error: 'send {"path": "/abs/file"} or {"canceled": true}' }));
+      if (!choice)
+        return send(response, 400, 'application/json', JSON.stringify({ error: 'send {"path": "/abs/file"} or {"canceled": true}' }));
       fileSaver.nextSave(choice);
       return send(response, 200, 'application/json', JSON.stringify({ queued: true }));
     }
@@ -116,7 +117,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       // The file-pick seam is for the test runner, not for pages: browsers send Origin on every POST.
       if (request.headers.origin) return send(response, 403, 'text/plain', 'Forbidden');
       const choice = parseNextPick(await readJson(request));
-      if (!choice) return send(response, 400, 'application/json', JSON.stringify({ error: 'send {"path": "/abs/file"} or {"canceled": true}' }));
+      if (!choice)
+        return send(response, 400, 'application/json', JSON.stringify({ error: 'send {"path": "/abs/file"} or {"canceled": true}' }));
       filePicker.nextPick(choice);
       return send(response, 200, 'application/json', JSON.stringify({ queued: true }));
     }

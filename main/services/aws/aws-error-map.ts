@@ -74,7 +74,9 @@ export function awsProblem(error: unknown, call: AwsCallInfo, secrets: readonly 
     const timeout = e?.name === 'TimeoutError' && (code === undefined || code === 'ETIMEDOUT');
     return new StepProblem(
       appError('AWS_API_UNREACHABLE', {
-        message: timeout ? `The ${call.service} API at ${call.host} did not answer in time.` : `The ${call.service} API at ${call.host} could not be reached.`,
+        message: timeout
+          ? `The ${call.service} API at ${call.host} did not answer in time.`
+          : `The ${call.service} API at ${call.host} could not be reached.`,
       }),
       [`${where} → ${redact(detail, secrets)}`],
     );

@@ -40,10 +40,8 @@ const SESSION_NAME = 'pack-registry-desk-validate';
  */
 export async function createAwsSession(options: AwsSessionOptions) {
   // Loaded on first use: validating a Basic registry (and `regdesk --version`) never pays for the SDK.
-  const [{ DescribeRepositoriesCommand, ECRClient, GetAuthorizationTokenCommand, ListImagesCommand }, { AssumeRoleCommand, STSClient }] = await Promise.all([
-    import('@aws-sdk/client-ecr'),
-    import('@aws-sdk/client-sts'),
-  ]);
+  const [{ DescribeRepositoriesCommand, ECRClient, GetAuthorizationTokenCommand, ListImagesCommand }, { AssumeRoleCommand, STSClient }] =
+    await Promise.all([import('@aws-sdk/client-ecr'), import('@aws-sdk/client-sts')]);
   const agent = new AwsApiAgent(options.transport);
   const clients: Array<ECRClient | STSClient> = [];
   const secrets: string[] = [];
@@ -76,7 +74,11 @@ export async function createAwsSession(options: AwsSessionOptions) {
     return client;
   }
 
-  async function send<T>(info: Omit<AwsCallInfo, 'host'>, fallbackHost: string, run: (opts: { abortSignal: AbortSignal; requestTimeout: number }) => Promise<T>): Promise<T> {
+  async function send<T>(
+    info: Omit<AwsCallInfo, 'host'>,
+    fallbackHost: string,
+    run: (opts: { abortSignal: AbortSignal; requestTimeout: number }) => Promise<T>,
+  ): Promise<T> {
     const remaining = options.deadline - Date.now() - MARGIN_MS;
     if (remaining <= 0) throw new CodedError('UND_ERR_HEADERS_TIMEOUT', 'no time left before the deadline');
     calls += 1;
@@ -90,7 +92,8 @@ export async function createAwsSession(options: AwsSessionOptions) {
     }
   }
 
-  const defaultHost = (service: 'ecr' | 'sts', endpoint: URL | undefined) => endpoint?.host ?? `${service === 'ecr' ? 'api.ecr' : 'sts'}.${options.region} (SDK default)`;
+  const defaultHost = (service: 'ecr' | 'sts', endpoint: URL | undefined) =>
+    endpoint?.host ?? `${service === 'ecr' ? 'api.ecr' : 'sts'}.${options.region} (SDK default)`;
 
   return {
     ecr(source: AwsIdentitySource) {
@@ -111,8 +114,19 @@ export async function createAwsSession(options: AwsSessionOptions) {
     async assumeRole(source: AwsIdentitySource, roleArn: string, externalId: string) {
       const client = track(new STSClient(config(source, options.stsEndpoint)));
       const keyId = source.kind === 'keys' ? source.keys.accessKeyId : undefined;
-      const answer = await send({ service: 'STS', operation: 'AssumeRole', ...(keyId ? { accessKeyId: keyId } : {}) }, defaultHost('sts', options.stsEndpoint), (o) =>
-        client.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: SESSION_NAME, DurationSeconds: 900, ...(externalId ? { ExternalId: externalId } : {}) }), o),
+      const answer = await send(
+        { service: 'STS', operation: 'AssumeRole', ...(keyId ? { accessKeyId: keyId } : {}) },
+        defaultHost('sts', options.stsEndpoint),
+        (o) =>
+          client.send(
+            new AssumeRoleCommand({
+              RoleArn: roleArn,
+              RoleSessionName: SESSION_NAME,
+              DurationSeconds: 900,
+              ...(externalId ? { ExternalId: externalId } : {}),
+            }),
+            o,
+          ),
       );
       const c = answer.Credentials;
       if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {

@@ -31,15 +31,32 @@ export async function ecrBasePathStep(ctx: ValidationContext): Promise<StepOutco
   observed.push(...catalog.observed.map((line) => `registry: ${line}`));
   if (catalog.listed) {
     const viaRegistry = packsUnder(catalog.repositories, archive).packs.length;
-    observed.push(viaRegistry === packs.length ? `the registry's catalog agrees: ${viaRegistry} under ${archive}/` : `the registry's catalog shows ${viaRegistry} under ${archive}/, the ECR API ${packs.length}`);
+    observed.push(
+      viaRegistry === packs.length
+        ? `the registry's catalog agrees: ${viaRegistry} under ${archive}/`
+        : `the registry's catalog shows ${viaRegistry} under ${archive}/, the ECR API ${packs.length}`,
+    );
   }
   ctx.packRepositories = packs;
-  if (packs.length > 0) return ok(`${packs.length} pack ${packs.length === 1 ? 'repository' : 'repositories'} under ${archive}/`, ...observed);
+  if (packs.length > 0)
+    return ok(`${packs.length} pack ${packs.length === 1 ? 'repository' : 'repositories'} under ${archive}/`, ...observed);
   if (otherBases.length > 0) {
     const suggestion = otherBases.map((b) => (b ? `"${b}"` : 'empty (the root)')).join(' or ');
-    return warn(appError('BASE_PATH_EMPTY', { message: `No packs under ${archive}/, but there are packs with base content path ${suggestion}.`, remedy: `Set Base Content Path to ${suggestion}.` }), ...observed);
+    return warn(
+      appError('BASE_PATH_EMPTY', {
+        message: `No packs under ${archive}/, but there are packs with base content path ${suggestion}.`,
+        remedy: `Set Base Content Path to ${suggestion}.`,
+      }),
+      ...observed,
+    );
   }
-  return warn(appError('BASE_PATH_EMPTY', { message: `No ECR repositories under ${archive}/.`, remedy: `Create ${archive}/<pack> repositories and push the packs there (palette.md §5).` }), ...observed);
+  return warn(
+    appError('BASE_PATH_EMPTY', {
+      message: `No ECR repositories under ${archive}/.`,
+      remedy: `Create ${archive}/<pack> repositories and push the packs there (palette.md §5).`,
+    }),
+    ...observed,
+  );
 }
 
 /** Pack versions from ECR's ListImages (tagged images only): the tags are the versions. */
@@ -64,11 +81,20 @@ export async function ecrPacksStep(ctx: ValidationContext): Promise<StepOutcome>
     }
   }
   ctx.packs = found;
-  const observed = [`ECR ListImages for ${shown.length} of ${names.length} pack repositories`, ...(found.length ? [summarizePacks(found)] : [])];
+  const observed = [
+    `ECR ListImages for ${shown.length} of ${names.length} pack repositories`,
+    ...(found.length ? [summarizePacks(found)] : []),
+  ];
   if (missing.length > 0) {
-    return warn(appError('ECR_REPOSITORY_NOT_FOUND', { message: `ECR no longer has ${missing.length} of the listed pack repositories: ${missing.slice(0, 5).join(', ')}.` }), ...observed);
+    return warn(
+      appError('ECR_REPOSITORY_NOT_FOUND', {
+        message: `ECR no longer has ${missing.length} of the listed pack repositories: ${missing.slice(0, 5).join(', ')}.`,
+      }),
+      ...observed,
+    );
   }
-  if (found.length === 0) return warn(appError('BASE_PATH_EMPTY', { message: `The pack repositories under ${archive}/ hold no tagged versions.` }), ...observed);
+  if (found.length === 0)
+    return warn(appError('BASE_PATH_EMPTY', { message: `The pack repositories under ${archive}/ hold no tagged versions.` }), ...observed);
   return ok(`${found.length} packs with versions`, ...observed);
 }
 

@@ -61,11 +61,14 @@ async function signIn(ctx: ValidationContext, observed: string[]): Promise<StepO
     }
     try {
       const assumed = await (await sessionFor(ctx, target)).assumeRole(identity, ecr.roleArn, ecr.externalId);
-      observed.push(`STS AssumeRole with the external ID as ${describeSource(identity)} → ${assumed.assumedRoleArn ?? 'a role session'}${assumed.expiration ? `, session until ${assumed.expiration.toISOString()}` : ''}`);
+      observed.push(
+        `STS AssumeRole with the external ID as ${describeSource(identity)} → ${assumed.assumedRoleArn ?? 'a role session'}${assumed.expiration ? `, session until ${assumed.expiration.toISOString()}` : ''}`,
+      );
       source = { kind: 'keys', keys: assumed.keys };
     } catch (error) {
       if (error instanceof StepProblem && error.problem.code === 'AWS_ACCESS_DENIED') {
-        ctx.awsUnchecked = 'not checked from here: STS refused the role to this workstation’s identity; Palette reads the packs with its own role session';
+        ctx.awsUnchecked =
+          'not checked from here: STS refused the role to this workstation’s identity; Palette reads the packs with its own role session';
         return warn(appError('STS_ASSUME_ROLE_DENIED'), ...observed, ...error.observed, paletteOnlyChecks(target));
       }
       throw error;
@@ -73,10 +76,23 @@ async function signIn(ctx: ValidationContext, observed: string[]): Promise<StepO
   } else {
     if (!ecr.accessKeyId) throw new StepProblem(appError('AWS_CREDENTIALS_REQUIRED', { field: 'ecr.accessKeyId' }));
     if (!ecr.secretAccessKey) {
-      throw new StepProblem(appError('AWS_CREDENTIALS_REQUIRED', { message: `No secret access key was given for access key ${maskKeyId(ecr.accessKeyId)}.`, field: 'ecr.secretAccessKey' }));
+      throw new StepProblem(
+        appError('AWS_CREDENTIALS_REQUIRED', {
+          message: `No secret access key was given for access key ${maskKeyId(ecr.accessKeyId)}.`,
+          field: 'ecr.secretAccessKey',
+        }),
+      );
     }
-    source = { kind: 'keys', keys: { accessKeyId: ecr.accessKeyId, secretAccessKey: ecr.secretAccessKey, ...(ecr.sessionToken ? { sessionToken: ecr.sessionToken } : {}) } };
-    if (ecr.sessionToken) observed.push('temporary (session) keys: Palette would lose access when they expire; give it long-term keys or use STS');
+    source = {
+      kind: 'keys',
+      keys: {
+        accessKeyId: ecr.accessKeyId,
+        secretAccessKey: ecr.secretAccessKey,
+        ...(ecr.sessionToken ? { sessionToken: ecr.sessionToken } : {}),
+      },
+    };
+    if (ecr.sessionToken)
+      observed.push('temporary (session) keys: Palette would lose access when they expire; give it long-term keys or use STS');
   }
 
   const session = await sessionFor(ctx, target);
@@ -88,14 +104,20 @@ async function signIn(ctx: ValidationContext, observed: string[]): Promise<StepO
   ctx.ecrTokenExpiresAt = token.expiresAt?.toISOString();
   observed.push(`ECR GetAuthorizationToken in ${target.region} → a token for user ${token.username}`);
   const proxyHost = token.proxyEndpoint ? safeHost(token.proxyEndpoint) : undefined;
-  if (proxyHost && proxyHost !== ctx.endpoint!.host) observed.push(`the token names ${proxyHost}; it serves every registry in ${target.region} that the identity may pull from`);
+  if (proxyHost && proxyHost !== ctx.endpoint!.host)
+    observed.push(`the token names ${proxyHost}; it serves every registry in ${target.region} that the identity may pull from`);
 
   let outcome: StepOutcome;
   try {
     outcome = await authStep(ctx);
   } catch (error) {
     if (error instanceof StepProblem && error.problem.code === 'AUTH_REJECTED') {
-      throw new StepProblem(appError('ECR_TOKEN_REJECTED', { message: `The registry at ${ctx.endpoint!.hostPort} refused the ECR token issued in ${target.region}.` }), error.observed);
+      throw new StepProblem(
+        appError('ECR_TOKEN_REJECTED', {
+          message: `The registry at ${ctx.endpoint!.hostPort} refused the ECR token issued in ${target.region}.`,
+        }),
+        error.observed,
+      );
     }
     throw error;
   }
@@ -114,7 +136,12 @@ async function sessionFor(ctx: ValidationContext, target: EcrTarget): Promise<Aw
     dualStack: target.dualStack,
     apiEndpoint: target.apiEndpoint,
     stsEndpoint: target.stsEndpoint,
-    transport: { ca: ctx.ca, connectTimeoutMs: ctx.request.connectTimeoutMs, proxyFor: (url) => proxyFor(url, ctx.request.proxy, ctx.env), signal: ctx.signal },
+    transport: {
+      ca: ctx.ca,
+      connectTimeoutMs: ctx.request.connectTimeoutMs,
+      proxyFor: (url) => proxyFor(url, ctx.request.proxy, ctx.env),
+      signal: ctx.signal,
+    },
     deadline: ctx.deadline,
   });
   return ctx.aws;
@@ -129,14 +156,22 @@ interface EcrToken {
 }
 
 /** base64("AWS:<password>"), split on the first colon (amazon-ecr-credential-helper extractToken). */
-function decodeToken(answer: { authorizationData?: Array<{ authorizationToken?: string; expiresAt?: Date; proxyEndpoint?: string }> }): EcrToken {
+function decodeToken(answer: {
+  authorizationData?: Array<{ authorizationToken?: string; expiresAt?: Date; proxyEndpoint?: string }>;
+}): EcrToken {
   const data = answer.authorizationData?.[0];
   const decoded = data?.authorizationToken ? Buffer.from(data.authorizationToken, 'base64').toString('utf8') : '';
   const colon = decoded.indexOf(':');
   if (!data?.authorizationToken || colon <= 0) {
     throw new StepProblem(appError('AWS_API_ERROR', { message: 'ECR answered GetAuthorizationToken without a usable token.' }));
   }
-  return { encoded: data.authorizationToken, username: decoded.slice(0, colon), password: decoded.slice(colon + 1), expiresAt: data.expiresAt, proxyEndpoint: data.proxyEndpoint };
+  return {
+    encoded: data.authorizationToken,
+    username: decoded.slice(0, colon),
+    password: decoded.slice(colon + 1),
+    expiresAt: data.expiresAt,
+    proxyEndpoint: data.proxyEndpoint,
+  };
 }
 
 function expiryLine(token: EcrToken): string {

@@ -58,7 +58,12 @@ export function describeEcrTarget(target: EcrTarget, ecr: EcrValidation): string
   } else if (target.region) {
     lines.push(`AWS API region ${target.region}, partition ${target.partition}`);
   }
-  lines.push(target.apiEndpoint ? `ECR API endpoint override ${target.apiEndpoint.origin}` : `ECR API: the SDK's regional endpoint${target.fips ? ' (FIPS)' : ''}${target.dualStack ? ' (dual-stack)' : ''}`);
-  if (ecr.method === 'sts') lines.push(target.stsEndpoint ? `STS endpoint override ${target.stsEndpoint.origin}` : "STS: the SDK's regional endpoint");
+  lines.push(
+    target.apiEndpoint
+      ? `ECR API endpoint override ${target.apiEndpoint.origin}`
+      : `ECR API: the SDK's regional endpoint${target.fips ? ' (FIPS)' : ''}${target.dualStack ? ' (dual-stack)' : ''}`,
+  );
+  if (ecr.method === 'sts')
+    lines.push(target.stsEndpoint ? `STS endpoint override ${target.stsEndpoint.origin}` : "STS: the SDK's regional endpoint");
   return lines;
 }

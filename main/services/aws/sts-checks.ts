@@ -18,27 +18,46 @@ export function checkRole(ecr: EcrValidation, target: EcrTarget): string[] {
   const match = ROLE_ARN.exec(ecr.roleArn);
   if (!match) {
     const hint = /^arn:[^:]+:iam::\d{12}:user\//.test(ecr.roleArn) ? ' It names a user; STS needs a role.' : '';
-    throw new StepProblem(appError('STS_ROLE_ARN_INVALID', { message: `The role ARN is not an IAM role ARN.${hint}`, field: 'ecr.roleArn' }), [`given: ${JSON.stringify(ecr.roleArn.slice(0, 200))}`]);
+    throw new StepProblem(
+      appError('STS_ROLE_ARN_INVALID', { message: `The role ARN is not an IAM role ARN.${hint}`, field: 'ecr.roleArn' }),
+      [`given: ${JSON.stringify(ecr.roleArn.slice(0, 200))}`],
+    );
   }
   const [, partition, account, name] = match as unknown as [string, string, string, string];
   if (partition !== target.partition) {
     throw new StepProblem(
-      appError('STS_PARTITION_MISMATCH', { message: `The role is in partition ${partition}, the registry in ${target.partition}.`, field: 'ecr.roleArn' }),
+      appError('STS_PARTITION_MISMATCH', {
+        message: `The role is in partition ${partition}, the registry in ${target.partition}.`,
+        field: 'ecr.roleArn',
+      }),
       [`role ${name} of account ${account}`],
     );
   }
   if (!EXTERNAL_ID.test(ecr.externalId)) {
-    throw new StepProblem(appError('STS_EXTERNAL_ID_INVALID', { field: 'ecr.externalId' }), [`external ID of ${ecr.externalId.length} characters`]);
+    throw new StepProblem(appError('STS_EXTERNAL_ID_INVALID', { field: 'ecr.externalId' }), [
+      `external ID of ${ecr.externalId.length} characters`,
+    ]);
   }
-  const lines = [`role ${name} of account ${account}, partition ${partition}: matches the endpoint`, `external ID well-formed (${ecr.externalId.length} characters)`];
-  if (target.registryId && target.registryId !== account) lines.push(`the role is in account ${account}, the registry in ${target.registryId}: the registry's policy must admit the role`);
+  const lines = [
+    `role ${name} of account ${account}, partition ${partition}: matches the endpoint`,
+    `external ID well-formed (${ecr.externalId.length} characters)`,
+  ];
+  if (target.registryId && target.registryId !== account)
+    lines.push(`the role is in account ${account}, the registry in ${target.registryId}: the registry's policy must admit the role`);
   return lines;
 }
 
 /** The identity to try AssumeRole with from here, if the admin gave one. */
 export function stsSourceIdentity(ecr: EcrValidation): AwsIdentitySource | undefined {
   if (ecr.accessKeyId && ecr.secretAccessKey) {
-    return { kind: 'keys', keys: { accessKeyId: ecr.accessKeyId, secretAccessKey: ecr.secretAccessKey, ...(ecr.sessionToken ? { sessionToken: ecr.sessionToken } : {}) } };
+    return {
+      kind: 'keys',
+      keys: {
+        accessKeyId: ecr.accessKeyId,
+        secretAccessKey: ecr.secretAccessKey,
+        ...(ecr.sessionToken ? { sessionToken: ecr.sessionToken } : {}),
+      },
+    };
   }
   return ecr.sourceProfile ? { kind: 'profile', profile: ecr.sourceProfile } : undefined;
 }

@@ -66,12 +66,11 @@ export function createExportService(ports: ExportServicePorts) {
 
   async function render(request: ExportRequest): Promise<ExportResult> {
     const { format, includeSecrets } = request;
-    if (format === 'draft' && includeSecrets) throw new AppErrorException(appError('EXPORT_SECRETS_NOT_IN_DRAFT', { field: 'includeSecrets' }));
+    if (format === 'draft' && includeSecrets)
+      throw new AppErrorException(appError('EXPORT_SECRETS_NOT_IN_DRAFT', { field: 'includeSecrets' }));
     // One read of the store for the lot: a get() per id would read and check the whole file each time.
     const stored = new Map(ports.registries.list().map((r) => [r.id, r]));
-    const records = [...new Set(request.ids)]
-      .map((id) => stored.get(id) ?? ports.registries.get(id).record)
-      .sort(byName);
+    const records = [...new Set(request.ids)].map((id) => stored.get(id) ?? ports.registries.get(id).record).sort(byName);
     const notes: ExportNote[] = records
       .filter((r) => r.type === 'ecr' && r.isPrivate && !r.awsAuth)
       .map((r) => ({ registry: r.name, scope: r.scope, problem: appError('EXPORT_INCOMPLETE') }));
@@ -97,7 +96,10 @@ export function createExportService(ports: ExportServicePorts) {
           scope: record.scope,
           type: record.type,
           // Palette takes the scope from the sign-in, not from the body (palette.md §1).
-          signIn: record.scope === 'system' ? 'system console: POST /v1/auth/syslogin, then header Authorization' : 'tenant: header ApiKey (and ProjectUid for a project)',
+          signIn:
+            record.scope === 'system'
+              ? 'system console: POST /v1/auth/syslogin, then header Authorization'
+              : 'tenant: header ApiKey (and ProjectUid for a project)',
           ...paletteRequests(record, (field) => valueOf(record, field) ?? SECRET_PLACEHOLDERS[field]),
         })),
       };

@@ -81,7 +81,7 @@ function valueLines(value: HclValue, indent: string): string[] {
 
 function renderBody(items: HclItem[], indent: string): string[] {
   const lines: string[] = [];
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     const item = items[i]!;
     if (item.kind === 'attribute') {
       let end = i;

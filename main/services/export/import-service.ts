@@ -47,7 +47,15 @@ export function createImportService(ports: ImportServicePorts) {
       const inScope = new Set([...taken].filter((k) => k.startsWith(`${draft.scope}\u0000`)).map((k) => k.slice(draft.scope.length + 1)));
       const proposedName = firstFreeName(draft.name, inScope, (n) => (n === 2 ? ' (imported)' : ` (imported ${n - 1})`), 2);
       taken.add(scopeKey({ scope: draft.scope, name: proposedName }));
-      return [{ index, name: draft.name, scope: draft.scope, existing: { id: existing.id, type: existing.type, endpoint: existing.endpoint }, proposedName }];
+      return [
+        {
+          index,
+          name: draft.name,
+          scope: draft.scope,
+          existing: { id: existing.id, type: existing.type, endpoint: existing.endpoint },
+          proposedName,
+        },
+      ];
     });
   }
 
@@ -67,7 +75,12 @@ export function createImportService(ports: ImportServicePorts) {
     const byIndex = new Map<number, ImportResolution>();
     resolutions.forEach((resolution, k) => {
       if (resolution.index >= drafts.length || byIndex.has(resolution.index)) {
-        throw new AppErrorException(appError('INVALID_INPUT', { message: `resolutions.${k}: no registry ${resolution.index} in the file, or a second answer for it.`, field: `resolutions.${k}.index` }));
+        throw new AppErrorException(
+          appError('INVALID_INPUT', {
+            message: `resolutions.${k}: no registry ${resolution.index} in the file, or a second answer for it.`,
+            field: `resolutions.${k}.index`,
+          }),
+        );
       }
       byIndex.set(resolution.index, resolution);
     });
@@ -79,24 +92,44 @@ export function createImportService(ports: ImportServicePorts) {
       const conflict = conflicts.get(index);
       if (conflict && !resolution) {
         throw new AppErrorException(
-          appError('IMPORT_CONFLICT_UNRESOLVED', { message: `registries.${index}.name: "${draft.name}" is already a ${draft.scope} registry here; choose to rename, skip or replace it.`, field: `registries.${index}.name` }),
+          appError('IMPORT_CONFLICT_UNRESOLVED', {
+            message: `registries.${index}.name: "${draft.name}" is already a ${draft.scope} registry here; choose to rename, skip or replace it.`,
+            field: `registries.${index}.name`,
+          }),
         );
       }
       if (resolution?.action === 'skip') return void skipped.push({ index, name: draft.name, scope: draft.scope });
       if (resolution?.action === 'replace') {
-        if (!conflict) throw new AppErrorException(appError('INVALID_INPUT', { message: `registries.${index}: there is no stored "${draft.name}" to replace.`, field: `resolutions` }));
+        if (!conflict)
+          throw new AppErrorException(
+            appError('INVALID_INPUT', {
+              message: `registries.${index}: there is no stored "${draft.name}" to replace.`,
+              field: `resolutions`,
+            }),
+          );
         return void changes.push({ index, draft, replaceId: conflict.existing.id, action: 'replaced' });
       }
-      if (resolution?.action === 'rename') return void changes.push({ index, draft: { ...draft, name: resolution.name }, action: 'renamed' });
+      if (resolution?.action === 'rename')
+        return void changes.push({ index, draft: { ...draft, name: resolution.name }, action: 'renamed' });
       changes.push({ index, draft, action: 'created' });
     });
     // The names as they will be: unique among the imported ones and against what stays stored.
     const replaced = new Set(changes.flatMap((c) => (c.replaceId ? [c.replaceId] : [])));
-    const taken = new Map(ports.registries.list().filter((r) => !replaced.has(r.id)).map((r) => [scopeKey(r), `the stored "${r.name}"`]));
+    const taken = new Map(
+      ports.registries
+        .list()
+        .filter((r) => !replaced.has(r.id))
+        .map((r) => [scopeKey(r), `the stored "${r.name}"`]),
+    );
     for (const { index, draft } of changes) {
       const clash = taken.get(scopeKey(draft));
       if (clash) {
-        throw new AppErrorException(appError('IMPORT_RENAME_INVALID', { message: `registries.${index}.name: "${draft.name}" is already taken in the ${draft.scope} scope by ${clash}.`, field: `registries.${index}.name` }));
+        throw new AppErrorException(
+          appError('IMPORT_RENAME_INVALID', {
+            message: `registries.${index}.name: "${draft.name}" is already taken in the ${draft.scope} scope by ${clash}.`,
+            field: `registries.${index}.name`,
+          }),
+        );
       }
       taken.set(scopeKey(draft), `registries.${index}`);
     }
@@ -109,13 +142,23 @@ export function createImportService(ports: ImportServicePorts) {
     if (first) {
       const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
       const where = first.path ? `${first.path}: ` : '';
-      throw new AppErrorException(appError(first.code, { message: `${where}${first.message}${more}`, ...(first.path ? { field: first.path } : {}) }));
+      throw new AppErrorException(
+        appError(first.code, { message: `${where}${first.message}${more}`, ...(first.path ? { field: first.path } : {}) }),
+      );
     }
     const { changes, skipped } = plan(parsed.drafts, resolutions);
     const stored = changes.length > 0 ? await ports.registries.importBatch(changes) : [];
     const imported = stored.map((record, k) => {
       const { index, action } = changes[k]!;
-      return { index, id: record.id, name: record.name, scope: record.scope, type: record.type, action, needsSecrets: neededSecrets(record) };
+      return {
+        index,
+        id: record.id,
+        name: record.name,
+        scope: record.scope,
+        type: record.type,
+        action,
+        needsSecrets: neededSecrets(record),
+      };
     });
     return { imported, skipped };
   }
@@ -133,11 +176,24 @@ export function createImportService(ports: ImportServicePorts) {
       let content: string;
       try {
         if ((await stat(choice.path)).size > MAX_DRAFT_FILE_BYTES) {
-          return { canceled: false, fileName, content: '', preview: { registries: [], conflicts: [], errors: [{ path: '', code: 'IMPORT_TOO_LARGE', message: appError('IMPORT_TOO_LARGE').message }] } };
+          return {
+            canceled: false,
+            fileName,
+            content: '',
+            preview: {
+              registries: [],
+              conflicts: [],
+              errors: [{ path: '', code: 'IMPORT_TOO_LARGE', message: appError('IMPORT_TOO_LARGE').message }],
+            },
+          };
         }
         content = await readFile(choice.path, 'utf8');
       } catch (error) {
-        throw new AppErrorException(appError('IMPORT_FILE_UNREADABLE', { message: `The draft file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).` }));
+        throw new AppErrorException(
+          appError('IMPORT_FILE_UNREADABLE', {
+            message: `The draft file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+          }),
+        );
       }
       return { canceled: false, fileName, content, preview: preview(content) };
     },

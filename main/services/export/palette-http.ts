@@ -65,7 +65,10 @@ export function createPaletteHttp(options: PaletteHttpOptions) {
       } catch (error) {
         const { code, detail } = signal.aborted ? { code: 'NO_RESPONSE', detail: 'no answer before the deadline' } : classifyError(error);
         throw new AppErrorException(
-          appError('PUBLISH_UNREACHABLE', { message: `Palette at ${options.origin.origin} could not be reached (${code}): ${detail}`, field: 'paletteUrl' }),
+          appError('PUBLISH_UNREACHABLE', {
+            message: `Palette at ${options.origin.origin} could not be reached (${code}): ${detail}`,
+            field: 'paletteUrl',
+          }),
         );
       }
     },

@@ -36,7 +36,10 @@ export function basicEndpoint(endpoint: string): string {
 
 /** ECR endpoints go to Palette without `https://` and without a repository (palette.md §1, ECR tab). */
 export function ecrEndpoint(endpoint: string): string {
-  return endpoint.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  return endpoint
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/+$/, '');
 }
 
 /**
@@ -76,7 +79,12 @@ function ecrSpec(record: Extract<RegistryRecord, { type: 'ecr' }>, secret: Secre
   if (record.isPrivate && awsAuth?.method === 'credentials') {
     credentials = { credentialType: 'secret', accessKey: awsAuth.accessKeyId, secretKey: secret('awsSecretAccessKey'), policyARNs: null };
   } else if (record.isPrivate && awsAuth?.method === 'sts') {
-    credentials = { credentialType: 'sts', ...stsPartition(awsAuth.roleArn), sts: { arn: awsAuth.roleArn, externalId: awsAuth.externalId }, policyARNs: null };
+    credentials = {
+      credentialType: 'sts',
+      ...stsPartition(awsAuth.roleArn),
+      sts: { arn: awsAuth.roleArn, externalId: awsAuth.externalId },
+      policyARNs: null,
+    };
   }
   return {
     endpoint: ecrEndpoint(record.endpoint),

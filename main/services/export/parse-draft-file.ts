@@ -35,21 +35,27 @@ const EnvelopeSchema = z.strictObject({
  */
 export function parseDraftFile(content: string): ParsedDraftFile {
   const fail = (path: string, code: ErrorCode, message: string): ParsedDraftFile => ({ drafts: [], errors: [{ path, code, message }] });
-  if (Buffer.byteLength(content, 'utf8') > MAX_DRAFT_FILE_BYTES) return fail('', 'IMPORT_TOO_LARGE', 'The file is larger than 5 MiB, far more than any draft file.');
+  if (Buffer.byteLength(content, 'utf8') > MAX_DRAFT_FILE_BYTES)
+    return fail('', 'IMPORT_TOO_LARGE', 'The file is larger than 5 MiB, far more than any draft file.');
   let json: unknown;
   try {
     json = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (error) {
     return fail('', 'IMPORT_NOT_JSON', `The file is not JSON: ${describeJsonError(error, content)}.`);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('', 'IMPORT_NOT_DRAFT_FILE', 'The file is JSON but not an object, so not a draft file.');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return fail('', 'IMPORT_NOT_DRAFT_FILE', 'The file is JSON but not an object, so not a draft file.');
   const record = json as Record<string, unknown>;
   if (record['format'] !== DRAFT_FILE_FORMAT) {
     return fail('format', 'IMPORT_NOT_DRAFT_FILE', `Not a Pack Registry Desk draft file: "format" must be "${DRAFT_FILE_FORMAT}".`);
   }
   // The version is checked before the rest: a newer version's layout may differ everywhere.
   if (record['version'] !== 1) {
-    return fail('version', 'IMPORT_VERSION_UNSUPPORTED', `Version ${JSON.stringify(record['version'] ?? null)} is not supported: this app reads version 1.`);
+    return fail(
+      'version',
+      'IMPORT_VERSION_UNSUPPORTED',
+      `Version ${JSON.stringify(record['version'] ?? null)} is not supported: this app reads version 1.`,
+    );
   }
 
   const errors: ImportIssue[] = [];
@@ -73,7 +79,11 @@ export function parseDraftFile(content: string): ParsedDraftFile {
     const key = `${parsed.data.scope}\u0000${nameKey(parsed.data.name)}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({ path: `registries.${index}.name`, code: 'IMPORT_INVALID', message: `"${parsed.data.name}" is already the name of registries.${first} in the ${parsed.data.scope} scope; names are unique per scope.` });
+      errors.push({
+        path: `registries.${index}.name`,
+        code: 'IMPORT_INVALID',
+        message: `"${parsed.data.name}" is already the name of registries.${first} in the ${parsed.data.scope} scope; names are unique per scope.`,
+      });
     } else {
       seen.set(key, index);
     }
@@ -89,7 +99,9 @@ function issuesOf(issues: z.core.$ZodIssue[], prefix: Array<string | number>): I
     const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => unknownField([...path, key], key));
     const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
-    return [{ path: path.join('.'), code: 'IMPORT_INVALID' as const, message: missing ? 'Missing: this field is required.' : issue.message }];
+    return [
+      { path: path.join('.'), code: 'IMPORT_INVALID' as const, message: missing ? 'Missing: this field is required.' : issue.message },
+    ];
   });
 }
 

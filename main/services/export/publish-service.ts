@@ -69,7 +69,12 @@ export function createPublishService(ports: PublishServicePorts) {
       } catch (error) {
         if (!(error instanceof AppErrorException)) throw error;
         const what = field === 'password' ? 'password' : 'AWS secret access key';
-        throw new AppErrorException(appError('PUBLISH_SECRET_MISSING', { message: `The ${what} of "${record.name}" is needed and could not be read: ${error.appError.message}`, field }));
+        throw new AppErrorException(
+          appError('PUBLISH_SECRET_MISSING', {
+            message: `The ${what} of "${record.name}" is needed and could not be read: ${error.appError.message}`,
+            field,
+          }),
+        );
       }
     }
     return values;
@@ -85,7 +90,13 @@ export function createPublishService(ports: PublishServicePorts) {
       const requests = paletteRequests(record, (field) => secrets.get(field) ?? '');
       const http = createPaletteHttp({ origin, tls: input.tls, proxy: input.proxy, env: ports.env ?? process.env });
       const steps: PublishStep[] = [];
-      const result = (ok: boolean, extra: Partial<PublishResult> = {}): PublishResult => ({ ok, registry: record.name, paletteUrl: origin.origin, steps, ...extra });
+      const result = (ok: boolean, extra: Partial<PublishResult> = {}): PublishResult => ({
+        ok,
+        registry: record.name,
+        paletteUrl: origin.origin,
+        steps,
+        ...extra,
+      });
       try {
         let headers: Record<string, string>;
         if (input.auth.kind === 'system') {
@@ -95,7 +106,8 @@ export function createPublishService(ports: PublishServicePorts) {
           steps.push(login);
           const token = login.ok ? (parseBody(answer.text) as { Authorization?: unknown } | undefined)?.Authorization : undefined;
           if (typeof token !== 'string' || token === '') {
-            if (login.ok) steps[0] = { ...login, ok: false, error: { message: 'Palette answered the login without an Authorization token.' } };
+            if (login.ok)
+              steps[0] = { ...login, ok: false, error: { message: 'Palette answered the login without an Authorization token.' } };
             return result(false);
           }
           // palette.md §2: the token goes in the Authorization header as is, without "Bearer".

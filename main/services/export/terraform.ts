@@ -37,7 +37,10 @@ function header(count: number, options: TerraformOptions, withSecrets: boolean):
           'WARNING: THIS FILE CONTAINS SECRETS, as the defaults of the sensitive variables.',
           'Keep it out of version control and delete it once applied.',
         ]
-      : ['Secrets are not in this file: give the sensitive variables values, e.g. with', 'TF_VAR_<name> or a *.tfvars file kept out of version control.']),
+      : [
+          'Secrets are not in this file: give the sensitive variables values, e.g. with',
+          'TF_VAR_<name> or a *.tfvars file kept out of version control.',
+        ]),
   );
   return [comment(lines.join('\n')), blank];
 }
@@ -51,38 +54,60 @@ function credentials(record: RegistryRecord, secretRef: (field: SecretField) => 
   if (record.type === 'basic') {
     const username = record.username.trim();
     if (!username) return [attr('credential_type', str('noAuth')), ...tlsBlock];
-    return [attr('credential_type', str('basic')), attr('username', str(username)), attr('password', expr(secretRef('password'))), ...tlsBlock];
+    return [
+      attr('credential_type', str('basic')),
+      attr('username', str(username)),
+      attr('password', expr(secretRef('password'))),
+      ...tlsBlock,
+    ];
   }
   const auth = record.isPrivate ? record.awsAuth : undefined;
   if (auth?.method === 'credentials') {
-    return [attr('credential_type', str('secret')), attr('access_key', str(auth.accessKeyId)), attr('secret_key', expr(secretRef('awsSecretAccessKey'))), ...tlsBlock];
+    return [
+      attr('credential_type', str('secret')),
+      attr('access_key', str(auth.accessKeyId)),
+      attr('secret_key', expr(secretRef('awsSecretAccessKey'))),
+      ...tlsBlock,
+    ];
   }
   if (auth?.method === 'sts') {
     return [attr('credential_type', str('sts')), attr('arn', str(auth.roleArn)), attr('external_id', str(auth.externalId)), ...tlsBlock];
   }
   // The block is required even for a registry pulled anonymously; noAuth sends no AWS credentials.
-  return [comment('Not protected: Palette pulls from this registry without AWS credentials.'), attr('credential_type', str('noAuth')), ...tlsBlock];
+  return [
+    comment('Not protected: Palette pulls from this registry without AWS credentials.'),
+    attr('credential_type', str('noAuth')),
+    ...tlsBlock,
+  ];
 }
 
 function resource(record: RegistryRecord, name: string, secretRef: (field: SecretField) => string): HclItem {
   const scopeNote =
     record.scope === 'system'
-      ? [comment('A system-level registry in Pack Registry Desk: the provider manages tenant-level\nregistries only, so this creates it in the tenant of the API key.')]
+      ? [
+          comment(
+            'A system-level registry in Pack Registry Desk: the provider manages tenant-level\nregistries only, so this creates it in the tenant of the API key.',
+          ),
+        ]
       : [];
-  return block('resource', ['spectrocloud_registry_oci', name], [
-    ...scopeNote,
-    attr('name', str(record.name)),
-    attr('type', str(record.type)),
-    attr('endpoint', str(record.type === 'basic' ? basicEndpoint(record.endpoint) : ecrEndpoint(record.endpoint))),
-    // For Basic the provider reads this back as auth.type != noAuth (palette.md §3).
-    attr('is_private', bool(record.type === 'basic' ? record.username.trim() !== '' : record.isPrivate)),
-    attr('provider_type', str('pack')),
-    // The provider refuses provider_type pack without synchronization (palette.md §4).
-    attr('is_synchronization', bool(true)),
-    attr('base_content_path', str(record.baseContentPath)),
-    blank,
-    block('credentials', [], credentials(record, secretRef)),
-  ]);
+  return block(
+    'resource',
+    ['spectrocloud_registry_oci', name],
+    [
+      ...scopeNote,
+      attr('name', str(record.name)),
+      attr('type', str(record.type)),
+      attr('endpoint', str(record.type === 'basic' ? basicEndpoint(record.endpoint) : ecrEndpoint(record.endpoint))),
+      // For Basic the provider reads this back as auth.type != noAuth (palette.md §3).
+      attr('is_private', bool(record.type === 'basic' ? record.username.trim() !== '' : record.isPrivate)),
+      attr('provider_type', str('pack')),
+      // The provider refuses provider_type pack without synchronization (palette.md §4).
+      attr('is_synchronization', bool(true)),
+      attr('base_content_path', str(record.baseContentPath)),
+      blank,
+      block('credentials', [], credentials(record, secretRef)),
+    ],
+  );
 }
 
 /**
@@ -102,16 +127,23 @@ export function renderTerraform(records: RegistryRecord[], options: TerraformOpt
       const value = options.secretValues?.(record, field);
       if (value !== undefined) secretsWritten++;
       items.push(
-        block('variable', [variable], [
-          attr('description', str(`${SECRET_LABELS[field].describe} of OCI registry "${record.name}" (${record.scope} scope)`)),
-          attr('type', expr('string')),
-          attr('sensitive', bool(true)),
-          ...(value === undefined ? [] : [attr('default', str(value))]),
-        ]),
+        block(
+          'variable',
+          [variable],
+          [
+            attr('description', str(`${SECRET_LABELS[field].describe} of OCI registry "${record.name}" (${record.scope} scope)`)),
+            attr('type', expr('string')),
+            attr('sensitive', bool(true)),
+            ...(value === undefined ? [] : [attr('default', str(value))]),
+          ],
+        ),
         blank,
       );
     }
-    items.push(resource(record, name, (field) => refs.get(field) ?? '""'), blank);
+    items.push(
+      resource(record, name, (field) => refs.get(field) ?? '""'),
+      blank,
+    );
   });
   items.pop();
   return { content: renderHcl([...header(records.length, options, secretsWritten > 0), ...items]), secretsWritten };

@@ -52,7 +52,8 @@ export function classifyError(error: unknown): Classified {
   if (mapped) return { code: mapped, detail: code ? `${code}: ${message}` : message };
   // OpenSSL 1.1-era and BoringSSL (Electron) spell plain-HTTP-on-a-TLS-socket differently.
   if (/wrong version number|http request|packet length too long/i.test(message)) return { code: 'TLS_PLAIN_HTTP', detail: message };
-  if (code?.startsWith('ERR_SSL') || code === 'EPROTO' || /ssl|tls/i.test(message)) return { code: 'TLS_FAILED', detail: code ? `${code}: ${message}` : message };
+  if (code?.startsWith('ERR_SSL') || code === 'EPROTO' || /ssl|tls/i.test(message))
+    return { code: 'TLS_FAILED', detail: code ? `${code}: ${message}` : message };
   return { code: 'INTERNAL', detail: code ? `${code}: ${message}` : message };
 }
 

@@ -21,10 +21,15 @@ export async function endpointStep(ctx: ValidationContext): Promise<StepOutcome>
   try {
     ctx.proxy = proxyFor(new URL(endpoint.origin), ctx.request.proxy, ctx.env);
   } catch (error) {
-    throw new StepProblem(appError('PROXY_FAILED', { message: `The proxy setting is not usable: ${(error as Error).message}`, field: 'proxy.url' }));
+    throw new StepProblem(
+      appError('PROXY_FAILED', { message: `The proxy setting is not usable: ${(error as Error).message}`, field: 'proxy.url' }),
+    );
   }
   ctx.ca = trustedCaCertificates({ caPem: ctx.request.tls.caPem, trustOnlySupplied: ctx.request.tls.trustOnlySuppliedCa });
-  const observed = [`registry API at ${endpoint.apiBase}`, ctx.proxy ? `through proxy ${describeProxy(ctx.proxy)}` : 'direct connection (no proxy)'];
+  const observed = [
+    `registry API at ${endpoint.apiBase}`,
+    ctx.proxy ? `through proxy ${describeProxy(ctx.proxy)}` : 'direct connection (no proxy)',
+  ];
   if (endpoint.pathPrefix) observed.push(`path prefix ${endpoint.pathPrefix} kept in front of /v2/`);
   return ok(`${describeEndpoint(endpoint)} (port ${endpoint.port})`, ...observed);
 }
@@ -72,9 +77,17 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
   } catch (error) {
     const { code, detail } = classifyError(error);
     if (code === 'TCP_TIMEOUT') {
-      throw new StepProblem(appError('NO_RESPONSE', { message: `The server accepted the connection but did not complete a TLS handshake within ${ctx.request.connectTimeoutMs} ms.` }), [detail]);
+      throw new StepProblem(
+        appError('NO_RESPONSE', {
+          message: `The server accepted the connection but did not complete a TLS handshake within ${ctx.request.connectTimeoutMs} ms.`,
+        }),
+        [detail],
+      );
     }
-    const remedy = code === 'TLS_PLAIN_HTTP' ? `Use http://${endpoint.hostPort}${endpoint.pathPrefix} if the registry really serves plain HTTP.` : undefined;
+    const remedy =
+      code === 'TLS_PLAIN_HTTP'
+        ? `Use http://${endpoint.hostPort}${endpoint.pathPrefix} if the registry really serves plain HTTP.`
+        : undefined;
     throw new StepProblem(appError(code === 'INTERNAL' ? 'TLS_FAILED' : code, remedy ? { remedy } : {}), [detail]);
   } finally {
     ctx.socket = undefined;
@@ -83,7 +96,9 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
   const leaf = ctx.presentedChain[0];
   const observed = [
     `${result.protocol ?? 'TLS'}${result.alpn ? `, ALPN ${result.alpn}` : ''}`,
-    ...ctx.presentedChain.map((c, i) => `${i === 0 ? 'certificate' : `issuer ${i}`}: ${c.subject} (issued by ${c.issuer}, valid until ${c.validTo.slice(0, 10)})`),
+    ...ctx.presentedChain.map(
+      (c, i) => `${i === 0 ? 'certificate' : `issuer ${i}`}: ${c.subject} (issued by ${c.issuer}, valid until ${c.validTo.slice(0, 10)})`,
+    ),
     `trusting ${trustOnlySuppliedCa ? 'only the supplied CA' : caPem ? 'the system CAs and the supplied CA' : 'the system CAs'}`,
   ];
   const names = result.chain[0] ? subjectAltNames(result.chain[0]) : [];
@@ -107,7 +122,12 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
   if (insecureSkipVerify) observed.push('Insecure Skip TLS Verify is on but not needed: the certificate verifies');
   const daysLeft = leaf ? (Date.parse(leaf.validTo) - Date.now()) / 86_400_000 : Infinity;
   if (daysLeft < EXPIRY_WARNING_DAYS) {
-    return warn(appError('TLS_EXPIRING_SOON', { message: `The registry's certificate expires in ${Math.max(0, Math.floor(daysLeft))} days (${leaf!.validTo}).` }), ...observed);
+    return warn(
+      appError('TLS_EXPIRING_SOON', {
+        message: `The registry's certificate expires in ${Math.max(0, Math.floor(daysLeft))} days (${leaf!.validTo}).`,
+      }),
+      ...observed,
+    );
   }
   return ok('certificate trusted and valid for this host', ...observed);
 }

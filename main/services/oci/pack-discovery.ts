@@ -14,8 +14,7 @@ const CATALOG_PAGE = 1000; // distribution's maximum page (catalog.maxentries), 
 const MAX_CATALOG_PAGES = 20;
 
 export type CatalogResult =
-  | { listed: true; repositories: string[]; observed: string[]; truncated: boolean }
-  | { listed: false; observed: string[] };
+  { listed: true; repositories: string[]; observed: string[]; truncated: boolean } | { listed: false; observed: string[] };
 
 /**
  * `_catalog` is not part of OCI 1.1 and many registries refuse it (Harbor non-admins, Docker
@@ -62,7 +61,10 @@ function refusalReason(response: HttpResponse): string {
 /** Pack names under the archive, and base paths that do hold packs, to suggest when this one holds none. */
 export function packsUnder(repositories: string[], archive: string): { packs: string[]; otherBases: string[] } {
   const prefix = `${archive}/`;
-  const packs = repositories.filter((r) => r.startsWith(prefix)).map((r) => r.slice(prefix.length)).filter(Boolean);
+  const packs = repositories
+    .filter((r) => r.startsWith(prefix))
+    .map((r) => r.slice(prefix.length))
+    .filter(Boolean);
   const otherBases = [
     ...new Set(
       repositories
@@ -102,7 +104,11 @@ export async function listTags(http: HttpClient, endpoint: RegistryEndpoint, aut
  * (1.2.0 before 1.2.0-rc1), and words such as "latest" after every version.
  */
 export function sortVersions(tags: string[]): string[] {
-  const parts = (tag: string) => tag.replace(/^v(?=\d)/, '').split(/[.-]/).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const parts = (tag: string) =>
+    tag
+      .replace(/^v(?=\d)/, '')
+      .split(/[.-]/)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   const newerFirst = (a: string, b: string): number => {
     const pa = parts(a);
     const pb = parts(b);

@@ -16,20 +16,34 @@ export async function registryApiStep(ctx: ValidationContext): Promise<StepOutco
   const observed = [`GET ${url.pathname} → ${response.status}${versionNote(response)}`, ...response.redirects];
   const isRegistry = headerValue(response, API_VERSION_HEADER) !== undefined;
   if (response.status === 400 && /HTTP request to an HTTPS server/i.test(response.body.toString('utf8'))) {
-    throw new StepProblem(appError('HTTP_TO_TLS_PORT', { remedy: `Use https://${endpoint.hostPort}${endpoint.pathPrefix} as the endpoint.` }), observed);
+    throw new StepProblem(
+      appError('HTTP_TO_TLS_PORT', { remedy: `Use https://${endpoint.hostPort}${endpoint.pathPrefix} as the endpoint.` }),
+      observed,
+    );
   }
   if (response.status >= 500) {
-    throw new StepProblem(appError('REGISTRY_ERROR', { message: `The registry answered HTTP ${response.status} at ${url.pathname}.` }), observed);
+    throw new StepProblem(
+      appError('REGISTRY_ERROR', { message: `The registry answered HTTP ${response.status} at ${url.pathname}.` }),
+      observed,
+    );
   }
   if ((response.status === 200 || response.status === 401) && isRegistry) {
     ctx.apiOpen = response.status === 200;
     ctx.challenges = parseWwwAuthenticate(headerValues(response, 'www-authenticate'));
     if (!ctx.apiOpen && ctx.challenges.length === 0) {
-      throw new StepProblem(appError('NOT_A_REGISTRY', { message: 'The registry demands authentication but names no way to authenticate (no WWW-Authenticate).' }), observed);
+      throw new StepProblem(
+        appError('NOT_A_REGISTRY', {
+          message: 'The registry demands authentication but names no way to authenticate (no WWW-Authenticate).',
+        }),
+        observed,
+      );
     }
     return ok(...observed, ...ctx.challenges.map(describeChallenge));
   }
-  throw new StepProblem(appError('NOT_A_REGISTRY', { message: `The server answered, but not as an OCI registry: ${describeAnswer(response)}.` }), observed);
+  throw new StepProblem(
+    appError('NOT_A_REGISTRY', { message: `The server answered, but not as an OCI registry: ${describeAnswer(response)}.` }),
+    observed,
+  );
 }
 
 export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
@@ -39,14 +53,21 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
   if (ctx.apiOpen) {
     ctx.auth = createAuthorizer(ctx.http!, credentials ? { kind: 'basic' } : { kind: 'anonymous' }, credentials);
     if (!credentials) return ok('anonymous access: /v2/ answered 200 without credentials');
-    return warn(cleartext ?? appError('AUTH_UNVERIFIED'), `/v2/ is open to anyone; username ${credentials.username} will be sent with the pack requests`);
+    return warn(
+      cleartext ?? appError('AUTH_UNVERIFIED'),
+      `/v2/ is open to anyone; username ${credentials.username} will be sent with the pack requests`,
+    );
   }
   const scheme = chooseScheme(ctx.challenges);
   if (scheme.kind === 'unsupported') {
-    throw new StepProblem(appError('AUTH_UNSUPPORTED', { message: `The registry offers only ${scheme.schemes.join(', ')}; Palette needs Basic or Bearer.` }));
+    throw new StepProblem(
+      appError('AUTH_UNSUPPORTED', { message: `The registry offers only ${scheme.schemes.join(', ')}; Palette needs Basic or Bearer.` }),
+    );
   }
   if (scheme.kind === 'basic' && !credentials) {
-    throw new StepProblem(appError('AUTH_REQUIRED', { message: `The registry at ${endpoint.hostPort} requires a username and password (Basic).` }));
+    throw new StepProblem(
+      appError('AUTH_REQUIRED', { message: `The registry at ${endpoint.hostPort} requires a username and password (Basic).` }),
+    );
   }
   const auth = createAuthorizer(ctx.http!, scheme, credentials);
   ctx.auth = auth;
@@ -55,28 +76,49 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
   if (scheme.kind === 'bearer') {
     observed.push(`token service ${scheme.realm.origin}${scheme.realm.pathname}${scheme.service ? `, service "${scheme.service}"` : ''}`);
     if (scheme.realm.hostname !== new URL(endpoint.origin).hostname) {
-      realmProblem = appError('AUTH_REALM_OTHER_HOST', { message: `The token service is on ${scheme.realm.host}, not on the registry host ${endpoint.host}.` });
+      realmProblem = appError('AUTH_REALM_OTHER_HOST', {
+        message: `The token service is on ${scheme.realm.host}, not on the registry host ${endpoint.host}.`,
+      });
     }
-    if (scheme.realm.protocol === 'http:' && credentials) realmProblem = appError('CREDENTIALS_UNENCRYPTED', { message: `The token service ${scheme.realm.host} uses plain HTTP: the password travels unencrypted.` });
+    if (scheme.realm.protocol === 'http:' && credentials)
+      realmProblem = appError('CREDENTIALS_UNENCRYPTED', {
+        message: `The token service ${scheme.realm.host} uses plain HTTP: the password travels unencrypted.`,
+      });
   }
   const authorization = await auth.authorization([]);
   const response = await ctx.http!.get(new URL(endpoint.apiBase), authorization ? { authorization } : {});
-  observed.push(`GET /v2/ with ${scheme.kind === 'basic' ? 'Basic credentials' : credentials ? 'a token for ' + credentials.username : 'an anonymous token'} → ${response.status}`);
+  observed.push(
+    `GET /v2/ with ${scheme.kind === 'basic' ? 'Basic credentials' : credentials ? 'a token for ' + credentials.username : 'an anonymous token'} → ${response.status}`,
+  );
   if (response.status === 401 || response.status === 403) {
     if (scheme.kind === 'bearer') {
-      throw new StepProblem(appError('TOKEN_SERVICE_FAILED', { message: `The registry refused the token issued by ${scheme.realm.host}.`, remedy: 'The registry and its token service disagree (issuer, service name or signing certificate): check their configuration.' }), observed);
+      throw new StepProblem(
+        appError('TOKEN_SERVICE_FAILED', {
+          message: `The registry refused the token issued by ${scheme.realm.host}.`,
+          remedy: 'The registry and its token service disagree (issuer, service name or signing certificate): check their configuration.',
+        }),
+        observed,
+      );
     }
     const what = credentials?.password ? 'the username and password' : `username ${credentials?.username ?? ''} without a password`;
     throw new StepProblem(appError('AUTH_REJECTED', { message: `The registry at ${endpoint.hostPort} rejected ${what}.` }), observed);
   }
   if (response.status !== 200) {
-    throw new StepProblem(appError('REGISTRY_ERROR', { message: `The registry answered HTTP ${response.status} to the authenticated /v2/.` }), observed);
+    throw new StepProblem(
+      appError('REGISTRY_ERROR', { message: `The registry answered HTTP ${response.status} to the authenticated /v2/.` }),
+      observed,
+    );
   }
   const who = credentials ? `as ${credentials.username}` : 'anonymously';
   observed.push(...response.redirects);
   if (response.credentialsWithheld) {
     // The 200 came from another origin that never saw the credentials: it proves nothing about them.
-    return warn(appError('AUTH_UNVERIFIED', { message: `The registry redirected the signed-in request to ${response.url.origin}, which was not sent the credentials, so they could not be checked.` }), ...observed);
+    return warn(
+      appError('AUTH_UNVERIFIED', {
+        message: `The registry redirected the signed-in request to ${response.url.origin}, which was not sent the credentials, so they could not be checked.`,
+      }),
+      ...observed,
+    );
   }
   const problem = cleartext ?? realmProblem;
   return problem ? warn(problem, `authenticated ${who}`, ...observed) : ok(`authenticated ${who}`, ...observed);
@@ -87,22 +129,39 @@ export async function basePathStep(ctx: ValidationContext): Promise<StepOutcome>
   const catalog = await readCatalog(ctx.http!, ctx.endpoint!, ctx.auth!);
   if (catalog.listed) {
     const { packs, otherBases } = packsUnder(catalog.repositories, archive);
-    const observed = [...catalog.observed, `${catalog.repositories.length} repositories listed${catalog.truncated ? ' (listing cut short)' : ''}; ${packs.length} under ${archive}/`];
+    const observed = [
+      ...catalog.observed,
+      `${catalog.repositories.length} repositories listed${catalog.truncated ? ' (listing cut short)' : ''}; ${packs.length} under ${archive}/`,
+    ];
     ctx.packRepositories = packs;
-    if (packs.length > 0) return ok(`${packs.length} pack ${packs.length === 1 ? 'repository' : 'repositories'} under ${archive}/`, ...observed);
+    if (packs.length > 0)
+      return ok(`${packs.length} pack ${packs.length === 1 ? 'repository' : 'repositories'} under ${archive}/`, ...observed);
     if (otherBases.length > 0) {
       const suggestion = otherBases.map((b) => (b ? `"${b}"` : 'empty (the root)')).join(' or ');
-      return warn(appError('BASE_PATH_EMPTY', { message: `No packs under ${archive}/, but there are packs with base content path ${suggestion}.`, remedy: `Set Base Content Path to ${suggestion}.` }), ...observed);
+      return warn(
+        appError('BASE_PATH_EMPTY', {
+          message: `No packs under ${archive}/, but there are packs with base content path ${suggestion}.`,
+          remedy: `Set Base Content Path to ${suggestion}.`,
+        }),
+        ...observed,
+      );
     }
     return warn(appError('BASE_PATH_EMPTY', { message: `No packs under ${archive}/.` }), ...observed);
   }
   // Without the catalog, the archive repository itself is the one thing that can be probed.
   const probe = await listTags(ctx.http!, ctx.endpoint!, ctx.auth!, archive);
-  const observed = [...catalog.observed, `GET /v2/${archive}/tags/list → ${probe.status === 'denied' ? probe.httpStatus : probe.status === 'missing' ? '404' : '200'}`];
+  const observed = [
+    ...catalog.observed,
+    `GET /v2/${archive}/tags/list → ${probe.status === 'denied' ? probe.httpStatus : probe.status === 'missing' ? '404' : '200'}`,
+  ];
   if (probe.status === 'denied') {
     throw new StepProblem(appError('BASE_PATH_DENIED', { message: `These credentials may not pull from ${archive}.` }), observed);
   }
-  observed.push(probe.status === 'found' ? `${archive} exists as a repository` : `${archive} is not itself a repository (Harbor and ECR setups often create one)`);
+  observed.push(
+    probe.status === 'found'
+      ? `${archive} exists as a repository`
+      : `${archive} is not itself a repository (Harbor and ECR setups often create one)`,
+  );
   return warn(appError('BASE_PATH_UNVERIFIED'), ...observed);
 }
 
@@ -122,10 +181,22 @@ export async function packsStep(ctx: ValidationContext): Promise<StepOutcome> {
   ctx.packs = found;
   const observed = [`read tags of ${shown.length} of ${names.length} pack repositories`, ...(found.length ? [summarizePacks(found)] : [])];
   if (denied.length === shown.length) {
-    throw new StepProblem(appError('BASE_PATH_DENIED', { message: `These credentials may list the packs but not pull them (${denied.slice(0, 3).join(', ')}…).` }), observed);
+    throw new StepProblem(
+      appError('BASE_PATH_DENIED', {
+        message: `These credentials may list the packs but not pull them (${denied.slice(0, 3).join(', ')}…).`,
+      }),
+      observed,
+    );
   }
-  if (denied.length > 0) return warn(appError('BASE_PATH_DENIED', { message: `These credentials may not pull ${denied.length} of the packs: ${denied.slice(0, 5).join(', ')}.` }), ...observed);
-  if (found.length === 0) return warn(appError('BASE_PATH_EMPTY', { message: `The pack repositories under ${archive}/ hold no versions.` }), ...observed);
+  if (denied.length > 0)
+    return warn(
+      appError('BASE_PATH_DENIED', {
+        message: `These credentials may not pull ${denied.length} of the packs: ${denied.slice(0, 5).join(', ')}.`,
+      }),
+      ...observed,
+    );
+  if (found.length === 0)
+    return warn(appError('BASE_PATH_EMPTY', { message: `The pack repositories under ${archive}/ hold no versions.` }), ...observed);
   return ok(`${found.length} packs with versions`, ...observed);
 }
 
@@ -135,7 +206,9 @@ function versionNote(response: HttpResponse): string {
 }
 
 function describeChallenge(challenge: Challenge): string {
-  const params = Object.entries(challenge.params).map(([k, v]) => `${k}="${v}"`).join(', ');
+  const params = Object.entries(challenge.params)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(', ');
   return `challenge: ${challenge.scheme}${params ? ` ${params}` : ''}`;
 }
 

@@ -1,7 +1,12 @@
 import { AppErrorException } from '../../../shared/errors';
 import type { RegistryDetail, RegistryRecord } from '../../../shared/model/registry';
 import { EcrValidationSchema, type EcrValidation } from '../../../shared/model/ecr-validation';
-import { ValidationRequestSchema, type ValidationReport, type ValidationRequest, type ValidationStep } from '../../../shared/model/validation';
+import {
+  ValidationRequestSchema,
+  type ValidationReport,
+  type ValidationRequest,
+  type ValidationStep,
+} from '../../../shared/model/validation';
 import type { SecretField } from '../../../shared/model/secrets';
 import type { RegistrySecrets } from '../secrets/registry-secrets';
 import type { RegistryRepository } from '../store/registry-repository';
@@ -78,6 +83,12 @@ async function storedSecret(reveal: () => Promise<string>): Promise<string> {
 async function ecrSettings(record: Extract<RegistryRecord, { type: 'ecr' }>, secret: () => Promise<string>): Promise<EcrValidation> {
   const auth = record.awsAuth;
   if (!record.isPrivate || !auth) return EcrValidationSchema.parse({ isPrivate: record.isPrivate });
-  if (auth.method === 'sts') return EcrValidationSchema.parse({ isPrivate: true, method: 'sts', roleArn: auth.roleArn, externalId: auth.externalId });
-  return EcrValidationSchema.parse({ isPrivate: true, method: 'credentials', accessKeyId: auth.accessKeyId, secretAccessKey: await secret() });
+  if (auth.method === 'sts')
+    return EcrValidationSchema.parse({ isPrivate: true, method: 'sts', roleArn: auth.roleArn, externalId: auth.externalId });
+  return EcrValidationSchema.parse({
+    isPrivate: true,
+    method: 'credentials',
+    accessKeyId: auth.accessKeyId,
+    secretAccessKey: await secret(),
+  });
 }

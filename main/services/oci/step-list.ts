@@ -9,7 +9,10 @@ import type { ValidationContext } from './validation-context';
 type Step = (ctx: ValidationContext) => Promise<StepOutcome>;
 
 /** ECR registries (request.ecr) keep the same step ids; AWS's part shows inside them (issue 7). */
-const orEcr = (basic: Step, ecr: Step): Step => (ctx) => (ctx.request.ecr ? ecr(ctx) : basic(ctx));
+const orEcr =
+  (basic: Step, ecr: Step): Step =>
+  (ctx) =>
+    ctx.request.ecr ? ecr(ctx) : basic(ctx);
 
 /** The steps in the order a connection is built (ARCHITECTURE.md §5). */
 export const validationSteps: ReadonlyArray<readonly [StepId, Step]> = [

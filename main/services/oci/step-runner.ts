@@ -63,7 +63,13 @@ export function createStepRunner(signal: AbortSignal, onProgress: (step: Validat
     }
   }
 
-  return { steps, run, get failed() { return stopped; } };
+  return {
+    steps,
+    run,
+    get failed() {
+      return stopped;
+    },
+  };
 }
 
 function toFailure(error: unknown, signal: AbortSignal): { problem: AppError; observed: string[] } {

@@ -102,7 +102,9 @@ export function createSecretVault(ports: SecretVaultPorts) {
       }
       const storage = await vault.storageStatus();
       if (storage.policy === 'session-only') {
-        throw new AppErrorException(appError(storage.available ? 'SECRET_STORAGE_INSECURE' : 'SECRET_STORAGE_UNAVAILABLE', { field: 'persistence' }));
+        throw new AppErrorException(
+          appError(storage.available ? 'SECRET_STORAGE_INSECURE' : 'SECRET_STORAGE_UNAVAILABLE', { field: 'persistence' }),
+        );
       }
       putEntry(ref, { ciphertext: encode(await ports.cipher.encrypt(value)), updatedAt });
       session.delete(sessionKey(ref));

@@ -31,7 +31,8 @@ export function openAppStorage(dataDir: string, options: OpenAppStorageOptions):
     storageNotices.push({
       code: 'STORE_UNREADABLE',
       message: `The saved registries could not be read (${reason}), so the app started with an empty list.`,
-      remedy: 'The unreadable file was kept, renamed, in the same folder. Quit the app and put it back in place once it is repaired, or delete it.',
+      remedy:
+        'The unreadable file was kept, renamed, in the same folder. Quit the app and put it back in place once it is repaired, or delete it.',
       backupPath,
       at,
     });

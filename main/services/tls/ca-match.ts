@@ -28,7 +28,13 @@ export function matchSuppliedCa(chain: readonly X509Certificate[], caPem: string
     if (!ca) continue;
     const caName = nameOf(ca);
     if (ca.fingerprint256 === cert.fingerprint256) {
-      return { issuedByCa: true, message: depth === 0 ? `The chosen certificate, ${caName}, is the server's own certificate.` : `The chosen CA, ${caName}, is in the server's chain.` };
+      return {
+        issuedByCa: true,
+        message:
+          depth === 0
+            ? `The chosen certificate, ${caName}, is the server's own certificate.`
+            : `The chosen CA, ${caName}, is in the server's chain.`,
+      };
     }
     const issued = depth === 0 ? "the server's certificate" : `${nameOf(cert)}, in the server's chain`;
     return { issuedByCa: true, message: `The chosen CA, ${caName}, issued ${issued}.` };
@@ -44,8 +50,14 @@ export function matchSuppliedCa(chain: readonly X509Certificate[], caPem: string
   }
   const end = selfSigned ? `${oneLine(top.subject)} (self-signed)` : `${oneLine(top.subject)}, issued by ${oneLine(top.issuer)}`;
   // Test and corporate PKIs often reuse names: only the key tells two such CAs apart.
-  const namesake = !selfSigned && supplied.some((ca) => ca.subject === top.issuer) ? ' It bears the issuer’s name but has another key: it is a different CA.' : '';
-  return { issuedByCa: false, message: `This CA did not issue the server's certificate; the chain ends at ${end}. The chosen CA: ${chosen}.${namesake}` };
+  const namesake =
+    !selfSigned && supplied.some((ca) => ca.subject === top.issuer)
+      ? ' It bears the issuer’s name but has another key: it is a different CA.'
+      : '';
+  return {
+    issuedByCa: false,
+    message: `This CA did not issue the server's certificate; the chain ends at ${end}. The chosen CA: ${chosen}.${namesake}`,
+  };
 }
 
 function nameOf(cert: X509Certificate): string {

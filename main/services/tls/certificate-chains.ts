@@ -42,6 +42,9 @@ export function arrangeInChains(certificates: readonly X509Certificate[]): X509C
 
 /** PEM as Palette and Node expect it: 64-column base64, LF line ends, one trailing newline. */
 export function toPem(cert: X509Certificate): string {
-  const base64 = cert.raw.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const base64 = cert.raw
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`;
 }

@@ -86,7 +86,8 @@ async function parseBinary(buffer: Buffer): Promise<ParsedCertificates> {
   const single = readDer(buffer);
   if (single) return { format: 'der', certificates: single };
   const bundle = await readPkcs7(buffer);
-  if (bundle?.length === 0) throw refusal('CERT_FILE_NO_CERTIFICATE', { message: 'The file is a PKCS#7 bundle with no certificate in it.' });
+  if (bundle?.length === 0)
+    throw refusal('CERT_FILE_NO_CERTIFICATE', { message: 'The file is a PKCS#7 bundle with no certificate in it.' });
   if (bundle) return { format: 'pkcs7-der', certificates: uniqueCertificates(bundle) };
   // Valid UTF-8 without control characters is text someone can read: say so rather than "binary".
   const text = isUtf8(buffer) && !buffer.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20));

@@ -19,9 +19,17 @@ export function certificateWarnings(chains: readonly X509Certificate[][], now: D
   if (chains.length > 1) {
     const nameOf = (cert: X509Certificate) => commonName(summaries.get(cert)?.subject ?? '');
     // A system bundle holds 140-odd roots: name a few, count the rest.
-    const described = chains.slice(0, MAX_CHAINS_NAMED).map((chain) => chain.map(nameOf).join(' → ')).join('; ');
+    const described = chains
+      .slice(0, MAX_CHAINS_NAMED)
+      .map((chain) => chain.map(nameOf).join(' → '))
+      .join('; ');
     const more = chains.length > MAX_CHAINS_NAMED ? ` and ${chains.length - MAX_CHAINS_NAMED} more` : '';
-    warnings.push(warning('CERT_NOT_A_CHAIN', `The ${summaries.size} certificates in this file form ${chains.length} separate chains: ${described}${more}.`));
+    warnings.push(
+      warning(
+        'CERT_NOT_A_CHAIN',
+        `The ${summaries.size} certificates in this file form ${chains.length} separate chains: ${described}${more}.`,
+      ),
+    );
   }
   return warnings;
 }
@@ -34,8 +42,16 @@ function warningsFor(cert: X509Certificate, summary: CertificateSummary, now: Da
     warnings.push(
       summary.selfSigned
         ? // Trusting a server's own self-signed certificate is the one way a non-CA works here.
-          warning('CERT_NOT_CA', `${name} is not a CA certificate: it is self-signed, so it can vouch only for itself. It works only if the registry presents exactly this certificate.`, about)
-        : warning('CERT_NOT_CA', `${name} is a server certificate, not a CA: it cannot vouch for the registry. Choose the certificate of its issuer, ${summary.issuer}.`, about),
+          warning(
+            'CERT_NOT_CA',
+            `${name} is not a CA certificate: it is self-signed, so it can vouch only for itself. It works only if the registry presents exactly this certificate.`,
+            about,
+          )
+        : warning(
+            'CERT_NOT_CA',
+            `${name} is a server certificate, not a CA: it cannot vouch for the registry. Choose the certificate of its issuer, ${summary.issuer}.`,
+            about,
+          ),
     );
   }
   if (cert.validToDate.getTime() < now.getTime()) {
@@ -49,8 +65,18 @@ function warningsFor(cert: X509Certificate, summary: CertificateSummary, now: Da
     warnings.push(warning('CERT_WEAK_SIGNATURE', `${name} is signed with ${summary.signatureAlgorithm}, which can be forged.`, about));
   }
   const key = publicKeyOf(cert);
-  if ((key.algorithm === 'rsa' || key.algorithm === 'rsa-pss' || key.algorithm === 'dsa') && key.bits !== undefined && key.bits < MIN_KEY_BITS) {
-    warnings.push(warning('CERT_WEAK_KEY', `${name} has a ${key.bits}-bit ${key.algorithm.toUpperCase()} key; ${MIN_KEY_BITS} bits is the least current clients accept.`, about));
+  if (
+    (key.algorithm === 'rsa' || key.algorithm === 'rsa-pss' || key.algorithm === 'dsa') &&
+    key.bits !== undefined &&
+    key.bits < MIN_KEY_BITS
+  ) {
+    warnings.push(
+      warning(
+        'CERT_WEAK_KEY',
+        `${name} has a ${key.bits}-bit ${key.algorithm.toUpperCase()} key; ${MIN_KEY_BITS} bits is the least current clients accept.`,
+        about,
+      ),
+    );
   }
   return warnings;
 }

@@ -75,7 +75,12 @@ function openTunnel(target: Target, proxy: URL, timeoutMs: number, signal: Abort
         return;
       }
       socket.destroy();
-      reject(new CodedError('PROXY_CONNECT_REFUSED', `the proxy answered CONNECT with HTTP ${response.statusCode} ${response.statusMessage ?? ''}`.trim()));
+      reject(
+        new CodedError(
+          'PROXY_CONNECT_REFUSED',
+          `the proxy answered CONNECT with HTTP ${response.statusCode} ${response.statusMessage ?? ''}`.trim(),
+        ),
+      );
     });
     req.end();
   });

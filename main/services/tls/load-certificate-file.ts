@@ -19,7 +19,9 @@ export async function loadCertificateFile(path: string, now = new Date()): Promi
   const pem = ordered.map(toPem).join('');
   if (pem.length > MAX_CERTIFICATE_FILE_BYTES) {
     // DER grows by a third as PEM: a full 1 MiB DER bundle would not fit Palette's field.
-    throw new AppErrorException(appError('CERT_FILE_TOO_LARGE', { message: `The ${ordered.length} certificates in this file make more than 1 MiB of PEM.` }));
+    throw new AppErrorException(
+      appError('CERT_FILE_TOO_LARGE', { message: `The ${ordered.length} certificates in this file make more than 1 MiB of PEM.` }),
+    );
   }
   return {
     fileName: basename(path),
@@ -73,5 +75,7 @@ function unreadable(name: string, error: unknown): AppErrorException {
 
 function tooLarge(name: string, size: number): AppErrorException {
   const mebibytes = (size / 1024 / 1024).toFixed(1);
-  return new AppErrorException(appError('CERT_FILE_TOO_LARGE', { message: `${name} is ${mebibytes} MiB; a CA certificate file is at most 1 MiB.` }));
+  return new AppErrorException(
+    appError('CERT_FILE_TOO_LARGE', { message: `${name} is ${mebibytes} MiB; a CA certificate file is at most 1 MiB.` }),
+  );
 }

@@ -29,14 +29,21 @@ export async function fetchPresentedChain(
   try {
     proxy = proxyFor(new URL(endpoint.origin), input.proxy, options.env);
   } catch (error) {
-    throw new AppErrorException(appError('PROXY_FAILED', { message: `The proxy setting is not usable: ${(error as Error).message}`, field: 'proxy.url' }));
+    throw new AppErrorException(
+      appError('PROXY_FAILED', { message: `The proxy setting is not usable: ${(error as Error).message}`, field: 'proxy.url' }),
+    );
   }
   const ca = trustedCaCertificates({ caPem: input.caPem, trustOnlySupplied: input.trustOnlySuppliedCa });
   const signal = options.signal ?? new AbortController().signal;
 
   let result: HandshakeResult;
   try {
-    const socket = await openTcp({ host: endpoint.host, port: endpoint.port, hostPort: endpoint.hostPort }, proxy, input.connectTimeoutMs, signal);
+    const socket = await openTcp(
+      { host: endpoint.host, port: endpoint.port, hostPort: endpoint.hostPort },
+      proxy,
+      input.connectTimeoutMs,
+      signal,
+    );
     result = await tlsHandshake(socket, {
       host: endpoint.host,
       servername: endpoint.ipVersion ? undefined : endpoint.host,
@@ -79,7 +86,9 @@ function handshakeProblem(result: HandshakeResult, host: string): AppError | nul
   }
   if (result.hostnameError) {
     const names = result.chain[0] ? subjectAltNames(result.chain[0]) : [];
-    return appError('TLS_HOSTNAME_MISMATCH', { message: `The certificate names ${names.length ? names.join(', ') : 'no host at all (no subjectAltName)'}, not ${host}.` });
+    return appError('TLS_HOSTNAME_MISMATCH', {
+      message: `The certificate names ${names.length ? names.join(', ') : 'no host at all (no subjectAltName)'}, not ${host}.`,
+    });
   }
   return null;
 }
@@ -92,8 +101,10 @@ function handshakeProblem(result: HandshakeResult, host: string): AppError | nul
 function trustOffer(chain: PresentedCertificate[], problem: AppError | null): PresentedChain['trustOffer'] {
   const index = chain.length - 1;
   const top = chain[index]!;
-  if (!problem) return { available: false, reason: 'The certificate already verifies against the trusted CAs: there is nothing more to trust.' };
-  if (top.trusted) return { available: false, reason: `${commonName(top.subject)} is already trusted; what fails is this: ${problem.message}` };
+  if (!problem)
+    return { available: false, reason: 'The certificate already verifies against the trusted CAs: there is nothing more to trust.' };
+  if (top.trusted)
+    return { available: false, reason: `${commonName(top.subject)} is already trusted; what fails is this: ${problem.message}` };
   if (!top.selfSigned) {
     return {
       available: false,

@@ -6,7 +6,12 @@ import { createPrivateKey } from 'node:crypto';
  * without turning the file into a string, so the caller can wipe the only copy afterwards.
  */
 export function holdsPrivateKey(bytes: Buffer): boolean {
-  return pemLabels(bytes).some((label) => label.includes('PRIVATE KEY')) || bytes.includes('PuTTY-User-Key-File-') || isDerPrivateKey(bytes) || isPkcs12(bytes);
+  return (
+    pemLabels(bytes).some((label) => label.includes('PRIVATE KEY')) ||
+    bytes.includes('PuTTY-User-Key-File-') ||
+    isDerPrivateKey(bytes) ||
+    isPkcs12(bytes)
+  );
 }
 
 const BEGIN = Buffer.from('-----BEGIN ');

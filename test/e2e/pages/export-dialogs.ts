@@ -66,13 +66,19 @@ export class ExportDialogs {
     return this.page.getByRole('dialog', { name: `Publish “${name}” to Palette` });
   }
 
-  field(dialog: Locator, label: 'Palette API URL' | 'API key' | 'Project UID' | 'System console username' | 'System console password'): Locator {
+  field(
+    dialog: Locator,
+    label: 'Palette API URL' | 'API key' | 'Project UID' | 'System console username' | 'System console password',
+  ): Locator {
     // Required fields' labels end in an asterisk.
     return dialog.getByLabel(new RegExp(`^${label}( \\*)?$`));
   }
 
   publishOutcome(dialog: Locator): Locator {
-    return dialog.getByRole('status').or(dialog.getByRole('alert')).filter({ hasText: /Palette/ });
+    return dialog
+      .getByRole('status')
+      .or(dialog.getByRole('alert'))
+      .filter({ hasText: /Palette/ });
   }
 
   button(dialog: Locator, name: string): Locator {

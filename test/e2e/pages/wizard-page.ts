@@ -8,7 +8,9 @@ export class WizardPage {
     return this.page.getByRole('heading', { name: 'Add New Pack Registry' });
   }
 
-  field(name: 'Name' | 'Endpoint' | 'Base Content Path' | 'Username' | 'Access Key' | 'ARN' | 'External ID' | 'Palette’s AWS account ID'): Locator {
+  field(
+    name: 'Name' | 'Endpoint' | 'Base Content Path' | 'Username' | 'Access Key' | 'ARN' | 'External ID' | 'Palette’s AWS account ID',
+  ): Locator {
     return this.page.getByRole('textbox', { name, exact: true });
   }
 
@@ -24,7 +26,17 @@ export class WizardPage {
     return this.page.getByText(name, { exact: true });
   }
 
-  button(name: 'Validate' | 'Cancel' | 'Confirm' | 'Save as draft' | 'Upload file' | 'Show the server’s certificate' | 'Trust this certificate authority' | 'Pack Registries'): Locator {
+  button(
+    name:
+      | 'Validate'
+      | 'Cancel'
+      | 'Confirm'
+      | 'Save as draft'
+      | 'Upload file'
+      | 'Show the server’s certificate'
+      | 'Trust this certificate authority'
+      | 'Pack Registries',
+  ): Locator {
     return this.page.getByRole('button', { name, exact: true });
   }
 
@@ -53,7 +65,13 @@ export class WizardPage {
     return this.page.getByLabel('Trust policy JSON');
   }
 
-  async fillBasic(values: { name: string; endpoint: string; username?: string; password?: string; baseContentPath?: string }): Promise<void> {
+  async fillBasic(values: {
+    name: string;
+    endpoint: string;
+    username?: string;
+    password?: string;
+    baseContentPath?: string;
+  }): Promise<void> {
     await this.field('Name').fill(values.name);
     await this.field('Endpoint').fill(values.endpoint);
     if (values.baseContentPath !== undefined) await this.field('Base Content Path').fill(values.baseContentPath);

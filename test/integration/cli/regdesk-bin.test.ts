@@ -31,6 +31,9 @@ describe('the built regdesk command on plain Node', () => {
   });
 
   it('exits 2 with usage on an unknown command', async () => {
-    await expect(run(process.execPath, [BIN, 'frobnicate'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: regdesk') });
+    await expect(run(process.execPath, [BIN, 'frobnicate'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Usage: regdesk'),
+    });
   });
 });

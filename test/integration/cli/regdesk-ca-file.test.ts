@@ -30,7 +30,9 @@ afterAll(async () => {
 
 const regdesk = (...args: string[]) => regdeskWithEnv({}, ...args);
 const regdeskWithEnv = (env: NodeJS.ProcessEnv, ...args: string[]) =>
-  runCommand(process.execPath, [BIN, 'validate', registry.endpoint, '--no-proxy-env', '--json', ...args], { env: { PATH: process.env['PATH'], HOME: dir.path, ...env } });
+  runCommand(process.execPath, [BIN, 'validate', registry.endpoint, '--no-proxy-env', '--json', ...args], {
+    env: { PATH: process.env['PATH'], HOME: dir.path, ...env },
+  });
 
 describe('regdesk validate --ca-file', () => {
   it.each([
@@ -63,7 +65,9 @@ describe('regdesk validate --ca-file', () => {
 
   it('warns on stderr about a server certificate given as the CA, and goes on to the verdict the warning foretold', async () => {
     const result = await regdesk('--ca-file', pki.leaf.fullchain);
-    expect(result.stderr).toMatch(/^regdesk validate: warning: --ca-file .*leaf-fullchain\.pem: localhost is a server certificate, not a CA/m);
+    expect(result.stderr).toMatch(
+      /^regdesk validate: warning: --ca-file .*leaf-fullchain\.pem: localhost is a server certificate, not a CA/m,
+    );
     expect(result.exitCode).toBe(1);
     // The intermediate in the file is not a root, and Node anchors trust only at a root.
     expect((JSON.parse(result.stdout) as { steps: Array<{ code: string | null }> }).steps[3]?.code).toBe('TLS_UNKNOWN_CA');

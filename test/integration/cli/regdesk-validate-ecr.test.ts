@@ -21,7 +21,10 @@ beforeAll(async () => {
   double = await world.startDouble();
   awsDir = join(world.dir.path, 'aws');
   await mkdir(awsDir);
-  await writeFile(join(awsDir, 'credentials'), `[admin]\naws_access_key_id = ${world.admin.accessKeyId}\naws_secret_access_key = ${world.admin.secretAccessKey}\n`);
+  await writeFile(
+    join(awsDir, 'credentials'),
+    `[admin]\naws_access_key_id = ${world.admin.accessKeyId}\naws_secret_access_key = ${world.admin.secretAccessKey}\n`,
+  );
   await writeFile(join(awsDir, 'config'), '');
 });
 afterAll(async () => world?.close());
@@ -30,7 +33,21 @@ afterAll(async () => world?.close());
 const regdesk = (args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) =>
   runCommand(
     process.execPath,
-    [BIN, 'validate', world.registry.endpoint, '--ca-file', world.pki.root.cert, '--no-proxy-env', '--aws-region', 'us-east-1', '--aws-api-endpoint', double.url, '--aws-sts-endpoint', double.url, ...args],
+    [
+      BIN,
+      'validate',
+      world.registry.endpoint,
+      '--ca-file',
+      world.pki.root.cert,
+      '--no-proxy-env',
+      '--aws-region',
+      'us-east-1',
+      '--aws-api-endpoint',
+      double.url,
+      '--aws-sts-endpoint',
+      double.url,
+      ...args,
+    ],
     {
       stdin,
       env: {
@@ -46,7 +63,10 @@ const regdesk = (args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) =>
 
 describe('regdesk validate (ECR)', () => {
   it('validates with an access key and the secret on standard input', async () => {
-    const result = await regdesk(['--aws-auth', 'credentials', '--aws-access-key-id', world.admin.accessKeyId, '--aws-secret-stdin', '--base-path', 'prod'], `${world.admin.secretAccessKey}\n`);
+    const result = await regdesk(
+      ['--aws-auth', 'credentials', '--aws-access-key-id', world.admin.accessKeyId, '--aws-secret-stdin', '--base-path', 'prod'],
+      `${world.admin.secretAccessKey}\n`,
+    );
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^\[ ok \] Authentication\s+signed in with an ECR token that expires .* \(in 1[12] h \d+ min\)/m);
@@ -55,7 +75,10 @@ describe('regdesk validate (ECR)', () => {
   });
 
   it('takes the keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, and fails a wrong secret with exit 1', async () => {
-    const result = await regdesk(['--aws-auth', 'credentials', '--json'], '', { AWS_ACCESS_KEY_ID: world.admin.accessKeyId, AWS_SECRET_ACCESS_KEY: `${world.admin.secretAccessKey}-wrong` });
+    const result = await regdesk(['--aws-auth', 'credentials', '--json'], '', {
+      AWS_ACCESS_KEY_ID: world.admin.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: `${world.admin.secretAccessKey}-wrong`,
+    });
     expect(result.exitCode).toBe(1);
     const report = JSON.parse(result.stdout) as { steps: Array<{ id: string; code: string | null }>; ecrTokenExpiresAt?: string };
     expect(report.steps.find((s) => s.id === 'auth')?.code).toBe('AWS_SIGNATURE_MISMATCH');
@@ -65,18 +88,42 @@ describe('regdesk validate (ECR)', () => {
   });
 
   it('prints when the token expires in --json', async () => {
-    const result = await regdesk(['--aws-auth', 'credentials', '--json'], '', { AWS_ACCESS_KEY_ID: world.admin.accessKeyId, AWS_SECRET_ACCESS_KEY: world.admin.secretAccessKey });
+    const result = await regdesk(['--aws-auth', 'credentials', '--json'], '', {
+      AWS_ACCESS_KEY_ID: world.admin.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: world.admin.secretAccessKey,
+    });
     expect(result.exitCode).toBe(0);
     const report = JSON.parse(result.stdout) as { ecrTokenExpiresAt: string };
     expect(Date.parse(report.ecrTokenExpiresAt)).toBeGreaterThan(Date.now() + 11 * 3600_000);
   });
 
   it('assumes the role as an AWS profile through the SDK credential chain', async () => {
-    const result = await regdesk(['--aws-auth', 'sts', '--role-arn', SHARED_ROLE, '--external-id', EXTERNAL_ID, '--aws-profile', 'admin', '--base-path', 'prod', '--json']);
+    const result = await regdesk([
+      '--aws-auth',
+      'sts',
+      '--role-arn',
+      SHARED_ROLE,
+      '--external-id',
+      EXTERNAL_ID,
+      '--aws-profile',
+      'admin',
+      '--base-path',
+      'prod',
+      '--json',
+    ]);
     expect(result.exitCode).toBe(0);
     const auth = (JSON.parse(result.stdout) as { steps: Array<{ id: string; observed: string[] }> }).steps.find((s) => s.id === 'auth')!;
-    expect(auth.observed).toContainEqual(expect.stringMatching(/^STS AssumeRole with the external ID as AWS profile "admin" → arn:aws:sts::123456789012:assumed-role\/palette-packs-reader\//));
-    expect(double.calls().filter((c) => c.action === 'AssumeRole').at(-1)).toMatchObject({ accessKeyId: world.admin.accessKeyId, input: { ExternalId: EXTERNAL_ID } });
+    expect(auth.observed).toContainEqual(
+      expect.stringMatching(
+        /^STS AssumeRole with the external ID as AWS profile "admin" → arn:aws:sts::123456789012:assumed-role\/palette-packs-reader\//,
+      ),
+    );
+    expect(
+      double
+        .calls()
+        .filter((c) => c.action === 'AssumeRole')
+        .at(-1),
+    ).toMatchObject({ accessKeyId: world.admin.accessKeyId, input: { ExternalId: EXTERNAL_ID } });
     expectNoSecrets(result.stdout + result.stderr, world);
   });
 
@@ -95,14 +142,29 @@ describe('regdesk validate (ECR)', () => {
 
   it('validates an ECR draft file, the secret from the environment', async () => {
     const drafts = join(world.dir.path, 'ecr-drafts.json');
-    const draft = { name: 'ecr-prod', scope: 'tenant', type: 'ecr', endpoint: world.registry.endpoint, baseContentPath: 'prod', isPrivate: true, awsAuth: { method: 'credentials', accessKeyId: world.admin.accessKeyId }, tls: { insecureSkipVerify: false, caPem: world.pki.root.certPem } };
+    const draft = {
+      name: 'ecr-prod',
+      scope: 'tenant',
+      type: 'ecr',
+      endpoint: world.registry.endpoint,
+      baseContentPath: 'prod',
+      isPrivate: true,
+      awsAuth: { method: 'credentials', accessKeyId: world.admin.accessKeyId },
+      tls: { insecureSkipVerify: false, caPem: world.pki.root.certPem },
+    };
     await writeFile(drafts, JSON.stringify({ format: 'pack-registry-desk/drafts', version: 1, registries: [draft] }));
-    const result = await runCommand(process.execPath, [BIN, 'validate', '--file', drafts, '--no-proxy-env', '--aws-region', 'us-east-1', '--aws-api-endpoint', double.url], {
-      env: { PATH: process.env['PATH'], HOME: world.dir.path, AWS_SECRET_ACCESS_KEY: world.admin.secretAccessKey },
-    });
+    const result = await runCommand(
+      process.execPath,
+      [BIN, 'validate', '--file', drafts, '--no-proxy-env', '--aws-region', 'us-east-1', '--aws-api-endpoint', double.url],
+      {
+        env: { PATH: process.env['PATH'], HOME: world.dir.path, AWS_SECRET_ACCESS_KEY: world.admin.secretAccessKey },
+      },
+    );
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/1 packs with versions/);
-    const clash = await runCommand(process.execPath, [BIN, 'validate', '--file', drafts, '--role-arn', SHARED_ROLE], { env: { PATH: process.env['PATH'], HOME: world.dir.path } });
+    const clash = await runCommand(process.execPath, [BIN, 'validate', '--file', drafts, '--role-arn', SHARED_ROLE], {
+      env: { PATH: process.env['PATH'], HOME: world.dir.path },
+    });
     expect(clash).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/--role-arn comes from the draft file/) });
   });
 
@@ -113,7 +175,10 @@ describe('regdesk validate (ECR)', () => {
       [['--aws-auth', 'keys'], /--aws-auth takes credentials, sts or none/],
       [['--aws-auth', 'credentials'], /give the access key ID/],
       [['--aws-auth', 'credentials', '--aws-access-key-id', world.admin.accessKeyId], /give the secret access key on standard input/],
-      [['--aws-auth', 'credentials', '--aws-access-key-id', 'AKIAX', '--aws-secret-stdin', '--aws-profile', 'admin'], /--aws-profile goes with --aws-auth sts/],
+      [
+        ['--aws-auth', 'credentials', '--aws-access-key-id', 'AKIAX', '--aws-secret-stdin', '--aws-profile', 'admin'],
+        /--aws-profile goes with --aws-auth sts/,
+      ],
       [['--aws-auth', 'sts', '--role-arn', SHARED_ROLE], /needs --role-arn and --external-id/],
       [['--aws-auth', 'none', '--aws-secret-stdin'], /does not go with --aws-auth none/],
       [['--aws-auth', 'credentials', '-u', 'alice'], /sign in through AWS, not with --username/],

@@ -58,7 +58,8 @@ describe('regdesk validate', () => {
     const report = JSON.parse(result.stdout) as { ok: boolean; steps: Array<Record<string, unknown>> };
     expect(report.ok).toBe(false);
     expect(report.steps.map((s) => s['id'])).toEqual(['endpoint', 'dns', 'tcp', 'tls', 'registry-api', 'auth', 'base-path', 'packs']);
-    for (const s of report.steps) expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'status', 'code', 'message', 'remedy', 'durationMs']));
+    for (const s of report.steps)
+      expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'status', 'code', 'message', 'remedy', 'durationMs']));
     expect(report.steps[3]).toMatchObject({ id: 'tls', status: 'fail', code: 'TLS_UNKNOWN_CA' });
   });
 
@@ -103,19 +104,32 @@ describe('regdesk validate', () => {
       username: 'alice',
       tls: { insecureSkipVerify: false, caPem: pki.root.certPem },
     });
-    await writeFile(drafts, JSON.stringify({ format: 'pack-registry-desk/drafts', version: 1, registries: [draft('harbor-a'), draft('harbor-b')] }));
+    await writeFile(
+      drafts,
+      JSON.stringify({ format: 'pack-registry-desk/drafts', version: 1, registries: [draft('harbor-a'), draft('harbor-b')] }),
+    );
     const ok = await regdesk(['--file', drafts, '--name', 'harbor-b'], '', { REGDESK_PASSWORD: PASSWORD });
     expect(ok.exitCode).toBe(0);
     expect(ok.stdout).toMatch(/authenticated as alice/);
     const ambiguous = await regdesk(['--file', drafts]);
-    expect(ambiguous).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/holds 2 registries \("harbor-a", "harbor-b"\); choose one with --name/) });
+    expect(ambiguous).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(/holds 2 registries \("harbor-a", "harbor-b"\); choose one with --name/),
+    });
     const clash = await regdesk(['--file', drafts, '--name', 'harbor-a', '-u', 'bob']);
     expect(clash).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/--username comes from the draft file/) });
   });
 
   it('says where a draft file is wrong', async () => {
     const bad = join(dir.path, 'bad.json');
-    await writeFile(bad, JSON.stringify({ format: 'pack-registry-desk/drafts', version: 1, registries: [{ name: 'x', scope: 'galaxy', type: 'basic', endpoint: 'h' }] }));
+    await writeFile(
+      bad,
+      JSON.stringify({
+        format: 'pack-registry-desk/drafts',
+        version: 1,
+        registries: [{ name: 'x', scope: 'galaxy', type: 'basic', endpoint: 'h' }],
+      }),
+    );
     const result = await regdesk(['--file', bad]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/--file .*bad\.json at registries\.0\.scope: /);
@@ -123,4 +137,3 @@ describe('regdesk validate', () => {
     expect((await regdesk(['--file', bad])).stderr).toMatch(/Not a Pack Registry Desk draft file/);
   });
 });
-

@@ -24,7 +24,11 @@ const secrets = new Map<string, string>();
 beforeAll(async () => {
   temp = await createTempDir('publish');
   pki = await createPki(`${temp.path}/pki`);
-  palette = await startPaletteDouble({ tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key }, apiKeys: [API_KEY], systemUsers: { [SYSTEM.username]: SYSTEM.password } });
+  palette = await startPaletteDouble({
+    tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key },
+    apiKeys: [API_KEY],
+    systemUsers: { [SYSTEM.username]: SYSTEM.password },
+  });
   env = openTestServices(`${temp.path}/data`);
   ids = await storeVariants(env.services, (variant) => {
     const secret = canarySecret(variant.key);
@@ -42,18 +46,25 @@ beforeEach(() => {
 });
 
 const publish = (variant: string, input: Omit<PublishInputRaw, 'id' | 'paletteUrl'> & { paletteUrl?: string }) =>
-  env.services.publish.send(PublishInputSchema.parse({ id: ids.get(variant), paletteUrl: palette.url, tls: { caPem: pki.root.certPem }, ...input }));
+  env.services.publish.send(
+    PublishInputSchema.parse({ id: ids.get(variant), paletteUrl: palette.url, tls: { caPem: pki.root.certPem }, ...input }),
+  );
 
 describe('publish to Palette', () => {
   it('creates a tenant registry with the API key and ProjectUid headers, sending the real secret', async () => {
     const result = await publish('basic-username', { auth: { kind: 'apiKey', apiKey: API_KEY, projectUid: 'project-42' } });
     expect(result).toMatchObject({ ok: true, registry: 'harbor-robot', uid: palette.registries[0]!.uid, auditUid: expect.any(String) });
-    expect(result.steps).toEqual([expect.objectContaining({ action: 'create', path: '/v1/registries/oci/basic?skipPackSync=false', status: 201, ok: true })]);
+    expect(result.steps).toEqual([
+      expect.objectContaining({ action: 'create', path: '/v1/registries/oci/basic?skipPackSync=false', status: 201, ok: true }),
+    ]);
     const [request] = palette.requests;
     expect(request!.headers).toMatchObject({ apikey: API_KEY, projectuid: 'project-42', 'content-type': 'application/json' });
     expect(request!.headers).not.toHaveProperty('authorization');
     // The body is the export's create body with the stored password in place of the placeholder.
-    const exported = JSON.parse((await env.services.exports.render({ ids: [ids.get('basic-username')!], format: 'palette', includeSecrets: false })).files[0]!.content) as {
+    const exported = JSON.parse(
+      (await env.services.exports.render({ ids: [ids.get('basic-username')!], format: 'palette', includeSecrets: false })).files[0]!
+        .content,
+    ) as {
       registries: Array<{ create: { body: { spec: { auth: Record<string, unknown> } } } }>;
     };
     const expected = exported.registries[0]!.create.body;
@@ -83,25 +94,53 @@ describe('publish to Palette', () => {
     const result = await publish('ecr-public', { auth: { kind: 'apiKey', apiKey: 'wrong-key' } });
     expect(result.ok).toBe(false);
     expect(result.steps).toEqual([
-      expect.objectContaining({ action: 'create', status: 401, ok: false, error: { code: 'Unauthorized', message: 'Authorization is missing or invalid', ref: expect.any(String) } }),
+      expect.objectContaining({
+        action: 'create',
+        status: 401,
+        ok: false,
+        error: { code: 'Unauthorized', message: 'Authorization is missing or invalid', ref: expect.any(String) },
+      }),
     ]);
     const login = await publish('ecr-sts', { auth: { kind: 'system', username: 'admin', password: 'nope' } });
-    expect(login.steps).toEqual([expect.objectContaining({ action: 'login', status: 401, ok: false, error: expect.objectContaining({ code: 'Unauthorized' }) })]);
+    expect(login.steps).toEqual([
+      expect.objectContaining({ action: 'login', status: 401, ok: false, error: expect.objectContaining({ code: 'Unauthorized' }) }),
+    ]);
     expect(palette.requests.map((r) => r.path)).toEqual(['/v1/registries/oci/ecr?skipPackSync=false', '/v1/auth/syslogin']);
   });
 
   it("shows Palette's 409 when the name is taken", async () => {
     expect((await publish('ecr-credentials', { auth: { kind: 'apiKey', apiKey: API_KEY } })).ok).toBe(true);
     const again = await publish('ecr-credentials', { auth: { kind: 'apiKey', apiKey: API_KEY } });
-    expect(again).toMatchObject({ ok: false, steps: [{ action: 'create', status: 409, error: { code: 'RegistryAlreadyExists', message: "Registry 'ecr-keys' already exists" } }] });
+    expect(again).toMatchObject({
+      ok: false,
+      steps: [{ action: 'create', status: 409, error: { code: 'RegistryAlreadyExists', message: "Registry 'ecr-keys' already exists" } }],
+    });
     expect(again.uid).toBeUndefined();
   });
 
   it("shows Palette's 400 validation error and does not create", async () => {
-    const strict = await startPaletteDouble({ tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key }, apiKeys: [API_KEY], validationFailure: 'Registry credentials could not be validated: 401 Unauthorized' });
+    const strict = await startPaletteDouble({
+      tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key },
+      apiKeys: [API_KEY],
+      validationFailure: 'Registry credentials could not be validated: 401 Unauthorized',
+    });
     try {
-      const result = await publish('basic-username', { paletteUrl: strict.url, auth: { kind: 'apiKey', apiKey: API_KEY }, validateFirst: true });
-      expect(result).toMatchObject({ ok: false, steps: [{ action: 'validate', path: '/v1/registries/oci/basic/validate', status: 400, error: { code: 'RegistryValidationFailed', message: expect.stringContaining('could not be validated') } }] });
+      const result = await publish('basic-username', {
+        paletteUrl: strict.url,
+        auth: { kind: 'apiKey', apiKey: API_KEY },
+        validateFirst: true,
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        steps: [
+          {
+            action: 'validate',
+            path: '/v1/registries/oci/basic/validate',
+            status: 400,
+            error: { code: 'RegistryValidationFailed', message: expect.stringContaining('could not be validated') },
+          },
+        ],
+      });
       expect(strict.requests).toHaveLength(1);
       expect(strict.registries).toEqual([]);
     } finally {
@@ -110,22 +149,33 @@ describe('publish to Palette', () => {
   });
 
   it('refuses, before sending anything, a sign-in that does not match the scope, or a secret it cannot read', async () => {
-    expect(await failureOf(() => publish('ecr-sts', { auth: { kind: 'apiKey', apiKey: API_KEY } }))).toMatchObject({ code: 'PUBLISH_SCOPE_MISMATCH' });
+    expect(await failureOf(() => publish('ecr-sts', { auth: { kind: 'apiKey', apiKey: API_KEY } }))).toMatchObject({
+      code: 'PUBLISH_SCOPE_MISMATCH',
+    });
     await env.services.secrets.clear({ registryId: ids.get('basic-ca-insecure')!, field: 'password' });
-    expect(await failureOf(() => publish('basic-ca-insecure', { auth: { kind: 'system', ...SYSTEM } }))).toMatchObject({ code: 'PUBLISH_SECRET_MISSING', field: 'password' });
+    expect(await failureOf(() => publish('basic-ca-insecure', { auth: { kind: 'system', ...SYSTEM } }))).toMatchObject({
+      code: 'PUBLISH_SECRET_MISSING',
+      field: 'password',
+    });
     expect(palette.requests).toEqual([]);
   });
 
   it("trusts Palette's certificate as validation trusts a registry's: CA, skip-verify, proxy", async () => {
     const input = { id: ids.get('basic-noauth'), paletteUrl: palette.url, auth: { kind: 'system', ...SYSTEM } } as const;
     const untrusted = await failureOf(() => env.services.publish.send(PublishInputSchema.parse({ ...input, tls: {} })));
-    expect(untrusted).toMatchObject({ code: 'PUBLISH_UNREACHABLE', field: 'paletteUrl', message: expect.stringMatching(/^Palette at https:\/\/127\.0\.0\.1:\d+ could not be reached \(TLS_/) });
+    expect(untrusted).toMatchObject({
+      code: 'PUBLISH_UNREACHABLE',
+      field: 'paletteUrl',
+      message: expect.stringMatching(/^Palette at https:\/\/127\.0\.0\.1:\d+ could not be reached \(TLS_/),
+    });
     const skipped = await env.services.publish.send(PublishInputSchema.parse({ ...input, tls: { insecureSkipVerify: true } }));
     expect(skipped.steps.map((s) => s.status)).toEqual([200, 201]);
 
     const proxy: RunningHttpProxy = await startHttpProxy();
     try {
-      const viaProxy = await env.services.publish.send(PublishInputSchema.parse({ ...input, tls: { caPem: pki.root.certPem }, proxy: { url: proxy.url, fromEnvironment: false } }));
+      const viaProxy = await env.services.publish.send(
+        PublishInputSchema.parse({ ...input, tls: { caPem: pki.root.certPem }, proxy: { url: proxy.url, fromEnvironment: false } }),
+      );
       expect(viaProxy.steps.at(-1)).toMatchObject({ action: 'create', status: 409 });
       expect(await proxy.sawConnect(new URL(palette.url).host)).toBe(true);
     } finally {

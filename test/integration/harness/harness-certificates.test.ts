@@ -33,7 +33,11 @@ afterAll(async () => {
 });
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined };
 }
 const nextPick = (choice: unknown) => post('/__harness/next-pick', choice);
@@ -45,7 +49,10 @@ describe('the harness file-pick seam behind certs:pick', () => {
     const picked = await ipc('certs:pick');
     expect(picked).toMatchObject({ ok: true, data: { canceled: false, fileName: 'bundle.p7b', format: 'pkcs7-der', warnings: [] } });
     const data = picked?.['data'] as { certificates: Array<{ fingerprintSha256: string }>; pem: string };
-    expect(data.certificates.map((c) => c.fingerprintSha256)).toEqual([await opensslFingerprint(pki.intermediate.cert), await opensslFingerprint(pki.root.cert)]);
+    expect(data.certificates.map((c) => c.fingerprintSha256)).toEqual([
+      await opensslFingerprint(pki.intermediate.cert),
+      await opensslFingerprint(pki.root.cert),
+    ]);
     expect(data.pem).toBe(pki.intermediate.certPem + pki.root.certPem);
     expect(JSON.stringify(picked)).not.toContain(dir.path);
     expect(harness.filePicker.lastRequest()?.filters).toEqual([
@@ -88,8 +95,15 @@ describe('the certificate flow the wizard will run', () => {
     const picked = (await ipc('certs:pick'))?.['data'] as { pem: string };
     const before = await ipc('certs:fetch-presented', { endpoint: registry.endpoint, proxy: { fromEnvironment: false } });
     expect(before).toMatchObject({ ok: true, data: { verified: false, problem: { code: 'TLS_UNKNOWN_CA' }, caMatch: null } });
-    const checked = await ipc('certs:fetch-presented', { endpoint: registry.endpoint, caPem: picked.pem, proxy: { fromEnvironment: false } });
-    expect(checked).toMatchObject({ ok: true, data: { verified: true, caMatch: { issuedByCa: true, message: expect.stringContaining('Test Root CA') } } });
+    const checked = await ipc('certs:fetch-presented', {
+      endpoint: registry.endpoint,
+      caPem: picked.pem,
+      proxy: { fromEnvironment: false },
+    });
+    expect(checked).toMatchObject({
+      ok: true,
+      data: { verified: true, caMatch: { issuedByCa: true, message: expect.stringContaining('Test Root CA') } },
+    });
     const report = await ipc('validation:run', {
       runId: randomUUID(),
       request: { endpoint: registry.endpoint, tls: { caPem: picked.pem }, proxy: { fromEnvironment: false } },
@@ -98,6 +112,9 @@ describe('the certificate flow the wizard will run', () => {
   });
 
   it('validates the fetch input with the contract schema', async () => {
-    expect(await ipc('certs:fetch-presented', { endpoint: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'endpoint' } });
+    expect(await ipc('certs:fetch-presented', { endpoint: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'endpoint' },
+    });
   });
 });

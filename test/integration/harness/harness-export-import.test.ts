@@ -23,9 +23,16 @@ afterAll(async () => {
 });
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
-  return { status: response.status, body: response.headers.get('content-type')?.startsWith('application/json') ? (JSON.parse(text) as unknown) : text };
+  return {
+    status: response.status,
+    body: response.headers.get('content-type')?.startsWith('application/json') ? (JSON.parse(text) as unknown) : text,
+  };
 }
 const call = (channel: string, input?: unknown) => post(`/ipc/${channel}`, { input }, { origin });
 
@@ -38,11 +45,20 @@ describe('export and import through the harness', () => {
     expect(harness.fileSaver.lastRequest()).toMatchObject({ defaultName: 'harbor-packs.drafts.json' });
 
     await post('/__harness/next-pick', { path });
-    const picked = (await call('import:pick')).body as { ok: boolean; data: { content: string; preview: { conflicts: Array<{ proposedName: string }> } } };
+    const picked = (await call('import:pick')).body as {
+      ok: boolean;
+      data: { content: string; preview: { conflicts: Array<{ proposedName: string }> } };
+    };
     expect(picked.data.content).toBe(readFileSync(path, 'utf8'));
     expect(picked.data.preview.conflicts.map((c) => c.proposedName)).toEqual(['harbor-packs (imported)']);
-    const applied = await call('import:apply', { content: picked.data.content, resolutions: [{ index: 0, action: 'rename', name: 'harbor-packs (imported)' }] });
-    expect(applied.body).toMatchObject({ ok: true, data: { imported: [{ name: 'harbor-packs (imported)', action: 'renamed', needsSecrets: [] }] } });
+    const applied = await call('import:apply', {
+      content: picked.data.content,
+      resolutions: [{ index: 0, action: 'rename', name: 'harbor-packs (imported)' }],
+    });
+    expect(applied.body).toMatchObject({
+      ok: true,
+      data: { imported: [{ name: 'harbor-packs (imported)', action: 'renamed', needsSecrets: [] }] },
+    });
   });
 
   it('refuses to let a page queue a dialog answer', async () => {

@@ -39,8 +39,15 @@ export async function startEcrWorld(label: string): Promise<EcrWorld> {
   const dir = await createTempDir(label);
   const pki = await createPki(dir.path);
   const registryPassword = canarySecret('ecr-registry');
-  const registry = await startRegistry({ tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key }, auth: { kind: 'htpasswd', users: [{ username: 'AWS', password: registryPassword }] } });
-  const admin: AwsUser = { accessKeyId: 'AKIAADMINEXAMPLE0001', secretAccessKey: canarySecret('aws-admin'), arn: 'arn:aws:iam::111122223333:user/admin' };
+  const registry = await startRegistry({
+    tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key },
+    auth: { kind: 'htpasswd', users: [{ username: 'AWS', password: registryPassword }] },
+  });
+  const admin: AwsUser = {
+    accessKeyId: 'AKIAADMINEXAMPLE0001',
+    secretAccessKey: canarySecret('aws-admin'),
+    arn: 'arn:aws:iam::111122223333:user/admin',
+  };
   const repositories: EcrWorld['repositories'] = [];
   const doubles: RunningAwsDouble[] = [];
   const roles: AwsRole[] = [
@@ -55,7 +62,15 @@ export async function startEcrWorld(label: string): Promise<EcrWorld> {
     admin,
     repositories,
     async push(basePath, pack, versions) {
-      for (const version of versions) await pushPack({ endpoint: registry.endpoint, auth: { username: 'AWS', password: registryPassword }, ca: pki.root.certPem, basePath, pack, version });
+      for (const version of versions)
+        await pushPack({
+          endpoint: registry.endpoint,
+          auth: { username: 'AWS', password: registryPassword },
+          ca: pki.root.certPem,
+          basePath,
+          pack,
+          version,
+        });
       const name = packRepository(basePath, pack);
       const known = repositories.find((r) => r.name === name);
       if (known) known.tags.push(...versions);
@@ -84,7 +99,12 @@ export async function startEcrWorld(label: string): Promise<EcrWorld> {
 }
 
 /** A request for the world's registry with AWS reached only through the double (never amazonaws.com). */
-export function ecrInput(world: EcrWorld, double: RunningAwsDouble, ecr: EcrValidationInput, extra: Partial<ValidationRequestInput> = {}): ValidationRequestInput {
+export function ecrInput(
+  world: EcrWorld,
+  double: RunningAwsDouble,
+  ecr: EcrValidationInput,
+  extra: Partial<ValidationRequestInput> = {},
+): ValidationRequestInput {
   return {
     endpoint: world.registry.endpoint,
     tls: { caPem: world.pki.root.certPem },

@@ -30,7 +30,11 @@ afterAll(async () => {
 
 describe('proxies', () => {
   it('goes through an explicit proxy and says so; the proxy saw the CONNECT', async () => {
-    const report = await validate({ endpoint: registry.endpoint, tls: { caPem: pki.root.certPem }, proxy: { url: proxy.url, fromEnvironment: false } });
+    const report = await validate({
+      endpoint: registry.endpoint,
+      tls: { caPem: pki.root.certPem },
+      proxy: { url: proxy.url, fromEnvironment: false },
+    });
     expect(failure(report)).toBeUndefined();
     expect(report.proxy).toBe(proxy.url);
     expect(step(report, 'dns')).toMatchObject({ status: 'skipped', observed: [expect.stringContaining('the proxy')] });
@@ -39,10 +43,16 @@ describe('proxies', () => {
   });
 
   it('honours HTTPS_PROXY, and NO_PROXY to bypass it', async () => {
-    const proxied = await validate({ endpoint: registry.endpoint, tls: { caPem: pki.root.certPem }, proxy: { fromEnvironment: true } }, { env: { HTTPS_PROXY: proxy.url } });
+    const proxied = await validate(
+      { endpoint: registry.endpoint, tls: { caPem: pki.root.certPem }, proxy: { fromEnvironment: true } },
+      { env: { HTTPS_PROXY: proxy.url } },
+    );
     expect(proxied.proxy).toBe(proxy.url);
     expect(failure(proxied)).toBeUndefined();
-    const bypassed = await validate({ endpoint: registry.endpoint, tls: { caPem: pki.root.certPem }, proxy: { fromEnvironment: true } }, { env: { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
+    const bypassed = await validate(
+      { endpoint: registry.endpoint, tls: { caPem: pki.root.certPem }, proxy: { fromEnvironment: true } },
+      { env: { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } },
+    );
     expect(bypassed.proxy).toBeNull();
     expect(step(bypassed, 'tcp').observed[0]).toMatch(/^connected to 127\.0\.0\.1/);
   });
@@ -50,7 +60,11 @@ describe('proxies', () => {
   it('names a proxy that refuses the tunnel', async () => {
     const strict = await startHttpProxy({ connectPorts: [0] });
     closers.push(() => strict.stop());
-    const report = await validate({ endpoint: registry.endpoint, tls: { caPem: pki.root.certPem }, proxy: { url: strict.url, fromEnvironment: false } });
+    const report = await validate({
+      endpoint: registry.endpoint,
+      tls: { caPem: pki.root.certPem },
+      proxy: { url: strict.url, fromEnvironment: false },
+    });
     expect(failure(report)).toMatchObject({ id: 'tcp', code: 'PROXY_FAILED' });
     expect(failure(report)?.observed.join('\n')).toMatch(/CONNECT with HTTP 403/);
   });
@@ -96,7 +110,10 @@ describe('cancel and deadlines', () => {
 
   it('streams each step as it starts and ends, in order', async () => {
     const seen: string[] = [];
-    await validate({ endpoint: registry.endpoint, tls: { caPem: pki.root.certPem } }, { onProgress: (s) => seen.push(`${s.id}:${s.status}`) });
+    await validate(
+      { endpoint: registry.endpoint, tls: { caPem: pki.root.certPem } },
+      { onProgress: (s) => seen.push(`${s.id}:${s.status}`) },
+    );
     expect(seen.slice(0, 6)).toEqual(['endpoint:running', 'endpoint:ok', 'dns:running', 'dns:ok', 'tcp:running', 'tcp:ok']);
     expect(seen.at(-1)).toBe('packs:skipped');
   });

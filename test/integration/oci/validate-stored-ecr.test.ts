@@ -24,7 +24,10 @@ afterAll(async () => {
   await world?.close();
 });
 
-async function storedEcr(name: string, awsAuth: { method: 'credentials'; accessKeyId: string } | { method: 'sts'; roleArn: string; externalId: string }) {
+async function storedEcr(
+  name: string,
+  awsAuth: { method: 'credentials'; accessKeyId: string } | { method: 'sts'; roleArn: string; externalId: string },
+) {
   const { record } = await app.services.registries.create({
     name,
     scope: 'system',
@@ -42,9 +45,16 @@ describe('validating a stored ECR registry', () => {
   it('validates an edit with the stored secret access key when none was typed', async () => {
     const id = await storedEcr('ecr-keys', { method: 'credentials', accessKeyId: world.admin.accessKeyId });
     await app.services.secrets.set({ registryId: id, field: 'awsSecretAccessKey' }, world.admin.secretAccessKey, 'persist');
-    const { withStoredSecrets } = createRegistryValidation({ validation: app.services.validation, registries: app.services.registries, secrets: app.services.secrets });
+    const { withStoredSecrets } = createRegistryValidation({
+      validation: app.services.validation,
+      registries: app.services.registries,
+      secrets: app.services.secrets,
+    });
     // What the wizard sends when editing: the settings, the secret field left empty.
-    const request = ValidationRequestSchema.parse({ proxy: { fromEnvironment: false }, ...ecrInput(world, double, { method: 'credentials', accessKeyId: world.admin.accessKeyId }, { baseContentPath: 'prod' }) });
+    const request = ValidationRequestSchema.parse({
+      proxy: { fromEnvironment: false },
+      ...ecrInput(world, double, { method: 'credentials', accessKeyId: world.admin.accessKeyId }, { baseContentPath: 'prod' }),
+    });
     const report = await app.services.validation.run(randomUUID(), await withStoredSecrets(request, id), () => undefined);
     expect(failure(report)).toBeUndefined();
     expect(report.packs).toEqual([{ name: 'cni-calico', versions: ['3.27.1'] }]);

@@ -17,7 +17,10 @@ let app: TestServices;
 beforeAll(async () => {
   dir = await createTempDir('validate-stored');
   pki = await createPki(dir.path);
-  registry = await startRegistry({ tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key }, auth: { kind: 'htpasswd', users: [{ username: 'alice', password: PASSWORD }] } });
+  registry = await startRegistry({
+    tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key },
+    auth: { kind: 'htpasswd', users: [{ username: 'alice', password: PASSWORD }] },
+  });
   app = openTestServices(`${dir.path}/data`);
 });
 afterAll(async () => {
@@ -54,7 +57,10 @@ describe('validating a stored registry', () => {
   it('records a failure, and an edit afterwards makes the record stale', async () => {
     const id = await stored('no-password');
     const { report, registry: detail } = await app.services.validateStored(randomUUID(), id, () => undefined);
-    expect(report.steps.find((s) => s.status === 'fail')?.problem).toMatchObject({ code: 'AUTH_REJECTED', message: expect.stringContaining('username alice without a password') });
+    expect(report.steps.find((s) => s.status === 'fail')?.problem).toMatchObject({
+      code: 'AUTH_REJECTED',
+      message: expect.stringContaining('username alice without a password'),
+    });
     expect(detail.validation.state).toBe('failed');
     await app.services.secrets.set({ registryId: id, field: 'password' }, PASSWORD, 'persist');
     expect(app.services.registries.get(id).validation.state).toBe('stale');

@@ -1,10 +1,21 @@
 import { validateRegistry } from '../../../main/services/oci/validate';
-import { ValidationRequestSchema, type StepId, type ValidationReport, type ValidationRequestInput, type ValidationStep } from '../../../shared/model/validation';
+import {
+  ValidationRequestSchema,
+  type StepId,
+  type ValidationReport,
+  type ValidationRequestInput,
+  type ValidationStep,
+} from '../../../shared/model/validation';
 
 /** Validates with test-friendly defaults: no proxy from the environment, short deadlines. */
 export async function validate(
   input: ValidationRequestInput,
-  options: { signal?: AbortSignal; env?: NodeJS.ProcessEnv; onProgress?: (step: ValidationStep) => void; onRequestCount?: (n: number) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    env?: NodeJS.ProcessEnv;
+    onProgress?: (step: ValidationStep) => void;
+    onRequestCount?: (n: number) => void;
+  } = {},
 ): Promise<ValidationReport> {
   const request = ValidationRequestSchema.parse({ proxy: { fromEnvironment: false }, connectTimeoutMs: 3000, deadlineMs: 8000, ...input });
   return validateRegistry(request, { env: {}, ...options });
@@ -19,7 +30,9 @@ export function step(report: ValidationReport, id: StepId) {
 /** The step that decided the verdict: the failed one, or undefined when validated. */
 export function failure(report: ValidationReport) {
   const failed = report.steps.find((s) => s.status === 'fail');
-  return failed ? { id: failed.id, code: failed.problem?.code, message: failed.problem?.message ?? '', observed: failed.observed } : undefined;
+  return failed
+    ? { id: failed.id, code: failed.problem?.code, message: failed.problem?.message ?? '', observed: failed.observed }
+    : undefined;
 }
 
 export function statuses(report: ValidationReport): string {

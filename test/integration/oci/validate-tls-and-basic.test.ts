@@ -29,7 +29,10 @@ async function launch(options: RegistryOptions): Promise<RunningRegistry> {
   return registry;
 }
 const htpasswd = { kind: 'htpasswd', users: [ALICE] } as const;
-const tlsWith = (cert: { fullchain?: string; cert: string; key: string }, fullChain = true) => ({ certificate: fullChain && cert.fullchain ? cert.fullchain : cert.cert, key: cert.key });
+const tlsWith = (cert: { fullchain?: string; cert: string; key: string }, fullChain = true) => ({
+  certificate: fullChain && cert.fullchain ? cert.fullchain : cert.cert,
+  key: cert.key,
+});
 
 describe('validation against a TLS + htpasswd registry', () => {
   it('validates the right credentials with the root CA supplied; skopeo agrees', async () => {
@@ -49,7 +52,10 @@ describe('validation against a TLS + htpasswd registry', () => {
     const registry = await launch({ tls: tlsWith(pki.leaf), auth: htpasswd });
     const report = await validate({ endpoint: registry.endpoint, username: 'alice', password: 'wrong', tls: { caPem: pki.root.certPem } });
     expect(failure(report)).toMatchObject({ id: 'auth', code: 'AUTH_REJECTED', message: expect.stringContaining(registry.hostPort) });
-    expect((await skopeoLogin({ hostPort: registry.hostPort, username: 'alice', password: 'wrong', trustedCaPems: [pki.root.certPem] })).exitCode).not.toBe(0);
+    expect(
+      (await skopeoLogin({ hostPort: registry.hostPort, username: 'alice', password: 'wrong', trustedCaPems: [pki.root.certPem] }))
+        .exitCode,
+    ).not.toBe(0);
   });
 
   it('says credentials are required when none are given', async () => {
@@ -75,17 +81,28 @@ describe('validation against a TLS + htpasswd registry', () => {
     const report = await validate({ endpoint: registry.endpoint, ...ALICE, tls: { insecureSkipVerify: true } });
     expect(failure(report)).toBeUndefined();
     expect(report.ok).toBe(true);
-    expect(step(report, 'tls')).toMatchObject({ status: 'warn', problem: { code: 'TLS_UNKNOWN_CA', message: expect.stringMatching(/^Not verified, because Insecure Skip TLS Verify is on/) } });
+    expect(step(report, 'tls')).toMatchObject({
+      status: 'warn',
+      problem: { code: 'TLS_UNKNOWN_CA', message: expect.stringMatching(/^Not verified, because Insecure Skip TLS Verify is on/) },
+    });
     expect((await skopeoLogin({ hostPort: registry.hostPort, ...ALICE, tlsVerify: false })).exitCode).toBe(0);
   });
 
   it('reports the missing intermediate when the server sends only its leaf', async () => {
     const registry = await launch({ tls: tlsWith(pki.leaf, false), auth: htpasswd });
     const report = await validate({ endpoint: registry.endpoint, ...ALICE, tls: { caPem: pki.root.certPem } });
-    expect(failure(report)).toMatchObject({ id: 'tls', code: 'TLS_INCOMPLETE_CHAIN', message: expect.stringContaining('presented only its own certificate') });
+    expect(failure(report)).toMatchObject({
+      id: 'tls',
+      code: 'TLS_INCOMPLETE_CHAIN',
+      message: expect.stringContaining('presented only its own certificate'),
+    });
     expect((await skopeoLogin({ hostPort: registry.hostPort, ...ALICE, trustedCaPems: [pki.root.certPem] })).exitCode).not.toBe(0);
     // Supplying the intermediate as well fixes it, for both clients.
-    const withBundle = await validate({ endpoint: registry.endpoint, ...ALICE, tls: { caPem: pki.root.certPem + pki.intermediate.certPem } });
+    const withBundle = await validate({
+      endpoint: registry.endpoint,
+      ...ALICE,
+      tls: { caPem: pki.root.certPem + pki.intermediate.certPem },
+    });
     expect(failure(withBundle)).toBeUndefined();
   });
 
@@ -96,7 +113,10 @@ describe('validation against a TLS + htpasswd registry', () => {
     ['notYetValidLeaf', 'TLS_NOT_YET_VALID', /not yet valid|not valid yet/],
   ] as const)('classifies a %s as %s; skopeo refuses it too', async (which, code, skopeoSays) => {
     const cert = pki[which];
-    const registry = await launch({ tls: { certificate: 'fullchain' in cert ? cert.fullchain : cert.cert, key: cert.key }, auth: htpasswd });
+    const registry = await launch({
+      tls: { certificate: 'fullchain' in cert ? cert.fullchain : cert.cert, key: cert.key },
+      auth: htpasswd,
+    });
     const report = await validate({ endpoint: registry.endpoint, ...ALICE, tls: { caPem: pki.root.certPem } });
     expect(failure(report)).toMatchObject({ id: 'tls', code });
     const skopeo = await skopeoLogin({ hostPort: registry.hostPort, ...ALICE, trustedCaPems: [pki.root.certPem] });
@@ -107,9 +127,15 @@ describe('validation against a TLS + htpasswd registry', () => {
   it('lists the names a wrong-name certificate holds', async () => {
     const registry = await launch({ tls: tlsWith(pki.wrongNameLeaf), auth: htpasswd });
     const report = await validate({ endpoint: registry.endpoint, ...ALICE, tls: { caPem: pki.root.certPem } });
-    expect(failure(report)).toMatchObject({ id: 'tls', code: 'TLS_HOSTNAME_MISMATCH', message: 'The certificate names wrong.example.test, not 127.0.0.1.' });
+    expect(failure(report)).toMatchObject({
+      id: 'tls',
+      code: 'TLS_HOSTNAME_MISMATCH',
+      message: 'The certificate names wrong.example.test, not 127.0.0.1.',
+    });
     // skopeo only says the certificate "doesn't contain any IP SANs"; ours names what it holds.
-    expect((await skopeoLogin({ hostPort: registry.hostPort, ...ALICE, trustedCaPems: [pki.root.certPem] })).stderr).toMatch(/doesn't contain any IP SANs/);
+    expect((await skopeoLogin({ hostPort: registry.hostPort, ...ALICE, trustedCaPems: [pki.root.certPem] })).stderr).toMatch(
+      /doesn't contain any IP SANs/,
+    );
   });
 
   it('verifies an IPv6 literal endpoint against the certificate’s IP names', async () => {
@@ -141,7 +167,9 @@ describe('validation of plain HTTP and protocol mix-ups', () => {
     const report = await validate({ endpoint: `https://127.0.0.1:${registry.port}` });
     expect(failure(report)).toMatchObject({ id: 'tls', code: 'TLS_PLAIN_HTTP' });
     expect(step(report, 'tls').problem?.remedy).toContain(`http://127.0.0.1:${registry.port}`);
-    expect((await skopeoLogin({ hostPort: registry.hostPort, username: 'x', password: 'y' })).stderr).toMatch(/HTTP response to HTTPS client/);
+    expect((await skopeoLogin({ hostPort: registry.hostPort, username: 'x', password: 'y' })).stderr).toMatch(
+      /HTTP response to HTTPS client/,
+    );
   });
 
   it('spots an http:// endpoint aimed at a TLS port and suggests https://', async () => {

@@ -27,7 +27,10 @@ afterAll(async () => dir.cleanup());
 
 const tls = () => ({ certificate: pki.leaf.fullchain, key: pki.leaf.key });
 
-async function tokenRegistry(options: TokenServerOptions = {}, realmHost?: string): Promise<{ registry: RunningRegistry; tokens: RunningTokenServer }> {
+async function tokenRegistry(
+  options: TokenServerOptions = {},
+  realmHost?: string,
+): Promise<{ registry: RunningRegistry; tokens: RunningTokenServer }> {
   const tokens = await startTokenServer({ users: [ALICE], tls: tls(), ...options });
   cleanups.push(() => tokens.close());
   const auth = realmHost ? { ...tokens.registryAuth, realm: tokens.realm.replace('127.0.0.1', realmHost) } : tokens.registryAuth;
@@ -41,7 +44,12 @@ describe('token (Bearer) registries', () => {
     const { registry, tokens } = await tokenRegistry();
     const report = await validate({ endpoint: registry.endpoint, ...ALICE, tls: { caPem: pki.root.certPem } });
     expect(failure(report)).toBeUndefined();
-    expect(step(report, 'auth').observed).toEqual(expect.arrayContaining([expect.stringMatching(/^token service https:\/\/127\.0\.0\.1:\d+\/token, service "registry\.test"$/), 'authenticated as alice']));
+    expect(step(report, 'auth').observed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^token service https:\/\/127\.0\.0\.1:\d+\/token, service "registry\.test"$/),
+        'authenticated as alice',
+      ]),
+    );
     // What we asked the token service, Docker's way: account and service, Basic credentials.
     expect(tokens.requests()[0]).toMatchObject({ account: 'alice', service: 'registry.test', username: 'alice' });
     expect((await skopeoLogin({ hostPort: registry.hostPort, ...ALICE, trustedCaPems: [pki.root.certPem] })).exitCode).toBe(0);
@@ -50,8 +58,17 @@ describe('token (Bearer) registries', () => {
   it('names the token service’s host when it rejects the password; skopeo also refuses', async () => {
     const { registry, tokens } = await tokenRegistry();
     const report = await validate({ endpoint: registry.endpoint, username: 'alice', password: 'wrong', tls: { caPem: pki.root.certPem } });
-    expect(failure(report)).toMatchObject({ id: 'auth', code: 'AUTH_REJECTED', message: `The token service at ${new URL(tokens.realm).host} rejected the username and password.` });
-    const skopeo = await skopeoLogin({ hostPort: registry.hostPort, username: 'alice', password: 'wrong', trustedCaPems: [pki.root.certPem] });
+    expect(failure(report)).toMatchObject({
+      id: 'auth',
+      code: 'AUTH_REJECTED',
+      message: `The token service at ${new URL(tokens.realm).host} rejected the username and password.`,
+    });
+    const skopeo = await skopeoLogin({
+      hostPort: registry.hostPort,
+      username: 'alice',
+      password: 'wrong',
+      trustedCaPems: [pki.root.certPem],
+    });
     expect(skopeo.stderr).toMatch(/invalid username\/password/);
   });
 
@@ -67,7 +84,10 @@ describe('token (Bearer) registries', () => {
   it('accepts a token service that answers with token or access_token only', async () => {
     for (const responseShape of ['token', 'access_token'] as const) {
       const { registry } = await tokenRegistry({ responseShape });
-      expect(failure(await validate({ endpoint: registry.endpoint, ...ALICE, tls: { caPem: pki.root.certPem } })), responseShape).toBeUndefined();
+      expect(
+        failure(await validate({ endpoint: registry.endpoint, ...ALICE, tls: { caPem: pki.root.certPem } })),
+        responseShape,
+      ).toBeUndefined();
     }
   });
 
@@ -75,7 +95,10 @@ describe('token (Bearer) registries', () => {
     const { registry } = await tokenRegistry({}, 'localhost');
     const report = await validate({ endpoint: registry.endpoint, ...ALICE, tls: { caPem: pki.root.certPem } });
     expect(report.ok).toBe(true);
-    expect(step(report, 'auth')).toMatchObject({ status: 'warn', problem: { code: 'AUTH_REALM_OTHER_HOST', message: expect.stringContaining('localhost') } });
+    expect(step(report, 'auth')).toMatchObject({
+      status: 'warn',
+      problem: { code: 'AUTH_REALM_OTHER_HOST', message: expect.stringContaining('localhost') },
+    });
   });
 });
 
@@ -94,18 +117,36 @@ describe('base content path and packs', () => {
       { name: 'csi-aws-ebs', versions: ['1.22.0'] },
     ]);
     expect(report.packCount).toBe(2);
-    const skopeo = await skopeoListTags({ hostPort: registry.hostPort, ...ALICE, trustedCaPems: [pki.root.certPem] }, 'prod/spectro-packs/archive/cni-calico');
+    const skopeo = await skopeoListTags(
+      { hostPort: registry.hostPort, ...ALICE, trustedCaPems: [pki.root.certPem] },
+      'prod/spectro-packs/archive/cni-calico',
+    );
     expect((JSON.parse(skopeo.stdout) as { Tags: string[] }).Tags.sort()).toEqual(['3.26.0', '3.27.1', '3.9.0']);
 
     // Ours says more: a wrong base path is named, with the paths that do hold packs.
-    const wrongPath = await validate({ endpoint: registry.endpoint, ...ALICE, baseContentPath: 'staging', tls: { caPem: pki.root.certPem } });
+    const wrongPath = await validate({
+      endpoint: registry.endpoint,
+      ...ALICE,
+      baseContentPath: 'staging',
+      tls: { caPem: pki.root.certPem },
+    });
     expect(wrongPath.ok).toBe(true);
-    expect(step(wrongPath, 'base-path')).toMatchObject({ status: 'warn', problem: { code: 'BASE_PATH_EMPTY', remedy: 'Set Base Content Path to "other" or "prod".' } });
+    expect(step(wrongPath, 'base-path')).toMatchObject({
+      status: 'warn',
+      problem: { code: 'BASE_PATH_EMPTY', remedy: 'Set Base Content Path to "other" or "prod".' },
+    });
   });
 
   it('never calls a refused catalog bad credentials: it probes the archive repository instead', async () => {
     const { registry } = await tokenRegistry({ grantCatalog: false });
-    await pushPack({ endpoint: registry.endpoint, auth: ALICE, ca: pki.root.certPem, basePath: 'prod', pack: 'cni-calico', version: '3.27.1' });
+    await pushPack({
+      endpoint: registry.endpoint,
+      auth: ALICE,
+      ca: pki.root.certPem,
+      basePath: 'prod',
+      pack: 'cni-calico',
+      version: '3.27.1',
+    });
     const report = await validate({ endpoint: registry.endpoint, ...ALICE, baseContentPath: 'prod', tls: { caPem: pki.root.certPem } });
     expect(report.ok).toBe(true);
     expect(step(report, 'auth').status).toBe('ok');

@@ -136,21 +136,33 @@ describe('canary secrets', () => {
       deleteRegistry: [{ id: doomed.record.id }],
       getSettings: [undefined],
       updateSettings: [{}],
-      runValidation: [{ runId: randomUUID(), request: { endpoint: 'https://127.0.0.1:9', username: 'robot', password: canaries.basic, deadlineMs: 3000 } }],
+      runValidation: [
+        {
+          runId: randomUUID(),
+          request: { endpoint: 'https://127.0.0.1:9', username: 'robot', password: canaries.basic, deadlineMs: 3000 },
+        },
+      ],
     };
     for (const [method, { channel }] of Object.entries(channels) as Array<[MethodName, (typeof channels)[MethodName]]>) {
       for (const input of samples[method] ?? [undefined, {}]) {
         const result = await call(channel, input);
-        if (samples[method] && method !== 'runValidation') expect(result, `${channel} ${JSON.stringify(input)}`).toMatchObject({ ok: true });
+        if (samples[method] && method !== 'runValidation')
+          expect(result, `${channel} ${JSON.stringify(input)}`).toMatchObject({ ok: true });
       }
     }
-    expect([...called].sort()).toEqual(Object.values(channels).map((spec) => spec.channel).sort());
+    expect([...called].sort()).toEqual(
+      Object.values(channels)
+        .map((spec) => spec.channel)
+        .sort(),
+    );
 
     events.abort();
     await reading;
 
     const all = Object.values(canaries);
-    const leaks = [...answers, eventText].filter((text) => all.some((secret) => fingerprintsOf(secret).some((f) => text.includes(f.toString()))));
+    const leaks = [...answers, eventText].filter((text) =>
+      all.some((secret) => fingerprintsOf(secret).some((f) => text.includes(f.toString()))),
+    );
     expect(leaks).toEqual([]);
 
     const { hits, searched } = filesContaining(dataDir, all);

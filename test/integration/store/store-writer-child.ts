@@ -49,11 +49,20 @@ async function oneChange(n: number): Promise<void> {
       }
       return;
     case 2:
-      if (some) await secrets.set({ registryId: some.id, field: some.type === 'basic' ? 'password' : 'awsSecretAccessKey' }, `secret-${n}`, 'persist');
+      if (some)
+        await secrets.set(
+          { registryId: some.id, field: some.type === 'basic' ? 'password' : 'awsSecretAccessKey' },
+          `secret-${n}`,
+          'persist',
+        );
       return;
     case 3:
       // Parsed as the IPC layer would, which drops the record's id and timestamps.
-      if (some) await registries.update(some.id, RegistryDraftSchema.parse({ ...some, name: `${some.name.slice(0, 60)}-e${n}`, baseContentPath: `edited-${n}` }));
+      if (some)
+        await registries.update(
+          some.id,
+          RegistryDraftSchema.parse({ ...some, name: `${some.name.slice(0, 60)}-e${n}`, baseContentPath: `edited-${n}` }),
+        );
       return;
     case 4:
       if (some && all.length < MAX_REGISTRIES) await registries.duplicate(some.id, `d-${tag}-${n}`);

@@ -16,7 +16,11 @@ let pki: Pki;
 let otherPki: Pki;
 let files: CertificateFiles;
 /** What each registry presents: leaf + intermediate, the leaf alone, or leaf + intermediate + root. */
-const served: Record<'fullchain' | 'leafOnly' | 'withRoot', RunningRegistry | undefined> = { fullchain: undefined, leafOnly: undefined, withRoot: undefined };
+const served: Record<'fullchain' | 'leafOnly' | 'withRoot', RunningRegistry | undefined> = {
+  fullchain: undefined,
+  leafOnly: undefined,
+  withRoot: undefined,
+};
 
 beforeAll(async () => {
   dir = await createTempDir('ca-sources');
@@ -35,7 +39,8 @@ afterAll(async () => {
   await dir?.cleanup();
 });
 
-type CaSource = 'root PEM' | 'root DER' | 'bundle' | 'reversed bundle' | 'PKCS#7 PEM' | 'PKCS#7 DER' | 'intermediate alone' | 'other PKI root';
+type CaSource =
+  'root PEM' | 'root DER' | 'bundle' | 'reversed bundle' | 'PKCS#7 PEM' | 'PKCS#7 DER' | 'intermediate alone' | 'other PKI root';
 const caFiles = (): Record<CaSource, string> => ({
   'root PEM': pki.root.cert,
   'root DER': files.rootDer,
@@ -90,7 +95,9 @@ describe('validating with the CA in every form', () => {
     const { report, outcome } = await verdict('fullchain', 'other PKI root');
     expect(outcome).toBe('TLS_UNKNOWN_CA');
     expect(step(report, 'tls').observed).toContainEqual(
-      expect.stringMatching(/^This CA did not issue the server's certificate; the chain ends at O=Pack Registry Desk Tests, CN=Pack Registry Desk Test Intermediate CA, issued by .*Test Root CA\./),
+      expect.stringMatching(
+        /^This CA did not issue the server's certificate; the chain ends at O=Pack Registry Desk Tests, CN=Pack Registry Desk Test Intermediate CA, issued by .*Test Root CA\./,
+      ),
     );
     // The right CA draws no such line.
     const right = await verdict('leafOnly', 'root PEM');

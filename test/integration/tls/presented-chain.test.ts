@@ -39,7 +39,9 @@ afterAll(async () => {
 });
 
 const fetchChain = (input: Record<string, unknown>) =>
-  fetchPresentedChain(FetchPresentedChainInputSchema.parse({ proxy: { fromEnvironment: false }, connectTimeoutMs: 3000, ...input }), { env: {} });
+  fetchPresentedChain(FetchPresentedChainInputSchema.parse({ proxy: { fromEnvironment: false }, connectTimeoutMs: 3000, ...input }), {
+    env: {},
+  });
 
 async function refusal(input: Record<string, unknown>) {
   try {
@@ -58,11 +60,27 @@ describe('certs:fetch-presented', () => {
       [expect.stringContaining('CN=localhost'), false, false],
       [expect.stringContaining('CN=Pack Registry Desk Test Intermediate CA'), true, false],
     ]);
-    expect(presented.chain.map((c) => c.fingerprintSha256)).toEqual([await opensslFingerprint(pki.leaf.cert), await opensslFingerprint(pki.intermediate.cert)]);
-    expect(presented.chain[0]).toMatchObject({ subjectAltNames: ['localhost', '127.0.0.1', '0:0:0:0:0:0:0:1'], pem: pki.leaf.certPem, signatureAlgorithm: 'ecdsa-with-SHA256' });
-    expect(presented).toMatchObject({ endpoint: fullchain.endpoint, proxy: null, verified: false, problem: { code: 'TLS_UNKNOWN_CA' }, caMatch: null });
+    expect(presented.chain.map((c) => c.fingerprintSha256)).toEqual([
+      await opensslFingerprint(pki.leaf.cert),
+      await opensslFingerprint(pki.intermediate.cert),
+    ]);
+    expect(presented.chain[0]).toMatchObject({
+      subjectAltNames: ['localhost', '127.0.0.1', '0:0:0:0:0:0:0:1'],
+      pem: pki.leaf.certPem,
+      signatureAlgorithm: 'ecdsa-with-SHA256',
+    });
+    expect(presented).toMatchObject({
+      endpoint: fullchain.endpoint,
+      proxy: null,
+      verified: false,
+      problem: { code: 'TLS_UNKNOWN_CA' },
+      caMatch: null,
+    });
     // The top is an intermediate: trusting it would not do, and the wizard is told what to get instead.
-    expect(presented.trustOffer).toEqual({ available: false, reason: expect.stringMatching(/^The server does not send its root CA: .* get the certificate of Pack Registry Desk Test Root CA/) });
+    expect(presented.trustOffer).toEqual({
+      available: false,
+      reason: expect.stringMatching(/^The server does not send its root CA: .* get the certificate of Pack Registry Desk Test Root CA/),
+    });
   });
 
   it('verifies with the root supplied, completing the chain with it', async () => {
@@ -77,7 +95,9 @@ describe('certs:fetch-presented', () => {
     expect(presented.verified).toBe(false);
     expect(presented.caMatch).toEqual({
       issuedByCa: false,
-      message: expect.stringMatching(/^This CA did not issue the server's certificate; the chain ends at O=Pack Registry Desk Tests, CN=Pack Registry Desk Test Intermediate CA, issued by/),
+      message: expect.stringMatching(
+        /^This CA did not issue the server's certificate; the chain ends at O=Pack Registry Desk Tests, CN=Pack Registry Desk Test Intermediate CA, issued by/,
+      ),
     });
   });
 
@@ -86,11 +106,14 @@ describe('certs:fetch-presented', () => {
     expect(presented.chain).toHaveLength(3);
     expect(presented.trustOffer).toEqual({ available: true, index: 2, fingerprintSha256: await opensslFingerprint(pki.root.cert) });
     const trusted = presented.chain[2]!.pem;
-    const report = await validate({ endpoint: withRoot.endpoint, tls: { caPem: trusted, trustOnlySuppliedCa: true, insecureSkipVerify: false } });
+    const report = await validate({
+      endpoint: withRoot.endpoint,
+      tls: { caPem: trusted, trustOnlySuppliedCa: true, insecureSkipVerify: false },
+    });
     expect(failure(report)).toBeUndefined();
   });
 
-  it("offers a self-signed server certificate itself, and trusting it validates", async () => {
+  it('offers a self-signed server certificate itself, and trusting it validates', async () => {
     const presented = await fetchChain({ endpoint: selfSigned.endpoint });
     expect(presented).toMatchObject({ verified: false, problem: { code: 'TLS_SELF_SIGNED' }, trustOffer: { available: true, index: 0 } });
     const report = await validate({ endpoint: selfSigned.endpoint, tls: { caPem: presented.chain[0]!.pem } });
@@ -100,7 +123,11 @@ describe('certs:fetch-presented', () => {
   it('goes through the proxy the validation would use', async () => {
     const proxy = await startHttpProxy();
     try {
-      const presented = await fetchChain({ endpoint: fullchain.endpoint, caPem: pki.root.certPem, proxy: { url: proxy.url, fromEnvironment: false } });
+      const presented = await fetchChain({
+        endpoint: fullchain.endpoint,
+        caPem: pki.root.certPem,
+        proxy: { url: proxy.url, fromEnvironment: false },
+      });
       expect(presented).toMatchObject({ verified: true, proxy: proxy.url });
       expect(await proxy.sawConnect(fullchain.hostPort)).toBe(true);
     } finally {
@@ -111,6 +138,9 @@ describe('certs:fetch-presented', () => {
   it('refuses plain HTTP and names connection failures with the validation codes', async () => {
     expect(await refusal({ endpoint: `http://${fullchain.hostPort}` })).toMatchObject({ code: 'CERT_NO_TLS', field: 'endpoint' });
     expect(await refusal({ endpoint: 'ftp://x' })).toMatchObject({ code: 'ENDPOINT_INVALID' });
-    expect(await refusal({ endpoint: `https://127.0.0.1:${await findFreePort()}` })).toMatchObject({ code: 'TCP_REFUSED', message: expect.stringContaining('ECONNREFUSED') });
+    expect(await refusal({ endpoint: `https://127.0.0.1:${await findFreePort()}` })).toMatchObject({
+      code: 'TCP_REFUSED',
+      message: expect.stringContaining('ECONNREFUSED'),
+    });
   });
 });

@@ -7,7 +7,15 @@ import type { CertificateSummary, CertificateWarning } from '../../../../shared/
  * One certificate as an admin checks it: who it is for, who issued it, until when, and the
  * SHA-256 fingerprint to compare out of band before trusting it.
  */
-export function CertificateCard({ certificate, warnings = [], action }: { certificate: CertificateSummary; warnings?: CertificateWarning[]; action?: ReactNode }) {
+export function CertificateCard({
+  certificate,
+  warnings = [],
+  action,
+}: {
+  certificate: CertificateSummary;
+  warnings?: CertificateWarning[];
+  action?: ReactNode;
+}) {
   const [openedAt] = useState(() => Date.now());
   const expired = Date.parse(certificate.validTo) < openedAt;
   return (
@@ -20,9 +28,21 @@ export function CertificateCard({ certificate, warnings = [], action }: { certif
           </Text>
         </Group>
         <Group gap={6}>
-          {certificate.isCa && <Badge variant="dot" color="indigo">CA</Badge>}
-          {certificate.selfSigned && <Badge variant="dot" color="gray">self-signed</Badge>}
-          {expired && <Badge variant="dot" color="red">expired</Badge>}
+          {certificate.isCa && (
+            <Badge variant="dot" color="indigo">
+              CA
+            </Badge>
+          )}
+          {certificate.selfSigned && (
+            <Badge variant="dot" color="gray">
+              self-signed
+            </Badge>
+          )}
+          {expired && (
+            <Badge variant="dot" color="red">
+              expired
+            </Badge>
+          )}
         </Group>
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           Issued by {certificate.issuer}

@@ -13,11 +13,7 @@ export function SecureStorageBadge() {
   const { secureStorage } = info;
   return (
     <Group gap="xs">
-      {info.host === 'harness' && (
-        <Badge variant="default">
-          Browser harness
-        </Badge>
-      )}
+      {info.host === 'harness' && <Badge variant="default">Browser harness</Badge>}
       <Tooltip label={secureStorage.description} multiline w={280}>
         {/* "dot" keeps the text in the body colour: coloured badge text fails contrast. */}
         <Badge color={secureStorage.persistent ? 'green' : 'yellow'} variant="dot" tabIndex={0}>

@@ -33,7 +33,12 @@ const formats: { value: ExportFormat; label: string; description: string }[] = [
 export function ExportDialog({ target, opened, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('terraform');
   const [includeSecrets, setIncludeSecrets] = useState(false);
-  const [rendered, setRendered] = useState<{ request: string; result: ExportResult | null; problem: Problem | null; exportedAt: string } | null>(null);
+  const [rendered, setRendered] = useState<{
+    request: string;
+    result: ExportResult | null;
+    problem: Problem | null;
+    exportedAt: string;
+  } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState<SaveExportResult | null>(null);
   const [saving, setSaving] = useState(false);
@@ -118,8 +123,8 @@ export function ExportDialog({ target, opened, onClose }: Props) {
         />
         {includeSecrets && (
           <Alert color="yellow" variant="light" role="alert" title="Secrets will be written in clear text">
-            The stored passwords and secret keys are written into the file as plain text. Anyone who can read the file can use them:
-            keep it out of version control and delete it once used.
+            The stored passwords and secret keys are written into the file as plain text. Anyone who can read the file can use them: keep it
+            out of version control and delete it once used.
           </Alert>
         )}
         <ProblemAlert problem={renderProblem ?? problem} />

@@ -153,7 +153,12 @@ export function ImportDraftsDialog({ state }: { state: ImportDrafts }) {
         )}
         {result === null &&
           preview?.conflicts.map((conflict) => (
-            <ConflictChoice key={conflict.index} conflict={conflict} answer={answers.get(conflict.index)} onChange={(a) => setAnswer(conflict.index, a)} />
+            <ConflictChoice
+              key={conflict.index}
+              conflict={conflict}
+              answer={answers.get(conflict.index)}
+              onChange={(a) => setAnswer(conflict.index, a)}
+            />
           ))}
         <ProblemAlert problem={problem} />
         {result && <ImportSummary result={result} />}
@@ -172,7 +177,15 @@ export function ImportDraftsDialog({ state }: { state: ImportDrafts }) {
   );
 }
 
-function ConflictChoice({ conflict, answer, onChange }: { conflict: ImportConflict; answer: Answer | undefined; onChange: (a: Answer) => void }) {
+function ConflictChoice({
+  conflict,
+  answer,
+  onChange,
+}: {
+  conflict: ImportConflict;
+  answer: Answer | undefined;
+  onChange: (a: Answer) => void;
+}) {
   const action = answer?.action ?? 'rename';
   const name = answer?.action === 'rename' ? answer.name : conflict.proposedName;
   return (

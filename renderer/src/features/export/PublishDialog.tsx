@@ -107,8 +107,8 @@ export function PublishDialog({ registry, opened, onClose }: Props) {
         >
           <Stack gap="md">
             <Text size="sm">
-              Creates this {registry.scope} registry in Palette with its stored secrets. The sign-in below is used for this request
-              only and is never stored.
+              Creates this {registry.scope} registry in Palette with its stored secrets. The sign-in below is used for this request only and
+              is never stored.
             </Text>
             <TextInput
               label="Palette API URL"
@@ -129,7 +129,12 @@ export function PublishDialog({ registry, opened, onClose }: Props) {
                   error={missing(fields.apiKey, 'Enter the API key.')}
                   visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the API key' }}
                 />
-                <TextInput label="Project UID" description="Optional: create it in one project rather than the tenant." value={fields.projectUid} onChange={set('projectUid')} />
+                <TextInput
+                  label="Project UID"
+                  description="Optional: create it in one project rather than the tenant."
+                  value={fields.projectUid}
+                  onChange={set('projectUid')}
+                />
               </>
             ) : (
               <>
@@ -174,7 +179,11 @@ export function PublishDialog({ registry, opened, onClose }: Props) {
               checked={insecureSkipVerify}
               onChange={(event) => setInsecureSkipVerify(event.currentTarget.checked)}
             />
-            <Checkbox label="Ask Palette to validate the registry first" checked={validateFirst} onChange={(event) => setValidateFirst(event.currentTarget.checked)} />
+            <Checkbox
+              label="Ask Palette to validate the registry first"
+              checked={validateFirst}
+              onChange={(event) => setValidateFirst(event.currentTarget.checked)}
+            />
             <ProblemAlert problem={problem} />
             {result && <PublishOutcome result={result} />}
             <Group justify="flex-end" gap="sm">

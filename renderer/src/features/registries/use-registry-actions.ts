@@ -5,8 +5,7 @@ import { ApiError, client } from '../../api/client';
 
 /** What the last list action did, shown above the table until dismissed or replaced. */
 export type ActionFeedback =
-  | { kind: 'done'; message: string; detail?: string }
-  | { kind: 'problem'; message: string; remedy?: string | undefined };
+  { kind: 'done'; message: string; detail?: string } | { kind: 'problem'; message: string; remedy?: string | undefined };
 
 /**
  * Duplicate and delete, each awaiting the list reload so the new or removed row is on screen when

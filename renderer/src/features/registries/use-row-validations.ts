@@ -19,16 +19,19 @@ export function useRowValidations(afterRun: () => Promise<void>) {
   const [runs, setRuns] = useState<RowValidations>(() => new Map());
   const registryByRun = useRef(new Map<string, string>());
 
-  const update = useCallback((registryId: string, next: RowValidation | ((current: RowValidation | undefined) => RowValidation | undefined)) => {
-    setRuns((current) => {
-      const value = typeof next === 'function' ? next(current.get(registryId)) : next;
-      if (value === current.get(registryId)) return current;
-      const copy = new Map(current);
-      if (value) copy.set(registryId, value);
-      else copy.delete(registryId);
-      return copy;
-    });
-  }, []);
+  const update = useCallback(
+    (registryId: string, next: RowValidation | ((current: RowValidation | undefined) => RowValidation | undefined)) => {
+      setRuns((current) => {
+        const value = typeof next === 'function' ? next(current.get(registryId)) : next;
+        if (value === current.get(registryId)) return current;
+        const copy = new Map(current);
+        if (value) copy.set(registryId, value);
+        else copy.delete(registryId);
+        return copy;
+      });
+    },
+    [],
+  );
 
   useEffect(
     () =>
@@ -70,7 +73,9 @@ export function useRowValidations(afterRun: () => Promise<void>) {
       const runId = [...registryByRun.current].find(([, id]) => id === registryId)?.[0];
       if (runId === undefined) return;
       update(registryId, (current) => (current?.status === 'running' ? { ...current, cancelling: true } : current));
-      client.cancelValidation({ runId }).catch(() => update(registryId, (current) => (current?.status === 'running' ? { ...current, cancelling: false } : current)));
+      client
+        .cancelValidation({ runId })
+        .catch(() => update(registryId, (current) => (current?.status === 'running' ? { ...current, cancelling: false } : current)));
     },
     [update],
   );

@@ -61,8 +61,14 @@ describe('regdesk export', () => {
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
     }
-    expect(await regdesk('export', '--name', 'nope', '--data-dir', dir)).toMatchObject({ code: 1, stderr: expect.stringContaining('no stored registry named "nope"') });
-    expect(await regdesk('export', '--data-dir', join(temp.path, 'empty'))).toMatchObject({ code: 1, stderr: expect.stringContaining('nothing to export') });
+    expect(await regdesk('export', '--name', 'nope', '--data-dir', dir)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no stored registry named "nope"'),
+    });
+    expect(await regdesk('export', '--data-dir', join(temp.path, 'empty'))).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('nothing to export'),
+    });
   });
 });
 
@@ -78,7 +84,9 @@ describe('regdesk import', () => {
   it('imports a draft file and names the secrets to enter', async () => {
     const result = await regdesk('import', file('d.json', drafts(zot)), '--data-dir', dir);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^Imported 1 of 1 registry from .*d\.json\n {2}created {2}zot \[system, OCI\/Basic\] {2}\(enter its password in the app\)\n$/);
+    expect(result.stdout).toMatch(
+      /^Imported 1 of 1 registry from .*d\.json\n {2}created {2}zot \[system, OCI\/Basic\] {2}\(enter its password in the app\)\n$/,
+    );
     expect((await regdesk('list', '--data-dir', dir)).stdout).toContain('zot');
   });
 
@@ -93,7 +101,14 @@ describe('regdesk import', () => {
 
     const skipped = await regdesk('import', clash, '--on-conflict', 'skip', '--data-dir', dir);
     expect(skipped.stdout).toMatch(/created {2}zot[\s\S]*skipped {2}Harbor-Packs/);
-    const renamed = await regdesk('import', file('again.json', drafts({ ...zot, name: 'harbor-packs' })), '--on-conflict', 'rename', '--data-dir', dir);
+    const renamed = await regdesk(
+      'import',
+      file('again.json', drafts({ ...zot, name: 'harbor-packs' })),
+      '--on-conflict',
+      'rename',
+      '--data-dir',
+      dir,
+    );
     expect(renamed.stdout).toContain('renamed  harbor-packs (imported) [system, OCI/Basic]');
   });
 
@@ -101,10 +116,26 @@ describe('regdesk import', () => {
     const before = storeBytes();
     const cases: Array<[string, string, RegExp]> = [
       ['notjson.json', '{"format":', /notjson\.json: The file is not JSON: .* \[IMPORT_NOT_JSON\]/],
-      ['v2.json', JSON.stringify({ format: DRAFT_FILE_FORMAT, version: 2, registries: [zot] }), /v2\.json: version: Version 2 is not supported: this app reads version 1\. \[IMPORT_VERSION_UNSUPPORTED\]/],
-      ['unknown.json', drafts({ ...zot, password: 'x' }), /unknown\.json: registries\.0\.password: Unknown field "password": secrets never travel/],
-      ['types.json', drafts({ ...zot, username: 7 }), /types\.json: registries\.0\.username: Invalid input: expected string, received number \[IMPORT_INVALID\]/],
-      ['huge.json', ' '.repeat(5 * 1024 * 1024 + 1), /huge\.json: the file is larger than 5 MiB.*nothing was imported\n {2}\[IMPORT_TOO_LARGE\]/],
+      [
+        'v2.json',
+        JSON.stringify({ format: DRAFT_FILE_FORMAT, version: 2, registries: [zot] }),
+        /v2\.json: version: Version 2 is not supported: this app reads version 1\. \[IMPORT_VERSION_UNSUPPORTED\]/,
+      ],
+      [
+        'unknown.json',
+        drafts({ ...zot, password: 'x' }),
+        /unknown\.json: registries\.0\.password: Unknown field "password": secrets never travel/,
+      ],
+      [
+        'types.json',
+        drafts({ ...zot, username: 7 }),
+        /types\.json: registries\.0\.username: Invalid input: expected string, received number \[IMPORT_INVALID\]/,
+      ],
+      [
+        'huge.json',
+        ' '.repeat(5 * 1024 * 1024 + 1),
+        /huge\.json: the file is larger than 5 MiB.*nothing was imported\n {2}\[IMPORT_TOO_LARGE\]/,
+      ],
     ];
     for (const [name, content, expected] of cases) {
       const result = await regdesk('import', file(name, content), '--data-dir', dir);
@@ -119,6 +150,9 @@ describe('regdesk import', () => {
     for (const argv of [[], ['a.json', 'b.json'], ['a.json', '--on-conflict', 'replace']]) {
       expect((await regdesk('import', ...argv, '--data-dir', dir)).code, argv.join(' ')).toBe(2);
     }
-    expect(await regdesk('import', join(temp.path, 'missing.json'), '--data-dir', dir)).toMatchObject({ code: 1, stderr: expect.stringContaining('ENOENT') });
+    expect(await regdesk('import', join(temp.path, 'missing.json'), '--data-dir', dir)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('ENOENT'),
+    });
   });
 });

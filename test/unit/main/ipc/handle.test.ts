@@ -58,18 +58,26 @@ describe('createInvoke', () => {
 
   it('passes an AppError through as data, fields intact', async () => {
     const error = appError('STORE_UNREADABLE', { remedy: 'Restore /tmp/x.json.bak' });
-    const invoke = createInvoke('listRegistries', async () => {
-      throw new AppErrorException(error);
-    }, { isTrustedSender: () => true, log: capturingLog() });
+    const invoke = createInvoke(
+      'listRegistries',
+      async () => {
+        throw new AppErrorException(error);
+      },
+      { isTrustedSender: () => true, log: capturingLog() },
+    );
     expect(await invoke(APP, {})).toEqual({ ok: false, error });
   });
 
   it('turns an unexpected throw into INTERNAL and never logs the input', async () => {
     const secret = canarySecret('input');
     const log = capturingLog();
-    const invoke = createInvoke('listRegistries', async () => {
-      throw new TypeError('boom');
-    }, { isTrustedSender: () => true, log });
+    const invoke = createInvoke(
+      'listRegistries',
+      async () => {
+        throw new TypeError('boom');
+      },
+      { isTrustedSender: () => true, log },
+    );
     const result = await invoke(APP, { scope: 'system', extra: secret });
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(log.lines.join('\n')).toContain('TypeError: boom');

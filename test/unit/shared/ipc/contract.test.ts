@@ -18,11 +18,11 @@ describe('RegdeskApi (derived from the contract)', () => {
     expectTypeOf<RegdeskApi['listRegistries']>().toEqualTypeOf<
       (input?: { scope?: RegistryScope | undefined }) => Promise<Result<RegistrySummary[]>>
     >();
-    expectTypeOf<RegdeskApi['onRegistriesChanged']>().toEqualTypeOf<
-      (listener: (payload: Record<string, never>) => void) => () => void
-    >();
+    expectTypeOf<RegdeskApi['onRegistriesChanged']>().toEqualTypeOf<(listener: (payload: Record<string, never>) => void) => () => void>();
     expectTypeOf<RegdeskApi['cancelValidation']>().toEqualTypeOf<(input: { runId: string }) => Promise<Result<{ cancelled: boolean }>>>();
-    expectTypeOf<Parameters<RegdeskApi['onValidationProgress']>[0]>().toEqualTypeOf<(payload: { runId: string; step: ValidationStep }) => void>();
+    expectTypeOf<Parameters<RegdeskApi['onValidationProgress']>[0]>().toEqualTypeOf<
+      (payload: { runId: string; step: ValidationStep }) => void
+    >();
     expectTypeOf<RegdeskApi['createRegistry']>().toEqualTypeOf<(input: RegistryDraftInput) => Promise<Result<RegistryDetail>>>();
     expectTypeOf<RegdeskApi['deleteRegistry']>().toEqualTypeOf<(input: { id: string }) => Promise<Result<{ id: string }>>>();
     expectTypeOf<RegdeskApi['getSettings']>().toEqualTypeOf<() => Promise<Result<Settings>>>();
@@ -70,7 +70,12 @@ describe('RegdeskApi (derived from the contract)', () => {
     expectTypeOf<FetchPresentedChainInput['trustOnlySuppliedCa']>().toEqualTypeOf<boolean>();
     // Import files are opened by main; export files are saved by main. The window names no path.
     expectTypeOf<RegdeskApi['pickImportFile']>().toEqualTypeOf<() => Promise<Result<PickImportResult>>>();
-    expectTypeOf<Parameters<RegdeskApi['saveExport']>[0]>().toEqualTypeOf<{ ids: string[]; format: ExportFormat; includeSecrets?: boolean | undefined; exportedAt?: string | undefined }>();
+    expectTypeOf<Parameters<RegdeskApi['saveExport']>[0]>().toEqualTypeOf<{
+      ids: string[];
+      format: ExportFormat;
+      includeSecrets?: boolean | undefined;
+      exportedAt?: string | undefined;
+    }>();
   });
 
   it('names every channel domain:action, once', () => {

@@ -60,8 +60,8 @@ export function DeleteRegistryDialog({ registry, opened, onConfirm, onClose, foc
       {registry && (
         <Stack gap="md">
           <Text size="sm">
-            The {registry.scope} registry “{registry.name}” ({registry.endpoint}) is removed from this workstation, and so are its
-            stored secrets: its password or AWS secret access key is deleted too. This cannot be undone.
+            The {registry.scope} registry “{registry.name}” ({registry.endpoint}) is removed from this workstation, and so are its stored
+            secrets: its password or AWS secret access key is deleted too. This cannot be undone.
           </Text>
           <Text size="sm" c="dimmed">
             Palette is not changed: a registry already added there stays until you remove it in Palette.

@@ -44,15 +44,24 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
   const deferredQuery = useDeferredValue(query);
   const validations = useRowValidations(reload);
   const actions = useRegistryActions(reload);
-  const [deleting, setDeleting] = useState<{ registry: RegistrySummary | undefined; opened: boolean }>({ registry: undefined, opened: false });
+  const [deleting, setDeleting] = useState<{ registry: RegistrySummary | undefined; opened: boolean }>({
+    registry: undefined,
+    opened: false,
+  });
   const [exporting, setExporting] = useState<{ target: ExportTarget | undefined; opened: boolean }>({ target: undefined, opened: false });
-  const [publishing, setPublishing] = useState<{ registry: RegistrySummary | undefined; opened: boolean }>({ registry: undefined, opened: false });
+  const [publishing, setPublishing] = useState<{ registry: RegistrySummary | undefined; opened: boolean }>({
+    registry: undefined,
+    opened: false,
+  });
   const importDrafts = useImportDrafts(reload);
   useReadinessMarker(state.status !== 'loading');
 
   const registries = state.status === 'loaded' ? state.registries : NO_REGISTRIES;
   const indexByScope = useMemo(
-    () => ({ system: searchIndex(registries.filter((r) => r.scope === 'system')), tenant: searchIndex(registries.filter((r) => r.scope === 'tenant')) }),
+    () => ({
+      system: searchIndex(registries.filter((r) => r.scope === 'system')),
+      tenant: searchIndex(registries.filter((r) => r.scope === 'tenant')),
+    }),
     [registries],
   );
   const shown = useMemo(() => filterRegistries(indexByScope[scope], deferredQuery), [indexByScope, scope, deferredQuery]);
@@ -86,7 +95,12 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
             variant="default"
             leftSection={<IconFileExport size={16} aria-hidden />}
             disabled={registries.length === 0}
-            onClick={() => setExporting({ target: { ids: registries.map((r) => r.id), label: `all ${count.format(registries.length)} registries` }, opened: true })}
+            onClick={() =>
+              setExporting({
+                target: { ids: registries.map((r) => r.id), label: `all ${count.format(registries.length)} registries` },
+                opened: true,
+              })
+            }
           >
             Export all…
           </Button>
@@ -153,7 +167,12 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
                     description="Add an OCI registry with Basic or AWS ECR authentication, validate it from this workstation, then export it for Palette."
                   />
                 ) : shown.length === 0 ? (
-                  <EmptyState py="xl" icon={<IconSearch size={32} aria-hidden />} withIndicatorBackground title={`No ${s} registries match “${deferredQuery.trim()}”`}>
+                  <EmptyState
+                    py="xl"
+                    icon={<IconSearch size={32} aria-hidden />}
+                    withIndicatorBackground
+                    title={`No ${s} registries match “${deferredQuery.trim()}”`}
+                  >
                     <EmptyState.Description>Search looks at names, endpoints and base content paths, ignoring case.</EmptyState.Description>
                     <EmptyState.Actions>
                       <Button
@@ -197,9 +216,17 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
         onClose={() => setDeleting((current) => ({ ...current, opened: false }))}
         focusAfterDelete={searchField}
       />
-      <ExportDialog target={exporting.target} opened={exporting.opened} onClose={() => setExporting((current) => ({ ...current, opened: false }))} />
+      <ExportDialog
+        target={exporting.target}
+        opened={exporting.opened}
+        onClose={() => setExporting((current) => ({ ...current, opened: false }))}
+      />
       <ImportDraftsDialog state={importDrafts} />
-      <PublishDialog registry={publishing.registry} opened={publishing.opened} onClose={() => setPublishing((current) => ({ ...current, opened: false }))} />
+      <PublishDialog
+        registry={publishing.registry}
+        opened={publishing.opened}
+        onClose={() => setPublishing((current) => ({ ...current, opened: false }))}
+      />
     </Stack>
   );
 }

@@ -38,7 +38,14 @@ export function FailureDetails({ registryId, name, report }: { registryId: strin
   };
 
   const button = (
-    <Button ref={target} size="compact-xs" variant="default" aria-label={`Failure details for ${name}`} onClick={toggle} {...(mounted ? {} : placeholderProps)}>
+    <Button
+      ref={target}
+      size="compact-xs"
+      variant="default"
+      aria-label={`Failure details for ${name}`}
+      onClick={toggle}
+      {...(mounted ? {} : placeholderProps)}
+    >
       Details
     </Button>
   );
@@ -46,7 +53,18 @@ export function FailureDetails({ registryId, name, report }: { registryId: strin
   return (
     // Focus moves into the dialog so a screen reader reads it; Escape closes it and returns to the button.
     // In the page rather than a portal, inside the main landmark (axe "region"), as the row menus.
-    <Popover opened={opened} onChange={setOpened} position="bottom-start" width={360} withArrow shadow="md" trapFocus returnFocus withinPortal={false} floatingStrategy="fixed">
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-start"
+      width={360}
+      withArrow
+      shadow="md"
+      trapFocus
+      returnFocus
+      withinPortal={false}
+      floatingStrategy="fixed"
+    >
       <Popover.Target>{button}</Popover.Target>
       {/* Named by its own title, rather than after the button (Mantine's default). */}
       <Popover.Dropdown aria-labelledby={titleId}>

@@ -51,7 +51,13 @@ export function RegistriesTable({ registries, caption, page, onPageChange, runs,
           </Table.Thead>
           <Table.Tbody>
             {rows.map((registry) => (
-              <RegistryRow key={registry.id} registry={registry} run={runs.get(registry.id)} onAction={onAction} onCancel={onCancelValidation} />
+              <RegistryRow
+                key={registry.id}
+                registry={registry}
+                run={runs.get(registry.id)}
+                onAction={onAction}
+                onCancel={onCancelValidation}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -67,7 +73,9 @@ export function RegistriesTable({ registries, caption, page, onPageChange, runs,
             onChange={onPageChange}
             size="sm"
             getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
-            getControlProps={(control) => ({ 'aria-label': control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : `${control} page` })}
+            getControlProps={(control) => ({
+              'aria-label': control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : `${control} page`,
+            })}
           />
         </Group>
       )}

@@ -26,7 +26,9 @@ export const RegistryRow = memo(function RegistryRow({ registry, run, onAction, 
       </th>
       <td className={`${classes.cell} ${classes.nowrap}`}>{typeLabel[registry.type]}</td>
       <td className={`${classes.cell} ${classes.mono}`}>{registry.endpoint}</td>
-      <td className={`${classes.cell} ${classes.mono} ${registry.baseContentPath ? '' : classes.dimmed}`}>{registry.baseContentPath || '(root)'}</td>
+      <td className={`${classes.cell} ${classes.mono} ${registry.baseContentPath ? '' : classes.dimmed}`}>
+        {registry.baseContentPath || '(root)'}
+      </td>
       <td className={classes.cell}>
         <ValidationCell registry={registry} run={run} onCancel={onCancel} />
       </td>

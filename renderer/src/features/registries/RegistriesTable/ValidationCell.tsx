@@ -32,7 +32,13 @@ export function ValidationCell({ registry, run, onCancel }: Props) {
         <Text size="sm" role="status" style={{ whiteSpace: 'nowrap' }}>
           {run.cancelling ? 'Cancelling…' : run.step ? `${run.step.title} (${position} of ${STEP_IDS.length})` : 'Starting…'}
         </Text>
-        <Button size="compact-xs" variant="default" disabled={run.cancelling} onClick={() => onCancel(registry.id)} aria-label={`Cancel validation of ${registry.name}`}>
+        <Button
+          size="compact-xs"
+          variant="default"
+          disabled={run.cancelling}
+          onClick={() => onCancel(registry.id)}
+          aria-label={`Cancel validation of ${registry.name}`}
+        >
           Cancel
         </Button>
       </Group>

@@ -60,7 +60,10 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
   async function validate() {
     if (form.validate().hasErrors) return;
     // Editing with the password field left empty: main uses the stored password.
-    const result = await validation.run({ request: toValidationRequest(values), ...(savedId && secretKept ? { secretsFrom: savedId } : {}) });
+    const result = await validation.run({
+      request: toValidationRequest(values),
+      ...(savedId && secretKept ? { secretsFrom: savedId } : {}),
+    });
     if (result?.ok) setValidatedKey(key);
   }
 
@@ -75,7 +78,10 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
       // Main validates what it stored and records the verdict; the list then shows it.
       const recorded = await validation.run({ registryId: id });
       if (recorded?.ok) return onDone(values.name.trim());
-      setProblem({ message: 'Saved, but the stored registry did not validate.', remedy: 'See the steps beside the form; fix the values and confirm again.' });
+      setProblem({
+        message: 'Saved, but the stored registry did not validate.',
+        remedy: 'See the steps beside the form; fix the values and confirm again.',
+      });
     } catch (error) {
       setProblem(error instanceof ApiError ? error.error : { message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -114,7 +120,9 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
                 autoFocus
                 spellCheck={false}
                 {...form.getInputProps('name')}
-                error={form.errors['name'] ?? (nameTaken ? `A ${values.scope} registry is already called “${values.name.trim()}”.` : undefined)}
+                error={
+                  form.errors['name'] ?? (nameTaken ? `A ${values.scope} registry is already called “${values.name.trim()}”.` : undefined)
+                }
               />
               <Stack gap={4}>
                 <Text size="sm" fw={500} id="scope-label">
@@ -135,7 +143,11 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
                 </Text>
                 <Badge variant="default">OCI</Badge>
               </Group>
-              <Tabs value={values.type} onChange={(type) => type && form.setFieldValue('type', type as RegistryForm['type'])} keepMounted={false}>
+              <Tabs
+                value={values.type}
+                onChange={(type) => type && form.setFieldValue('type', type as RegistryForm['type'])}
+                keepMounted={false}
+              >
                 <Tabs.List aria-label="Authentication">
                   <Tabs.Tab value="basic">Basic</Tabs.Tab>
                   <Tabs.Tab value="ecr">ECR</Tabs.Tab>
@@ -167,14 +179,21 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
                 </Button>
               </Group>
               <Text size="xs" c="dimmed" ta="right">
-                {validatedNow ? 'Confirm saves the registry and records its validation.' : 'Confirm is enabled once the current values are validated.'}
+                {validatedNow
+                  ? 'Confirm saves the registry and records its validation.'
+                  : 'Confirm is enabled once the current values are validated.'}
               </Text>
             </Stack>
           </form>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
-            <ValidationPanel state={validation.state} current={validatedKey === key} onValidate={() => void validate()} onCancel={() => void validation.cancel()} />
+            <ValidationPanel
+              state={validation.state}
+              current={validatedKey === key}
+              onValidate={() => void validate()}
+              onCancel={() => void validation.cancel()}
+            />
             {values.type === 'ecr' && values.ecrProtected && values.awsMethod === 'sts' && <TrustPolicyPanel form={form} />}
           </Stack>
         </Grid.Col>
@@ -187,10 +206,16 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
 function useSecretPersistence(): { value: SecretPersistence; note?: string } {
   const [policy, setPolicy] = useState<'keychain' | 'insecure-opt-in' | 'session-only'>('keychain');
   useEffect(() => {
-    client.appInfo().then((info) => setPolicy(info.secureStorage.policy), () => undefined);
+    client.appInfo().then(
+      (info) => setPolicy(info.secureStorage.policy),
+      () => undefined,
+    );
   }, []);
   if (policy === 'session-only') {
-    return { value: 'session', note: 'No OS keychain is available: passwords and keys are kept for this session only and asked for again after a restart.' };
+    return {
+      value: 'session',
+      note: 'No OS keychain is available: passwords and keys are kept for this session only and asked for again after a restart.',
+    };
   }
   return { value: 'persist' };
 }

@@ -8,7 +8,8 @@ export type SaveMode = 'draft' | 'confirm';
 /** The one secret the form holds for its type, if the admin typed it. */
 function secretOf(form: RegistryForm): { field: SecretField; value: string } | undefined {
   if (form.type === 'basic') return form.password ? { field: 'password', value: form.password } : undefined;
-  if (form.ecrProtected && form.awsMethod === 'credentials' && form.secretAccessKey) return { field: 'awsSecretAccessKey', value: form.secretAccessKey };
+  if (form.ecrProtected && form.awsMethod === 'credentials' && form.secretAccessKey)
+    return { field: 'awsSecretAccessKey', value: form.secretAccessKey };
   return undefined;
 }
 

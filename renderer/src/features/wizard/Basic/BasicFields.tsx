@@ -29,7 +29,13 @@ export function BasicFields({ form, stored, onClearStored }: Props) {
         spellCheck={false}
         {...form.getInputProps('baseContentPath')}
       />
-      <TextInput label="Username" description="Leave Username and Password empty for anonymous access." autoComplete="off" spellCheck={false} {...form.getInputProps('username')} />
+      <TextInput
+        label="Username"
+        description="Leave Username and Password empty for anonymous access."
+        autoComplete="off"
+        spellCheck={false}
+        {...form.getInputProps('username')}
+      />
       <PasswordInput
         label="Password"
         description={stored ? 'Type a new password to replace the stored one.' : 'Kept in the OS keychain, never shown again.'}

@@ -16,7 +16,11 @@ export function EcrFields({ form, secretStored }: { form: WizardForm; secretStor
         {...form.getInputProps('endpoint')}
       />
       <TextInput label="Base Content Path" placeholder="production" spellCheck={false} {...form.getInputProps('baseContentPath')} />
-      <Switch label="Protected" description="The repositories need AWS credentials to pull." {...form.getInputProps('ecrProtected', { type: 'checkbox' })} />
+      <Switch
+        label="Protected"
+        description="The repositories need AWS credentials to pull."
+        {...form.getInputProps('ecrProtected', { type: 'checkbox' })}
+      />
       {ecrProtected && (
         <>
           <Radio.Group label="AWS Authentication Method" {...form.getInputProps('awsMethod')}>
@@ -30,21 +34,36 @@ export function EcrFields({ form, secretStored }: { form: WizardForm; secretStor
               <TextInput label="Access Key" withAsterisk autoComplete="off" spellCheck={false} {...form.getInputProps('accessKeyId')} />
               <PasswordInput
                 label="Secret access key"
-                description={secretStored ? 'A secret key is stored. Type a new one to replace it.' : 'Kept in the OS keychain, never shown again.'}
+                description={
+                  secretStored ? 'A secret key is stored. Type a new one to replace it.' : 'Kept in the OS keychain, never shown again.'
+                }
                 autoComplete="new-password"
                 {...form.getInputProps('secretAccessKey')}
               />
             </>
           ) : (
             <>
-              <TextInput label="ARN" description="The IAM role Palette assumes." placeholder="arn:aws:iam::123456789012:role/palette-packs" withAsterisk spellCheck={false} {...form.getInputProps('roleArn')} />
-              <TextInput label="External ID" description="As Palette shows it for your tenant." withAsterisk spellCheck={false} {...form.getInputProps('externalId')} />
+              <TextInput
+                label="ARN"
+                description="The IAM role Palette assumes."
+                placeholder="arn:aws:iam::123456789012:role/palette-packs"
+                withAsterisk
+                spellCheck={false}
+                {...form.getInputProps('roleArn')}
+              />
+              <TextInput
+                label="External ID"
+                description="As Palette shows it for your tenant."
+                withAsterisk
+                spellCheck={false}
+                {...form.getInputProps('externalId')}
+              />
               <Text size="sm" fw={500} mt="xs">
                 Try AssumeRole from this workstation (optional)
               </Text>
               <Text size="xs" c="dimmed">
-                Palette assumes the role from its own account. Keys allowed to assume it let this check go on to the registry; they
-                are used once and not saved. Without them, validation checks the ARN and external ID and says what only Palette can.
+                Palette assumes the role from its own account. Keys allowed to assume it let this check go on to the registry; they are used
+                once and not saved. Without them, validation checks the ARN and external ID and says what only Palette can.
               </Text>
               <TextInput label="Access Key" autoComplete="off" spellCheck={false} {...form.getInputProps('accessKeyId')} />
               <PasswordInput label="Secret access key" autoComplete="new-password" {...form.getInputProps('secretAccessKey')} />

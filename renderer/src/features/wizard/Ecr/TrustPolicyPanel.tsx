@@ -13,8 +13,8 @@ export function TrustPolicyPanel({ form }: { form: WizardForm }) {
           Trust policy for the role
         </Title>
         <Text size="sm">
-          Palette assumes this role from its own AWS account. In IAM, trust that account and require the external ID: paste this into
-          the role’s trust relationships.
+          Palette assumes this role from its own AWS account. In IAM, trust that account and require the external ID: paste this into the
+          role’s trust relationships.
         </Text>
         <TextInput
           label="Palette’s AWS account ID"

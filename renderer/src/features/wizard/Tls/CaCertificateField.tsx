@@ -59,7 +59,13 @@ export function CaCertificateField({ form }: { form: WizardForm }) {
         PEM, DER or PKCS#7 (.pem .crt .cer .der .p7b). It is trusted together with this workstation’s CAs and sent to Palette.
       </Text>
       <Group gap="xs">
-        <Button variant="default" size="xs" leftSection={<IconUpload size={14} aria-hidden />} onClick={() => void pick()} loading={busy === 'pick'}>
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconUpload size={14} aria-hidden />}
+          onClick={() => void pick()}
+          loading={busy === 'pick'}
+        >
           Upload file
         </Button>
         <Button variant="subtle" size="xs" onClick={() => void fetchChain()} loading={busy === 'fetch'} disabled={endpoint.trim() === ''}>
@@ -89,11 +95,21 @@ export function CaCertificateField({ form }: { form: WizardForm }) {
             {file.fileName}
           </Text>
           {file.certificates.map((certificate) => (
-            <CertificateCard key={certificate.fingerprintSha256} certificate={certificate} warnings={file.warnings.filter((w) => !w.fingerprintSha256 || w.fingerprintSha256 === certificate.fingerprintSha256)} />
+            <CertificateCard
+              key={certificate.fingerprintSha256}
+              certificate={certificate}
+              warnings={file.warnings.filter((w) => !w.fingerprintSha256 || w.fingerprintSha256 === certificate.fingerprintSha256)}
+            />
           ))}
         </Stack>
       )}
-      {caPem && <Switch label="Trust only this CA" description="Ignore this workstation's own CAs for this registry." {...form.getInputProps('trustOnlySuppliedCa', { type: 'checkbox' })} />}
+      {caPem && (
+        <Switch
+          label="Trust only this CA"
+          description="Ignore this workstation's own CAs for this registry."
+          {...form.getInputProps('trustOnlySuppliedCa', { type: 'checkbox' })}
+        />
+      )}
       {presented && <PresentedChainView chain={presented} onTrust={trust} />}
     </Stack>
   );

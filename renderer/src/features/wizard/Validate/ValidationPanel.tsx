@@ -29,7 +29,12 @@ export function ValidationPanel({ state, current, onValidate, onCancel }: Props)
                 Cancel
               </Button>
             )}
-            <Button size="xs" onClick={onValidate} loading={running} variant={state.status === 'done' && !failed && current ? 'default' : 'filled'}>
+            <Button
+              size="xs"
+              onClick={onValidate}
+              loading={running}
+              variant={state.status === 'done' && !failed && current ? 'default' : 'filled'}
+            >
               Validate
             </Button>
           </Group>
@@ -37,13 +42,14 @@ export function ValidationPanel({ state, current, onValidate, onCancel }: Props)
         <div aria-live="polite">
           {state.status === 'idle' && (
             <Text size="sm" c="dimmed">
-              Checks DNS, TCP, TLS, the registry API, the credentials and the packs under the base content path, from this
-              workstation.
+              Checks DNS, TCP, TLS, the registry API, the credentials and the packs under the base content path, from this workstation.
             </Text>
           )}
           {state.status === 'done' && !failed && (
             <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="Credentials validated">
-              {current ? `${state.report.endpoint} answered as an OCI registry in ${state.report.durationMs} ms.` : 'The values changed since: validate again.'}
+              {current
+                ? `${state.report.endpoint} answered as an OCI registry in ${state.report.durationMs} ms.`
+                : 'The values changed since: validate again.'}
             </Alert>
           )}
           {failed?.problem && (

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { STEP_IDS, STEP_TITLES, type ValidationReport, type ValidationRequestInput, type ValidationStep } from '../../../../../shared/model/validation';
+import {
+  STEP_IDS,
+  STEP_TITLES,
+  type ValidationReport,
+  type ValidationRequestInput,
+  type ValidationStep,
+} from '../../../../../shared/model/validation';
 import { ApiError, client, onValidationProgress } from '../../../api/client';
 
 export type ValidationState =
@@ -8,7 +14,8 @@ export type ValidationState =
   | { status: 'done'; runId: string; report: ValidationReport; steps: ValidationStep[] }
   | { status: 'error'; message: string; remedy?: string | undefined };
 
-const pendingSteps = (): ValidationStep[] => STEP_IDS.map((id) => ({ id, title: STEP_TITLES[id], status: 'pending', durationMs: 0, observed: [] }));
+const pendingSteps = (): ValidationStep[] =>
+  STEP_IDS.map((id) => ({ id, title: STEP_TITLES[id], status: 'pending', durationMs: 0, observed: [] }));
 
 /** Runs a validation in main, following its progress events by run id, with cancel. */
 export function useValidation() {
@@ -34,13 +41,21 @@ export function useValidation() {
     try {
       const report =
         'request' in target
-          ? await client.runValidation({ runId: id, request: target.request, ...(target.secretsFrom ? { secretsFrom: target.secretsFrom } : {}) })
+          ? await client.runValidation({
+              runId: id,
+              request: target.request,
+              ...(target.secretsFrom ? { secretsFrom: target.secretsFrom } : {}),
+            })
           : (await client.validateRegistry({ runId: id, id: target.registryId })).report;
       if (runId.current === id) setState({ status: 'done', runId: id, report, steps: report.steps });
       return report;
     } catch (error) {
       if (runId.current === id) {
-        setState({ status: 'error', message: error instanceof Error ? error.message : String(error), remedy: error instanceof ApiError ? error.error.remedy : undefined });
+        setState({
+          status: 'error',
+          message: error instanceof Error ? error.message : String(error),
+          remedy: error instanceof ApiError ? error.error.remedy : undefined,
+        });
       }
       return undefined;
     }

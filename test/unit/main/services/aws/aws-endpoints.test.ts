@@ -27,7 +27,8 @@ async function resolvedHosts(registryHost: string, service: 'ecr' | 'sts') {
     deadline: Date.now() + 5000,
   });
   const keys = { kind: 'keys' as const, keys: { accessKeyId: 'AKIAEXAMPLE000000001', secretAccessKey: 'x' } };
-  const call = service === 'ecr' ? session.ecr(keys).getAuthorizationToken() : session.assumeRole(keys, 'arn:aws:iam::123456789012:role/r', 'ext');
+  const call =
+    service === 'ecr' ? session.ecr(keys).getAuthorizationToken() : session.assumeRole(keys, 'arn:aws:iam::123456789012:role/r', 'ext');
   await expect(call).rejects.toThrow('Request aborted'); // NodeHttpHandler's own words: it stopped before sending
   session.close();
   expect(connectionsTried).toBe(0);

@@ -3,8 +3,14 @@ import { awsProblem, maskKeyId, redact } from '../../../../../main/services/aws/
 import { errorCatalog } from '../../../../../shared/errors';
 
 /** What the SDK throws for an AWS error answer: a name, the message, and $metadata with the status. */
-const serviceError = (name: string, status = 400, message = 'AWS message') => Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status, requestId: 'req-1' } });
-const call = { service: 'ECR' as const, operation: 'GetAuthorizationToken', host: 'api.ecr.us-east-1.amazonaws.com', accessKeyId: 'AKIAIOSFODNN7EXAMPLE' };
+const serviceError = (name: string, status = 400, message = 'AWS message') =>
+  Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status, requestId: 'req-1' } });
+const call = {
+  service: 'ECR' as const,
+  operation: 'GetAuthorizationToken',
+  host: 'api.ecr.us-east-1.amazonaws.com',
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+};
 
 describe('awsProblem', () => {
   // Both protocols' names for each cause (ECR: JSON 1.1, STS: query).
@@ -31,28 +37,43 @@ describe('awsProblem', () => {
   });
 
   it('masks the access key and points at the field at fault', () => {
-    expect(awsProblem(serviceError('InvalidClientTokenId', 403), call, []).problem).toMatchObject({ message: 'AWS does not recognise access key AKIA…MPLE (or its session token).', field: 'ecr.accessKeyId' });
+    expect(awsProblem(serviceError('InvalidClientTokenId', 403), call, []).problem).toMatchObject({
+      message: 'AWS does not recognise access key AKIA…MPLE (or its session token).',
+      field: 'ecr.accessKeyId',
+    });
     expect(awsProblem(serviceError('SignatureDoesNotMatch', 403), call, []).problem.field).toBe('ecr.secretAccessKey');
   });
 
   it('calls a socket failure unreachable, and a handler deadline a timeout', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED', $metadata: { attempts: 1 } });
-    expect(awsProblem(refused, call, [])).toMatchObject({ problem: { code: 'AWS_API_UNREACHABLE', message: 'The ECR API at api.ecr.us-east-1.amazonaws.com could not be reached.' } });
+    expect(awsProblem(refused, call, [])).toMatchObject({
+      problem: { code: 'AWS_API_UNREACHABLE', message: 'The ECR API at api.ecr.us-east-1.amazonaws.com could not be reached.' },
+    });
     const reset = Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' });
     expect(awsProblem(reset, call, []).problem.message).toMatch(/could not be reached/);
-    const timeout = Object.assign(new Error('a request has exceeded the configured 5000 ms requestTimeout'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+    const timeout = Object.assign(new Error('a request has exceeded the configured 5000 ms requestTimeout'), {
+      name: 'TimeoutError',
+      code: 'ETIMEDOUT',
+    });
     expect(awsProblem(timeout, call, []).problem.message).toMatch(/did not answer in time/);
   });
 
   it('reports a profile without credentials', () => {
     const error = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
-    expect(awsProblem(error, { ...call, accessKeyId: undefined }, [])).toMatchObject({ problem: { code: 'AWS_PROFILE_UNAVAILABLE', field: 'ecr.sourceProfile' }, observed: ['AWS SDK credential chain: Could not load credentials from any providers'] });
+    expect(awsProblem(error, { ...call, accessKeyId: undefined }, [])).toMatchObject({
+      problem: { code: 'AWS_PROFILE_UNAVAILABLE', field: 'ecr.sourceProfile' },
+      observed: ['AWS SDK credential chain: Could not load credentials from any providers'],
+    });
   });
 
   it('never repeats a secret AWS echoed back', () => {
     const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
     const token = 'IQoJb3JpZ2luX2VjEJr'.repeat(10);
-    const { observed } = awsProblem(serviceError('AccessDeniedException', 400, `denied; key ${secret}; canonical request had x-amz-security-token:${token}`), call, [secret]);
+    const { observed } = awsProblem(
+      serviceError('AccessDeniedException', 400, `denied; key ${secret}; canonical request had x-amz-security-token:${token}`),
+      call,
+      [secret],
+    );
     expect(observed.join('\n')).not.toContain(secret);
     expect(observed.join('\n')).not.toContain(token.slice(0, 80));
   });

@@ -45,7 +45,9 @@ describe('parseEcrHost', () => {
   });
 
   it('describes what it found', () => {
-    expect(describeEcrHost(parseEcrHost('123456789012.dkr-ecr-fips.us-east-1.on.aws'))).toBe('ECR registry of account 123456789012 in us-east-1 (partition aws, FIPS, dual-stack)');
+    expect(describeEcrHost(parseEcrHost('123456789012.dkr-ecr-fips.us-east-1.on.aws'))).toBe(
+      'ECR registry of account 123456789012 in us-east-1 (partition aws, FIPS, dual-stack)',
+    );
   });
 });
 
@@ -74,26 +76,39 @@ describe('resolveEcrTarget', () => {
 
   it('takes region, partition, account and the FIPS form from the host', () => {
     const target = resolveEcrTarget(EcrValidationSchema.parse({}), endpoint('123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com'));
-    expect(target).toMatchObject({ region: 'us-gov-west-1', partition: 'aws-us-gov', fips: true, dualStack: false, registryId: '123456789012', apiEndpoint: undefined });
+    expect(target).toMatchObject({
+      region: 'us-gov-west-1',
+      partition: 'aws-us-gov',
+      fips: true,
+      dualStack: false,
+      registryId: '123456789012',
+      apiEndpoint: undefined,
+    });
   });
 
   it('lets the region be set for a host that names none, and decides the partition by it', () => {
-    const target = resolveEcrTarget(EcrValidationSchema.parse({ region: 'cn-north-1', apiEndpoint: 'vpce.example.internal:8443' }), endpoint('registry.internal'));
+    const target = resolveEcrTarget(
+      EcrValidationSchema.parse({ region: 'cn-north-1', apiEndpoint: 'vpce.example.internal:8443' }),
+      endpoint('registry.internal'),
+    );
     expect(target).toMatchObject({ region: 'cn-north-1', partition: 'aws-cn', registryId: undefined });
     expect(target.apiEndpoint?.href).toBe('https://vpce.example.internal:8443/');
     expect(resolveEcrTarget(EcrValidationSchema.parse({}), endpoint('registry.internal')).region).toBeUndefined();
   });
 
-  it.each(['http://vpce.example', 'https://user:pw@vpce.example', 'https://vpce.example/?x=1', 'https://'])('refuses the API endpoint override %s', (apiEndpoint) => {
-    const attempt = () => resolveEcrTarget(EcrValidationSchema.parse({ apiEndpoint }), endpoint('registry.internal'));
-    expect(attempt).toThrow(StepProblem);
-    try {
-      attempt();
-    } catch (error) {
-      expect((error as StepProblem).problem).toMatchObject({ code: 'AWS_API_ENDPOINT_INVALID', field: 'ecr.apiEndpoint' });
-      expect(JSON.stringify((error as StepProblem).observed)).not.toContain('pw');
-    }
-  });
+  it.each(['http://vpce.example', 'https://user:pw@vpce.example', 'https://vpce.example/?x=1', 'https://'])(
+    'refuses the API endpoint override %s',
+    (apiEndpoint) => {
+      const attempt = () => resolveEcrTarget(EcrValidationSchema.parse({ apiEndpoint }), endpoint('registry.internal'));
+      expect(attempt).toThrow(StepProblem);
+      try {
+        attempt();
+      } catch (error) {
+        expect((error as StepProblem).problem).toMatchObject({ code: 'AWS_API_ENDPOINT_INVALID', field: 'ecr.apiEndpoint' });
+        expect(JSON.stringify((error as StepProblem).observed)).not.toContain('pw');
+      }
+    },
+  );
 
   it('validates the region format in the request schema', () => {
     expect(EcrValidationSchema.safeParse({ region: 'us-east-1' }).success).toBe(true);

@@ -38,7 +38,8 @@ function matchGolden(relative: string, content: string): void {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
   }
-  if (!existsSync(path)) throw new Error(`No golden file ${relative}: run UPDATE_GOLDEN=1 npx vitest run export-golden, then review and commit it.`);
+  if (!existsSync(path))
+    throw new Error(`No golden file ${relative}: run UPDATE_GOLDEN=1 npx vitest run export-golden, then review and commit it.`);
   expect(content, `${relative} differs from the golden file`).toBe(readFileSync(path, 'utf8'));
 }
 

@@ -60,7 +60,9 @@ describe('export without secrets', () => {
   });
 
   it('puts the TLS block under spec.auth for Basic and under spec for ECR (palette.md §1)', async () => {
-    const document = JSON.parse((await env.services.exports.render({ ids: allIds(), format: 'palette', includeSecrets: false })).files[0]!.content) as {
+    const document = JSON.parse(
+      (await env.services.exports.render({ ids: allIds(), format: 'palette', includeSecrets: false })).files[0]!.content,
+    ) as {
       registries: Array<{ type: string; create: { body: { spec: Record<string, unknown> } }; validate: { body: unknown } }>;
     };
     for (const registry of document.registries) {
@@ -105,7 +107,16 @@ describe('export with secrets', () => {
     const result = await env.services.exports.render({ ids: [id], format: 'terraform', includeSecrets: true });
     expect(result.secretsIncluded).toBe(false);
     expect(result.files[0]!.content).not.toContain('default');
-    expect(result.notes).toEqual([{ registry: 'harbor-robot', scope: 'tenant', problem: expect.objectContaining({ code: 'EXPORT_SECRET_UNAVAILABLE', message: expect.stringContaining('"<password>" was written') }) }]);
+    expect(result.notes).toEqual([
+      {
+        registry: 'harbor-robot',
+        scope: 'tenant',
+        problem: expect.objectContaining({
+          code: 'EXPORT_SECRET_UNAVAILABLE',
+          message: expect.stringContaining('"<password>" was written'),
+        }),
+      },
+    ]);
   });
 });
 
@@ -122,7 +133,10 @@ describe('export:save and import:pick over IPC', () => {
       filePicker: picker,
     });
     const routes = new Map<string, Invoke>();
-    register({ handle: (channel, invoke) => routes.set(channel, invoke), emit: () => undefined }, services, { isTrustedSender: () => true, log: console });
+    register({ handle: (channel, invoke) => routes.set(channel, invoke), emit: () => undefined }, services, {
+      isTrustedSender: () => true,
+      log: console,
+    });
     const call = (channel: string, input?: unknown) => routes.get(channel)!('app://regdesk/index.html', input);
 
     expect(await call('export:save', { ids: allIds(), format: 'draft' })).toEqual({ ok: true, data: { canceled: true } });
@@ -138,14 +152,20 @@ describe('export:save and import:pick over IPC', () => {
     await call('export:save', { ids: allIds(), format: 'draft' });
     picker.nextPick({ canceled: false, path: draftPath });
     const picked = await call('import:pick');
-    expect(picked).toMatchObject({ ok: true, data: { canceled: false, fileName: 'drafts.json', content: readFileSync(draftPath, 'utf8') } });
+    expect(picked).toMatchObject({
+      ok: true,
+      data: { canceled: false, fileName: 'drafts.json', content: readFileSync(draftPath, 'utf8') },
+    });
     const preview = (picked as { data: { preview: { conflicts: unknown[]; errors: unknown[] } } }).data.preview;
     expect(preview.errors).toEqual([]);
     expect(preview.conflicts).toHaveLength(EXPORT_VARIANTS.length);
 
     const rendered = await call('export:render', { ids: allIds(), format: 'palette' });
     expect(JSON.stringify(rendered)).not.toContain('canary-');
-    expect(await call('export:render', { ids: [], format: 'palette' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'ids' } });
+    expect(await call('export:render', { ids: [], format: 'palette' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'ids' },
+    });
     storage.store._closeWatcher();
   });
 });

@@ -19,15 +19,19 @@ describe('HCL writer', () => {
 
   it('aligns runs of attributes and breaks runs at blank lines, comments and blocks', () => {
     const hcl = renderHcl([
-      block('resource', ['t', 'n'], [
-        attr('a', str('x')),
-        attr('longer', bool(true)),
-        comment('why'),
-        attr('b', expr('var.b')),
-        attr('pem', text('-----BEGIN-----\nAAA\n-----END-----\n')),
-        blank,
-        block('inner', [], [attr('k', str('${v}'))]),
-      ]),
+      block(
+        'resource',
+        ['t', 'n'],
+        [
+          attr('a', str('x')),
+          attr('longer', bool(true)),
+          comment('why'),
+          attr('b', expr('var.b')),
+          attr('pem', text('-----BEGIN-----\nAAA\n-----END-----\n')),
+          blank,
+          block('inner', [], [attr('k', str('${v}'))]),
+        ],
+      ),
     ]);
     expect(hcl).toBe(
       [

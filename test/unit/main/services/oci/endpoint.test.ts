@@ -23,7 +23,13 @@ describe('parseEndpoint', () => {
       '/artifactory/api/docker/packs',
       'https://jfrog.example.com/artifactory/api/docker/packs/v2/',
     ],
-    ['https://jfrog.example.com/artifactory/api/docker/packs/v2', 'https://jfrog.example.com', 443, '/artifactory/api/docker/packs', 'https://jfrog.example.com/artifactory/api/docker/packs/v2/'],
+    [
+      'https://jfrog.example.com/artifactory/api/docker/packs/v2',
+      'https://jfrog.example.com',
+      443,
+      '/artifactory/api/docker/packs',
+      'https://jfrog.example.com/artifactory/api/docker/packs/v2/',
+    ],
     ['  registry.local:443//  ', 'https://registry.local', 443, '', 'https://registry.local/v2/'],
     ['localhost:5000', 'https://localhost:5000', 5000, '', 'https://localhost:5000/v2/'],
   ])('%s', (raw, origin, port, prefix, apiBase) => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeProxy, proxyFor } from '../../../../../main/services/oci/proxy';
 
-const env = { HTTPS_PROXY: 'http://proxy.corp:3128', HTTP_PROXY: 'http://plain.corp:8080', NO_PROXY: 'localhost,.internal.corp,10.0.0.5,registry.lab:5000' };
+const env = {
+  HTTPS_PROXY: 'http://proxy.corp:3128',
+  HTTP_PROXY: 'http://plain.corp:8080',
+  NO_PROXY: 'localhost,.internal.corp,10.0.0.5,registry.lab:5000',
+};
 const viaEnv = { fromEnvironment: true };
 const target = (url: string) => new URL(url);
 
@@ -16,7 +20,13 @@ describe('proxyFor', () => {
   });
 
   it('honours NO_PROXY: names, domain suffixes, IPs and host:port', () => {
-    for (const url of ['https://localhost/', 'https://a.internal.corp/', 'https://internal.corp/', 'https://10.0.0.5:5000/', 'https://registry.lab:5000/']) {
+    for (const url of [
+      'https://localhost/',
+      'https://a.internal.corp/',
+      'https://internal.corp/',
+      'https://10.0.0.5:5000/',
+      'https://registry.lab:5000/',
+    ]) {
       expect(proxyFor(target(url), viaEnv, env), url).toBeNull();
     }
     for (const url of ['https://registry.lab/', 'https://notinternal.corp/', 'https://10.0.0.50/']) {
@@ -26,7 +36,9 @@ describe('proxyFor', () => {
   });
 
   it('prefers the explicit setting, and can ignore the environment', () => {
-    expect(proxyFor(target('https://localhost/'), { url: 'explicit.corp:9', fromEnvironment: true }, env)?.href).toBe('http://explicit.corp:9/');
+    expect(proxyFor(target('https://localhost/'), { url: 'explicit.corp:9', fromEnvironment: true }, env)?.href).toBe(
+      'http://explicit.corp:9/',
+    );
     expect(proxyFor(target('https://h.example/'), { fromEnvironment: false }, env)).toBeNull();
   });
 

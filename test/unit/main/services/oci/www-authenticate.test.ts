@@ -19,7 +19,9 @@ describe('parseWwwAuthenticate (RFC 7235)', () => {
   });
 
   it('keeps commas, equals signs and escaped quotes inside quoted strings', () => {
-    const [challenge] = parseWwwAuthenticate('Bearer realm="https://a/t?x=1,y=2",error="invalid_token",error_description="say \\"hi\\", then go"');
+    const [challenge] = parseWwwAuthenticate(
+      'Bearer realm="https://a/t?x=1,y=2",error="invalid_token",error_description="say \\"hi\\", then go"',
+    );
     expect(challenge?.params).toEqual({ realm: 'https://a/t?x=1,y=2', error: 'invalid_token', error_description: 'say "hi", then go' });
   });
 
@@ -35,7 +37,9 @@ describe('parseWwwAuthenticate (RFC 7235)', () => {
   });
 
   it('reads ECR’s challenge and the multi-scope form', () => {
-    expect(parseWwwAuthenticate('Basic realm="https://123456789012.dkr.ecr.us-east-1.amazonaws.com/",service="ecr.amazonaws.com"')[0]).toEqual({
+    expect(
+      parseWwwAuthenticate('Basic realm="https://123456789012.dkr.ecr.us-east-1.amazonaws.com/",service="ecr.amazonaws.com"')[0],
+    ).toEqual({
       scheme: 'basic',
       params: { realm: 'https://123456789012.dkr.ecr.us-east-1.amazonaws.com/', service: 'ecr.amazonaws.com' },
     });

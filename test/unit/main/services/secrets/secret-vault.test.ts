@@ -74,7 +74,9 @@ describe('secret vault with a keychain', () => {
       code: 'SECRET_FIELD_NOT_APPLICABLE',
       field: 'field',
     });
-    expect(await failureOf(() => services.secrets.set({ ...ref, registryId: 'gone' }, 'x', 'persist'))).toMatchObject({ code: 'REGISTRY_NOT_FOUND' });
+    expect(await failureOf(() => services.secrets.set({ ...ref, registryId: 'gone' }, 'x', 'persist'))).toMatchObject({
+      code: 'REGISTRY_NOT_FOUND',
+    });
   });
 
   it('re-encrypts a secret when the cipher asks to (key rotation), keeping its date', async () => {
@@ -134,7 +136,12 @@ describe('secret vault without a keychain (Linux basic_text)', () => {
   it('refuses to save a secret by default, with a stable code and a sentence that says why', async () => {
     const services = start(new AesGcmTestCipher({ backend: 'basic_text' }));
     const ref = await basicRegistry(services);
-    expect((await services.app.info()).secureStorage).toMatchObject({ backend: 'basic_text', persistent: false, policy: 'session-only', canOptIn: true });
+    expect((await services.app.info()).secureStorage).toMatchObject({
+      backend: 'basic_text',
+      persistent: false,
+      policy: 'session-only',
+      canOptIn: true,
+    });
     const error = await failureOf(() => services.secrets.set(ref, 'nope', 'persist'));
     expect(error).toMatchObject({ code: 'SECRET_STORAGE_INSECURE', message: expect.stringContaining('no keychain') });
     expect(secretsFile().secrets).toEqual({});

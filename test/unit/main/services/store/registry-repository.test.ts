@@ -33,7 +33,11 @@ describe('registry repository: reading', () => {
   });
 
   it('lists summaries sorted by name and filtered by scope', () => {
-    seedStore(dir, [basicRecord({ name: 'zeta', scope: 'system' }), ecrRecord({ name: 'alpha', scope: 'tenant' }), basicRecord({ name: 'beta', scope: 'system' })]);
+    seedStore(dir, [
+      basicRecord({ name: 'zeta', scope: 'system' }),
+      ecrRecord({ name: 'alpha', scope: 'tenant' }),
+      basicRecord({ name: 'beta', scope: 'system' }),
+    ]);
     const { registries } = open();
     expect(registries.listSummaries().map((r) => r.name)).toEqual(['alpha', 'beta', 'zeta']);
     expect(registries.listSummaries('system').map((r) => r.name)).toEqual(['beta', 'zeta']);
@@ -94,7 +98,13 @@ describe('registry repository: reading', () => {
 describe('registry repository: changes', () => {
   it('creates a registry from a draft: id and timestamps from main, never validated, kept across a restart', async () => {
     const { record, validation } = await open().registries.create(draft({ name: '  harbor  ', baseContentPath: ' spectro ' }));
-    expect(record).toMatchObject({ type: 'basic', name: 'harbor', baseContentPath: 'spectro', username: '', tls: { insecureSkipVerify: false } });
+    expect(record).toMatchObject({
+      type: 'basic',
+      name: 'harbor',
+      baseContentPath: 'spectro',
+      username: '',
+      tls: { insecureSkipVerify: false },
+    });
     expect(record.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(record.createdAt).toBe(record.updatedAt);
     expect(validation).toEqual({ state: 'never' });
@@ -110,7 +120,10 @@ describe('registry repository: changes', () => {
   it('keeps names unique within a scope, ignoring case and surrounding spaces', async () => {
     const { registries } = open();
     const first = await registries.create(draft({ name: 'Harbor' }));
-    expect(await failureOf(() => registries.create(draft({ name: ' harbor ' })))).toMatchObject({ code: 'REGISTRY_NAME_TAKEN', field: 'name' });
+    expect(await failureOf(() => registries.create(draft({ name: ' harbor ' })))).toMatchObject({
+      code: 'REGISTRY_NAME_TAKEN',
+      field: 'name',
+    });
     await registries.create(draft({ name: 'harbor', scope: 'tenant' }));
     const other = await registries.create(draft({ name: 'other' }));
     expect(await failureOf(() => registries.update(other.record.id, draft({ name: 'HARBOR' })))).toMatchObject({
@@ -130,7 +143,9 @@ describe('registry repository: changes', () => {
     expect(registries.get(record.id).validation).toEqual({ state: 'validated', at: '2026-05-01T10:00:00.000Z' });
 
     expect((await registries.update(record.id, draft({ name: 'harbor-renamed' }))).validation.state).toBe('validated');
-    expect((await registries.update(record.id, draft({ name: 'harbor-renamed', baseContentPath: 'other' }))).validation.state).toBe('stale');
+    expect((await registries.update(record.id, draft({ name: 'harbor-renamed', baseContentPath: 'other' }))).validation.state).toBe(
+      'stale',
+    );
     expect((await registries.update(record.id, draft({ name: 'harbor-renamed' }))).validation.state).toBe('validated');
   });
 
@@ -146,7 +161,11 @@ describe('registry repository: changes', () => {
   it('makes the last validation stale when a secret changes', async () => {
     const { registries, secrets } = open();
     const { record } = await registries.create(draft());
-    await registries.recordValidation(record.id, { ok: false, at: '2026-05-01T10:00:00.000Z', configFingerprint: registries.fingerprint(record.id) });
+    await registries.recordValidation(record.id, {
+      ok: false,
+      at: '2026-05-01T10:00:00.000Z',
+      configFingerprint: registries.fingerprint(record.id),
+    });
     expect(registries.get(record.id).validation.state).toBe('failed');
     await secrets.set({ registryId: record.id, field: 'password' }, 'a-new-password', 'persist');
     expect(registries.get(record.id).validation.state).toBe('stale');
@@ -155,7 +174,11 @@ describe('registry repository: changes', () => {
   it('duplicates a registry with its secrets, under a free "(copy)" name, never validated', async () => {
     const { registries, secrets } = open();
     const { record } = await registries.create(draft({ name: 'harbor', username: 'robot' }));
-    await registries.recordValidation(record.id, { ok: true, at: '2026-05-01T10:00:00.000Z', configFingerprint: registries.fingerprint(record.id) });
+    await registries.recordValidation(record.id, {
+      ok: true,
+      at: '2026-05-01T10:00:00.000Z',
+      configFingerprint: registries.fingerprint(record.id),
+    });
     await secrets.set({ registryId: record.id, field: 'password' }, 'shared-password', 'persist');
 
     const copy = await registries.duplicate(record.id);
@@ -193,7 +216,10 @@ describe('registry repository: changes', () => {
     const { registries, secrets } = open();
     const { record } = await registries.create(draft());
     await secrets.set({ registryId: record.id, field: 'password' }, 'basic-password', 'persist');
-    await registries.update(record.id, RegistryDraftSchema.parse({ type: 'ecr', name: 'harbor', scope: 'system', endpoint: '1.dkr.ecr.us-east-1.amazonaws.com' }));
+    await registries.update(
+      record.id,
+      RegistryDraftSchema.parse({ type: 'ecr', name: 'harbor', scope: 'system', endpoint: '1.dkr.ecr.us-east-1.amazonaws.com' }),
+    );
     expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).not.toContain(record.id);
     expect(await secrets.status(record.id)).toEqual([{ field: 'awsSecretAccessKey', stored: false, usable: false }]);
 
@@ -203,7 +229,10 @@ describe('registry repository: changes', () => {
     await secrets.set({ registryId: record.id, field: 'password' }, 'basic-again', 'persist');
     await registries.update(record.id, draft({ name: 'renamed, same type' }));
     expect(await secrets.reveal({ registryId: record.id, field: 'password' })).toBe('basic-again');
-    await registries.update(record.id, RegistryDraftSchema.parse({ type: 'ecr', name: 'harbor', scope: 'system', endpoint: '1.dkr.ecr.us-east-1.amazonaws.com' }));
+    await registries.update(
+      record.id,
+      RegistryDraftSchema.parse({ type: 'ecr', name: 'harbor', scope: 'system', endpoint: '1.dkr.ecr.us-east-1.amazonaws.com' }),
+    );
     expect(await secrets.status(record.id)).toEqual([{ field: 'awsSecretAccessKey', stored: false, usable: false }]);
   });
 

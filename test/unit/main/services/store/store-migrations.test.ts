@@ -37,8 +37,12 @@ describe('store migrations', () => {
       ['system', 'harbor-packs (3)', 'never'],
     ]);
     // Nothing else about the records changed: same ids, endpoints and timestamps.
-    const before = JSON.parse(readFileSync(V0_FIXTURE, 'utf8')) as { registries: Array<{ id: string; endpoint: string; updatedAt: string }> };
-    expect(services.registries.list().map((r) => [r.id, r.endpoint, r.updatedAt])).toEqual(before.registries.map((r) => [r.id, r.endpoint, r.updatedAt]));
+    const before = JSON.parse(readFileSync(V0_FIXTURE, 'utf8')) as {
+      registries: Array<{ id: string; endpoint: string; updatedAt: string }>;
+    };
+    expect(services.registries.list().map((r) => [r.id, r.endpoint, r.updatedAt])).toEqual(
+      before.registries.map((r) => [r.id, r.endpoint, r.updatedAt]),
+    );
     expect(services.settings.get()).toEqual({ allowInsecureSecretStorage: false });
     expect((await services.app.info()).storageNotices).toEqual([]);
     const migrated = JSON.parse(readFileSync(file(), 'utf8')) as { __internal__: { migrations: { version: string } } };
@@ -56,7 +60,11 @@ describe('store migrations', () => {
   it('does not run on a fresh store, which starts at the current layout', () => {
     open();
     const fresh = JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
-    expect(fresh).toEqual({ registries: [], settings: { allowInsecureSecretStorage: false }, __internal__: { migrations: { version: STORE_SCHEMA_VERSION } } });
+    expect(fresh).toEqual({
+      registries: [],
+      settings: { allowInsecureSecretStorage: false },
+      __internal__: { migrations: { version: STORE_SCHEMA_VERSION } },
+    });
   });
 
   it('leaves what it does not recognize to the schema check, which moves the file aside instead of guessing', async () => {

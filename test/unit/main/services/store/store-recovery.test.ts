@@ -29,41 +29,61 @@ const damaged: Array<[string, string, RegExp]> = [
   ['an empty file', '', /not valid JSON/],
   ['JSON that is not an object', '[1, 2, 3]', /not a JSON object/],
   ['schema-invalid JSON', JSON.stringify({ registries: [{ id: 1, name: '' }] }), /does not match the expected layout at registries\.0/],
-  ['a record of an unknown type', JSON.stringify({ registries: [{ ...basicRecord(), type: 'gcr' }] }), /does not match the expected layout/],
+  [
+    'a record of an unknown type',
+    JSON.stringify({ registries: [{ ...basicRecord(), type: 'gcr' }] }),
+    /does not match the expected layout/,
+  ],
   ['settings of the wrong type', JSON.stringify({ registries: [], settings: { allowInsecureSecretStorage: 'yes' } }), /at settings/],
 ];
 
 describe('a registries file that cannot be used at start', () => {
-  it.each(damaged)('is moved aside byte for byte when it holds %s, and the app starts empty and says where it went', async (_label, content, reason) => {
-    writeFileSync(registriesFile(), content);
-    const services = open();
-    expect(services.registries.listSummaries()).toEqual([]);
+  it.each(damaged)(
+    'is moved aside byte for byte when it holds %s, and the app starts empty and says where it went',
+    async (_label, content, reason) => {
+      writeFileSync(registriesFile(), content);
+      const services = open();
+      expect(services.registries.listSummaries()).toEqual([]);
 
-    const backupPath = join(dir, 'registries.unreadable-2026-06-01T08-30-00-000Z.json');
-    expect(readFileSync(backupPath, 'utf8')).toBe(content);
-    const { storageNotices } = await services.app.info();
-    expect(storageNotices).toEqual([
-      {
-        code: 'STORE_UNREADABLE',
-        message: expect.stringMatching(reason),
-        remedy: expect.stringContaining('kept, renamed, in the same folder'),
-        backupPath,
-        at: AT.toISOString(),
-      },
-    ]);
-    // The fresh store works, and the next start finds nothing wrong.
-    await services.registries.create({ type: 'basic', name: 'new', scope: 'system', endpoint: 'https://n.example.test', baseContentPath: '', username: '', tls: { insecureSkipVerify: false } });
-    expect((await open().app.info()).storageNotices).toEqual([]);
-    expect(readFileSync(backupPath, 'utf8')).toBe(content);
-  });
+      const backupPath = join(dir, 'registries.unreadable-2026-06-01T08-30-00-000Z.json');
+      expect(readFileSync(backupPath, 'utf8')).toBe(content);
+      const { storageNotices } = await services.app.info();
+      expect(storageNotices).toEqual([
+        {
+          code: 'STORE_UNREADABLE',
+          message: expect.stringMatching(reason),
+          remedy: expect.stringContaining('kept, renamed, in the same folder'),
+          backupPath,
+          at: AT.toISOString(),
+        },
+      ]);
+      // The fresh store works, and the next start finds nothing wrong.
+      await services.registries.create({
+        type: 'basic',
+        name: 'new',
+        scope: 'system',
+        endpoint: 'https://n.example.test',
+        baseContentPath: '',
+        username: '',
+        tls: { insecureSkipVerify: false },
+      });
+      expect((await open().app.info()).storageNotices).toEqual([]);
+      expect(readFileSync(backupPath, 'utf8')).toBe(content);
+    },
+  );
 
   it('keeps every backup: a second damaged file at the same instant gets its own name', () => {
     writeFileSync(registriesFile(), 'first damage');
     open();
     writeFileSync(registriesFile(), 'second damage');
     open();
-    const backups = readdirSync(dir).filter((name) => name.includes('.unreadable-')).sort();
-    expect(backups).toEqual(['registries.unreadable-2026-06-01T08-30-00-000Z-2.json', 'registries.unreadable-2026-06-01T08-30-00-000Z.json']);
+    const backups = readdirSync(dir)
+      .filter((name) => name.includes('.unreadable-'))
+      .sort();
+    expect(backups).toEqual([
+      'registries.unreadable-2026-06-01T08-30-00-000Z-2.json',
+      'registries.unreadable-2026-06-01T08-30-00-000Z.json',
+    ]);
     expect(backups.map((name) => readFileSync(join(dir, name), 'utf8'))).toEqual(['second damage', 'first damage']);
   });
 

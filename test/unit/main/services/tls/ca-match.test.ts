@@ -26,9 +26,13 @@ describe('matchSuppliedCa', () => {
     });
     // Sent by the server or not, the intermediate is what signed the leaf.
     for (const chain of [presented, presented.slice(0, 1)]) {
-      expect(matchSuppliedCa(chain, pki.intermediate.certPem)?.message).toBe("The chosen CA, Pack Registry Desk Test Intermediate CA, issued the server's certificate.");
+      expect(matchSuppliedCa(chain, pki.intermediate.certPem)?.message).toBe(
+        "The chosen CA, Pack Registry Desk Test Intermediate CA, issued the server's certificate.",
+      );
     }
-    expect(matchSuppliedCa(presented, pki.leaf.certPem)?.message).toBe("The chosen certificate, localhost, is the server's own certificate.");
+    expect(matchSuppliedCa(presented, pki.leaf.certPem)?.message).toBe(
+      "The chosen certificate, localhost, is the server's own certificate.",
+    );
   });
 
   it("says where the chain ends when another PKI's root was chosen, even if it bears the same name", () => {
@@ -42,14 +46,18 @@ describe('matchSuppliedCa', () => {
     });
     // The fixture's common name itself ends in "(self-signed)".
     const selfSigned = [new X509Certificate(pki.selfSignedLeaf.certPem)];
-    expect(matchSuppliedCa(selfSigned, pki.root.certPem)?.message).toMatch(/the chain ends at O=Pack Registry Desk Tests, CN=localhost \(self-signed\) \(self-signed\)\./);
+    expect(matchSuppliedCa(selfSigned, pki.root.certPem)?.message).toMatch(
+      /the chain ends at O=Pack Registry Desk Tests, CN=localhost \(self-signed\) \(self-signed\)\./,
+    );
   });
 
   it('cannot tell when the server sends its leaf alone and the chosen CA did not sign it directly', () => {
     for (const caPem of [pki.root.certPem, otherPki.root.certPem]) {
       expect(matchSuppliedCa(presented.slice(0, 1), caPem)).toEqual({
         issuedByCa: null,
-        message: expect.stringMatching(/^The server sends only its own certificate, issued by .*Intermediate CA, without that CA's certificate/),
+        message: expect.stringMatching(
+          /^The server sends only its own certificate, issued by .*Intermediate CA, without that CA's certificate/,
+        ),
       });
     }
   });

@@ -55,7 +55,10 @@ describe('loadCertificateFile: what is accepted', () => {
   it('reads a bundle in either order into the same chain order: intermediate, then root', async () => {
     const inOrder = await loadCertificateFile(pki.bundle);
     const reversed = await loadCertificateFile(files.bundleReversed);
-    expect(inOrder.certificates.map((c) => c.subject)).toEqual([expect.stringContaining('Intermediate CA'), expect.stringContaining('Root CA')]);
+    expect(inOrder.certificates.map((c) => c.subject)).toEqual([
+      expect.stringContaining('Intermediate CA'),
+      expect.stringContaining('Root CA'),
+    ]);
     expect(reversed.pem).toBe(inOrder.pem);
     expect(inOrder.pem).toBe(pki.intermediate.certPem + pki.root.certPem);
     expect(inOrder.warnings).toEqual([]);
@@ -66,7 +69,10 @@ describe('loadCertificateFile: what is accepted', () => {
     expect(der).toMatchObject({ format: 'der', pem: pki.root.certPem, warnings: [] });
     expect(der.certificates[0]?.fingerprintSha256).toBe(await opensslFingerprint(files.rootDer, 'DER'));
     const bundle = await loadCertificateFile(pki.bundle);
-    for (const [path, format] of [[files.bundleP7bPem, 'pkcs7-pem'], [files.bundleP7bDer, 'pkcs7-der']] as const) {
+    for (const [path, format] of [
+      [files.bundleP7bPem, 'pkcs7-pem'],
+      [files.bundleP7bDer, 'pkcs7-der'],
+    ] as const) {
       const p7 = await loadCertificateFile(path);
       expect(p7.format).toBe(format);
       expect(p7.pem).toBe(bundle.pem);
@@ -107,12 +113,18 @@ describe('loadCertificateFile: what is refused, each with its own code', () => {
     expect((await refusal(blank)).code).toBe('CERT_FILE_EMPTY');
     expect((await refusal(files.garbage)).code).toBe('CERT_FILE_UNRECOGNIZED');
     expect((await refusal(files.text)).code).toBe('CERT_FILE_NO_CERTIFICATE');
-    expect(await refusal(files.csr)).toMatchObject({ code: 'CERT_FILE_NO_CERTIFICATE', message: 'The file holds a CERTIFICATE REQUEST, but no certificate.' });
+    expect(await refusal(files.csr)).toMatchObject({
+      code: 'CERT_FILE_NO_CERTIFICATE',
+      message: 'The file holds a CERTIFICATE REQUEST, but no certificate.',
+    });
     expect(await refusal(files.truncated)).toMatchObject({ code: 'CERT_FILE_DAMAGED', message: expect.stringContaining('cut short') });
   });
 
   it('refuses a 5 MiB file by its size, and a damaged block by its number', async () => {
-    expect(await refusal(files.fiveMiB)).toMatchObject({ code: 'CERT_FILE_TOO_LARGE', message: 'huge.pem is 5.0 MiB; a CA certificate file is at most 1 MiB.' });
+    expect(await refusal(files.fiveMiB)).toMatchObject({
+      code: 'CERT_FILE_TOO_LARGE',
+      message: 'huge.pem is 5.0 MiB; a CA certificate file is at most 1 MiB.',
+    });
     await expect(parseCertificateBytes(new Uint8Array(1024 * 1024 + 1))).rejects.toThrow(/larger than 1 MiB/);
     const damaged = join(dir.path, 'damaged.pem');
     await writeFile(damaged, pki.root.certPem + pki.intermediate.certPem.replace(/^(-----BEGIN CERTIFICATE-----\n.{10})./m, '$1*'));
@@ -120,7 +132,10 @@ describe('loadCertificateFile: what is refused, each with its own code', () => {
   });
 
   it('refuses what cannot be read: a missing file, a folder, a FIFO (without hanging)', async () => {
-    expect(await refusal(join(dir.path, 'missing.pem'))).toMatchObject({ code: 'CERT_FILE_UNREADABLE', message: 'missing.pem could not be read (ENOENT).' });
+    expect(await refusal(join(dir.path, 'missing.pem'))).toMatchObject({
+      code: 'CERT_FILE_UNREADABLE',
+      message: 'missing.pem could not be read (ENOENT).',
+    });
     const folder = join(dir.path, 'a-folder.pem');
     await mkdir(folder);
     expect(await refusal(folder)).toMatchObject({ code: 'CERT_FILE_UNREADABLE', message: 'a-folder.pem is not a regular file.' });
@@ -144,7 +159,10 @@ describe('warnings on the chosen file', () => {
 
   it('words a self-signed server certificate differently: it can vouch only for itself', async () => {
     const [warning] = (await loadCertificateFile(pki.selfSignedLeaf.cert)).warnings;
-    expect(warning).toMatchObject({ code: 'CERT_NOT_CA', message: expect.stringContaining('self-signed, so it can vouch only for itself') });
+    expect(warning).toMatchObject({
+      code: 'CERT_NOT_CA',
+      message: expect.stringContaining('self-signed, so it can vouch only for itself'),
+    });
   });
 
   it('warns of expired and not-yet-valid certificates with their dates', async () => {
@@ -158,11 +176,21 @@ describe('warnings on the chosen file', () => {
   it('warns of a SHA-1 signature and of a 1024-bit RSA key', async () => {
     const sha1 = await loadCertificateFile(files.sha1Leaf);
     expect(sha1.certificates[0]?.signatureAlgorithm).toBe('ecdsa-with-SHA1');
-    expect(sha1.warnings).toContainEqual(expect.objectContaining({ code: 'CERT_WEAK_SIGNATURE', message: 'sha1.example.test is signed with ecdsa-with-SHA1, which can be forged.' }));
-    const weakPki = await createPki(join(dir.path, 'weak'), { keyAlgorithm: { kind: 'rsa', modulusLength: 2048 }, leafKeyAlgorithm: { kind: 'rsa', modulusLength: 1024 } });
+    expect(sha1.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'CERT_WEAK_SIGNATURE',
+        message: 'sha1.example.test is signed with ecdsa-with-SHA1, which can be forged.',
+      }),
+    );
+    const weakPki = await createPki(join(dir.path, 'weak'), {
+      keyAlgorithm: { kind: 'rsa', modulusLength: 2048 },
+      leafKeyAlgorithm: { kind: 'rsa', modulusLength: 1024 },
+    });
     const weak = await loadCertificateFile(weakPki.leaf.cert);
     expect(weak.certificates[0]?.publicKey).toEqual({ algorithm: 'rsa', bits: 1024 });
-    expect(weak.warnings).toContainEqual(expect.objectContaining({ code: 'CERT_WEAK_KEY', message: expect.stringContaining('1024-bit RSA key') }));
+    expect(weak.warnings).toContainEqual(
+      expect.objectContaining({ code: 'CERT_WEAK_KEY', message: expect.stringContaining('1024-bit RSA key') }),
+    );
     // The 2048-bit CAs above it are fine.
     expect((await loadCertificateFile(weakPki.bundle)).warnings).toEqual([]);
   });
@@ -172,10 +200,13 @@ describe('warnings on the chosen file', () => {
     const mixed = join(dir.path, 'mixed.pem');
     await writeFile(mixed, pki.leaf.certPem + otherPki.root.certPem + pki.intermediate.certPem);
     const file = await loadCertificateFile(mixed);
-    expect(file.certificates.map((c) => c.fingerprintSha256)).toEqual([pki.leaf.certPem, pki.intermediate.certPem, otherPki.root.certPem].map(fingerprintOf));
+    expect(file.certificates.map((c) => c.fingerprintSha256)).toEqual(
+      [pki.leaf.certPem, pki.intermediate.certPem, otherPki.root.certPem].map(fingerprintOf),
+    );
     expect(file.warnings.at(-1)).toMatchObject({
       code: 'CERT_NOT_A_CHAIN',
-      message: 'The 3 certificates in this file form 2 separate chains: localhost → Pack Registry Desk Test Intermediate CA; Pack Registry Desk Test Root CA.',
+      message:
+        'The 3 certificates in this file form 2 separate chains: localhost → Pack Registry Desk Test Intermediate CA; Pack Registry Desk Test Root CA.',
     });
     expect(file.warnings.at(-1)?.fingerprintSha256).toBeUndefined();
   });
