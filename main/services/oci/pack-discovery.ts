@@ -10,6 +10,9 @@ export function archiveRepository(baseContentPath: string): string {
   return base ? `${base}/spectro-packs/archive` : 'spectro-packs/archive';
 }
 
+/** The resource scope of `_catalog` (docs/spec/auth/scope.md). */
+export const CATALOG_SCOPE = 'registry:catalog:*';
+
 const CATALOG_PAGE = 1000; // distribution's maximum page (catalog.maxentries), and ECR's.
 const MAX_CATALOG_PAGES = 20;
 
@@ -25,7 +28,7 @@ export async function readCatalog(http: HttpClient, endpoint: RegistryEndpoint, 
   const repositories: string[] = [];
   let authorization: string | undefined;
   try {
-    authorization = await auth.authorization(['registry:catalog:*']);
+    authorization = await auth.authorization([CATALOG_SCOPE]);
   } catch (error) {
     if (error instanceof StepProblem) return { listed: false, observed: [...error.observed, 'no token for the catalog'] };
     throw error;

@@ -11,14 +11,18 @@ export interface Credentials {
 export class StepProblem extends Error {
   readonly problem: AppError;
   readonly observed: string[];
-  constructor(problem: AppError, observed: string[] = []) {
+  /** The HTTP status behind the problem, where one answer decided it. */
+  readonly httpStatus: number | undefined;
+  constructor(problem: AppError, observed: string[] = [], httpStatus?: number) {
     super(problem.message);
     this.problem = problem;
     this.observed = observed;
+    this.httpStatus = httpStatus;
   }
 }
 
-export type AuthScheme = { kind: 'anonymous' } | { kind: 'basic' } | { kind: 'bearer'; realm: URL; service: string | undefined };
+type BearerScheme = { kind: 'bearer'; realm: URL; service: string | undefined };
+export type AuthScheme = { kind: 'anonymous' } | { kind: 'basic' } | BearerScheme;
 
 /**
  * Picks how to authenticate from the registry's challenges: Bearer first (it is what Docker
@@ -58,6 +62,7 @@ export function createAuthorizer(http: HttpClient, scheme: AuthScheme, credentia
           ? appError('AUTH_REJECTED', { message: `The token service at ${url.host} rejected the username and password.` })
           : appError('AUTH_REQUIRED', { message: `The token service at ${url.host} gives no anonymous access.` }),
         [`GET ${where} → ${response.status}`],
+        response.status,
       );
     }
     const body = parseJson(response.body) as { token?: unknown; access_token?: unknown } | undefined;
@@ -67,7 +72,28 @@ export function createAuthorizer(http: HttpClient, scheme: AuthScheme, credentia
       throw new StepProblem(
         appError('TOKEN_SERVICE_FAILED', { message: `The token service at ${url.host} answered HTTP ${response.status} without a token.` }),
         [`GET ${where} → ${response.status}`],
+        response.status,
       );
+    }
+    return token;
+  }
+
+  // A refused token request is remembered, so a later step asking for the same scopes gets the same
+  // answer without asking the token service again.
+  const refused = new Map<string, StepProblem>();
+  async function tokenFor(bearer: BearerScheme, scopes: string[]): Promise<string> {
+    const key = [...scopes].sort().join(' ');
+    const known = refused.get(key);
+    if (known) throw known;
+    let token = tokens.get(key);
+    if (!token) {
+      try {
+        token = await fetchToken(bearer.realm, bearer.service, scopes);
+      } catch (error) {
+        if (error instanceof StepProblem) refused.set(key, error);
+        throw error;
+      }
+      tokens.set(key, token);
     }
     return token;
   }
@@ -78,13 +104,25 @@ export function createAuthorizer(http: HttpClient, scheme: AuthScheme, credentia
     async authorization(scopes: string[]): Promise<string | undefined> {
       if (scheme.kind === 'basic') return basic;
       if (scheme.kind !== 'bearer') return undefined;
-      const key = [...scopes].sort().join(' ');
-      let token = tokens.get(key);
-      if (!token) {
-        token = await fetchToken(scheme.realm, scheme.service, scopes);
-        tokens.set(key, token);
+      return `Bearer ${await tokenFor(scheme, scopes)}`;
+    },
+    /**
+     * The first token of a run, asked for with the scopes the next step will need (the catalog),
+     * so one token exchange serves both /v2/ and _catalog: four requests to a token verdict
+     * instead of five. A token service that refuses the scoped request outright (rather than
+     * granting a subset, as distribution's token spec says) gets a second, scope-less request, so
+     * a catalog it will not grant is never mistaken for rejected credentials. Not after a 401:
+     * that is the spec's answer to a wrong password, and asking twice would count two failed
+     * logins against an account with a lockout policy.
+     */
+    async firstAuthorization(scopesAhead: string[]): Promise<string | undefined> {
+      if (scheme.kind !== 'bearer') return this.authorization([]);
+      try {
+        return await this.authorization(scopesAhead);
+      } catch (error) {
+        if (!(error instanceof StepProblem) || error.httpStatus === 401) throw error;
+        return this.authorization([]);
       }
-      return `Bearer ${token}`;
     },
   };
 }

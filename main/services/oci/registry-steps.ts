@@ -1,7 +1,7 @@
 import { appError } from '../../../shared/errors';
 import type { PackFound } from '../../../shared/model/validation';
 import { headerValue, headerValues, parseJson, type HttpResponse } from './http-client';
-import { archiveRepository, listTags, packsUnder, readCatalog, summarizePacks } from './pack-discovery';
+import { archiveRepository, CATALOG_SCOPE, listTags, packsUnder, readCatalog, summarizePacks } from './pack-discovery';
 import { chooseScheme, createAuthorizer, StepProblem } from './registry-auth';
 import { ok, skipped, warn, type StepOutcome } from './step-runner';
 import { credentialsOf, type ValidationContext } from './validation-context';
@@ -85,7 +85,7 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
         message: `The token service ${scheme.realm.host} uses plain HTTP: the password travels unencrypted.`,
       });
   }
-  const authorization = await auth.authorization([]);
+  const authorization = await auth.firstAuthorization([CATALOG_SCOPE]);
   const response = await ctx.http!.get(new URL(endpoint.apiBase), authorization ? { authorization } : {});
   observed.push(
     `GET /v2/ with ${scheme.kind === 'basic' ? 'Basic credentials' : credentials ? 'a token for ' + credentials.username : 'an anonymous token'} → ${response.status}`,

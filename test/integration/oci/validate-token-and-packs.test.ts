@@ -63,6 +63,8 @@ describe('token (Bearer) registries', () => {
       code: 'AUTH_REJECTED',
       message: `The token service at ${new URL(tokens.realm).host} rejected the username and password.`,
     });
+    // One failed login, not two: accounts with a lockout policy count every refused request.
+    expect(tokens.requests().filter((r) => r.status === 401)).toHaveLength(1);
     const skopeo = await skopeoLogin({
       hostPort: registry.hostPort,
       username: 'alice',
@@ -170,12 +172,36 @@ describe('base content path and packs', () => {
     expect(failure(report)).toMatchObject({ id: 'base-path', code: 'BASE_PATH_DENIED' });
   });
 
-  it('makes few requests: the protocol minimum for each verdict', async () => {
+  it('makes few requests: one token serves both /v2/ and the catalog', async () => {
     const { registry, tokens } = await tokenRegistry();
     let count = 0;
-    await validate({ endpoint: registry.endpoint, ...ALICE, tls: { caPem: pki.root.certPem } }, { onRequestCount: (n) => (count = n) });
-    // /v2/ unauthenticated, token, /v2/ with token, catalog token, _catalog: five.
-    expect(count).toBe(5);
-    expect(tokens.requests()).toHaveLength(2);
+    const report = await validate(
+      { endpoint: registry.endpoint, ...ALICE, tls: { caPem: pki.root.certPem } },
+      { onRequestCount: (n) => (count = n) },
+    );
+    expect(failure(report)).toBeUndefined();
+    // /v2/ unauthenticated, token (with the catalog scope), /v2/ with the token, _catalog: four.
+    expect(count).toBe(4);
+    expect(tokens.requests()).toHaveLength(1);
+    expect(tokens.requests()[0]!.scopes).toEqual(['registry:catalog:*']);
+    expect(step(report, 'base-path').observed.join('\n')).toMatch(/GET \/v2\/_catalog\?n=1000 → 200/);
   });
+
+  it.each([403, 400])(
+    'still authenticates when the token service refuses the catalog scope with HTTP %i instead of granting less',
+    async (status) => {
+      const { registry, tokens } = await tokenRegistry({ refuseCatalogScopeWith: status });
+      const report = await validate({ endpoint: registry.endpoint, ...ALICE, tls: { caPem: pki.root.certPem } });
+      expect(step(report, 'auth')).toMatchObject({ status: 'ok' });
+      expect(report.ok).toBe(true);
+      expect(step(report, 'base-path').problem?.code).toBe('BASE_PATH_UNVERIFIED');
+      // The scoped request, the scope-less fallback, then the archive probe in place of the
+      // catalog; the catalog step does not ask for the refused scope again.
+      expect(tokens.requests().map((r) => [r.scopes.join(' '), r.status])).toEqual([
+        ['registry:catalog:*', status],
+        ['', 200],
+        ['repository:spectro-packs/archive:pull', 200],
+      ]);
+    },
+  );
 });
