@@ -2,12 +2,13 @@ import { Agent, type AgentOptions } from 'node:https';
 import type { ClientRequestArgs } from 'node:http';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { connect as tlsConnect } from 'node:tls';
+import { connect as tlsConnect, type SecureContext } from 'node:tls';
 import { openTcp } from '../tls/connect';
 
 export interface AwsTransportOptions {
   /** The same trust as the registry's (system CAs and/or the supplied CA). */
-  ca: string[];
+  /** Undefined: Node's default CAs. */
+  secureContext: SecureContext | undefined;
   connectTimeoutMs: number;
   /** The same proxy choice as the registry's, per target host (NO_PROXY applies). */
   proxyFor(url: URL): URL | null;
@@ -24,7 +25,7 @@ export class AwsApiAgent extends Agent {
   private readonly settings: AwsTransportOptions;
 
   constructor(settings: AwsTransportOptions) {
-    super({ keepAlive: true, maxSockets: 4, ca: settings.ca, rejectUnauthorized: true } satisfies AgentOptions);
+    super({ keepAlive: true, maxSockets: 4, secureContext: settings.secureContext, rejectUnauthorized: true } satisfies AgentOptions);
     this.settings = settings;
   }
 
@@ -38,7 +39,7 @@ export class AwsApiAgent extends Agent {
       (socket) => {
         const tls = tlsConnect({
           socket,
-          ca: this.settings.ca,
+          secureContext: this.settings.secureContext,
           rejectUnauthorized: true,
           ...(isIP(host) ? {} : { servername: host }),
           ALPNProtocols: ['http/1.1'],

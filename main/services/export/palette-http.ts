@@ -2,7 +2,7 @@ import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { AppErrorException, appError } from '../../../shared/errors';
 import { classifyError } from '../oci/classify-error';
 import { proxyFor, type ProxySettings } from '../oci/proxy';
-import { trustedCaCertificates } from '../tls/trust';
+import { trustedSecureContext } from '../tls/trust';
 
 export interface PaletteHttpOptions {
   origin: URL;
@@ -31,7 +31,7 @@ const MAX_ANSWER_BYTES = 1024 * 1024;
 export function createPaletteHttp(options: PaletteHttpOptions) {
   const connectTimeout = options.connectTimeoutMs ?? 10_000;
   const tls = {
-    ca: trustedCaCertificates({ caPem: options.tls.caPem, trustOnlySupplied: options.tls.trustOnlySuppliedCa }),
+    secureContext: trustedSecureContext({ caPem: options.tls.caPem, trustOnlySupplied: options.tls.trustOnlySuppliedCa }),
     rejectUnauthorized: !options.tls.insecureSkipVerify,
     timeout: connectTimeout,
   };

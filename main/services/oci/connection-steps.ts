@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { appError } from '../../../shared/errors';
 import { openTcp, tlsHandshake } from '../tls/connect';
 import { subjectAltNames, summarizeCertificate } from '../tls/certificate-summary';
-import { trustedCaCertificates } from '../tls/trust';
+import { trustedSecureContext } from '../tls/trust';
 import { matchSuppliedCa } from '../tls/ca-match';
 import { classifyError } from './classify-error';
 import { describeEndpoint, parseEndpoint } from './endpoint';
@@ -25,7 +25,7 @@ export async function endpointStep(ctx: ValidationContext): Promise<StepOutcome>
       appError('PROXY_FAILED', { message: `The proxy setting is not usable: ${(error as Error).message}`, field: 'proxy.url' }),
     );
   }
-  ctx.ca = trustedCaCertificates({ caPem: ctx.request.tls.caPem, trustOnlySupplied: ctx.request.tls.trustOnlySuppliedCa });
+  ctx.secureContext = trustedSecureContext({ caPem: ctx.request.tls.caPem, trustOnlySupplied: ctx.request.tls.trustOnlySuppliedCa });
   const observed = [
     `registry API at ${endpoint.apiBase}`,
     ctx.proxy ? `through proxy ${describeProxy(ctx.proxy)}` : 'direct connection (no proxy)',
@@ -70,7 +70,7 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
     result = await tlsHandshake(ctx.socket, {
       host: endpoint.host,
       servername: endpoint.ipVersion ? undefined : endpoint.host,
-      ca: ctx.ca,
+      secureContext: ctx.secureContext!,
       timeoutMs: ctx.request.connectTimeoutMs,
       signal: ctx.signal,
     });

@@ -1,8 +1,10 @@
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { SecureContext } from 'node:tls';
 import { CodedError } from '../tls/connect';
 
 export interface HttpClientOptions {
-  ca: string[];
+  /** Undefined until the endpoint step has run: Node's default CAs. */
+  secureContext: SecureContext | undefined;
   insecureSkipVerify: boolean;
   connectTimeoutMs: number;
   /** The proxy for a URL, or null for a direct connection. */
@@ -42,7 +44,11 @@ export function createHttpClient(options: HttpClientOptions) {
     const key = proxy ? proxy.href : 'direct';
     let dispatcher = dispatchers.get(key);
     if (!dispatcher) {
-      const tls = { ca: options.ca, rejectUnauthorized: !options.insecureSkipVerify, timeout: options.connectTimeoutMs };
+      const tls = {
+        secureContext: options.secureContext,
+        rejectUnauthorized: !options.insecureSkipVerify,
+        timeout: options.connectTimeoutMs,
+      };
       dispatcher = proxy
         ? new ProxyAgent({ uri: proxy.href, requestTls: tls, connectTimeout: options.connectTimeoutMs })
         : new Agent({ connect: tls, connectTimeout: options.connectTimeoutMs });

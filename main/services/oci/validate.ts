@@ -35,7 +35,6 @@ export async function validateRegistry(request: ValidationRequest, options: Vali
     deadline,
     env: options.env ?? process.env,
     proxy: null,
-    ca: [],
     presentedChain: [],
     apiOpen: false,
     challenges: [],
@@ -47,7 +46,7 @@ export async function validateRegistry(request: ValidationRequest, options: Vali
     for (const [id, step] of validationSteps) {
       if (id === 'registry-api') {
         ctx.http = createHttpClient({
-          ca: ctx.ca,
+          secureContext: ctx.secureContext,
           insecureSkipVerify: request.tls.insecureSkipVerify,
           connectTimeoutMs: request.connectTimeoutMs,
           proxyFor: (url) => proxyFor(url, request.proxy, ctx.env),

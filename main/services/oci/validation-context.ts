@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import type { SecureContext } from 'node:tls';
 import type { CertificateSummary } from '../../../shared/model/certificate';
 import type { PackFound, ValidationRequest } from '../../../shared/model/validation';
 import type { RegistryEndpoint } from './endpoint';
@@ -16,7 +17,8 @@ export interface ValidationContext {
   env: NodeJS.ProcessEnv;
   endpoint?: RegistryEndpoint;
   proxy: URL | null;
-  ca: string[];
+  /** The CAs to trust, as one TLS context shared by every connection (set by the endpoint step). */
+  secureContext?: SecureContext;
   address?: string;
   socket?: Socket;
   presentedChain: CertificateSummary[];

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { connect as netConnect, type Socket } from 'node:net';
-import { checkServerIdentity, connect as tlsConnect, type PeerCertificate } from 'node:tls';
+import { checkServerIdentity, connect as tlsConnect, type PeerCertificate, type SecureContext } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 
 /** A Node-style error carrying a `code`, so one classifier serves sockets, TLS and undici. */
@@ -104,13 +104,13 @@ export interface HandshakeResult {
  */
 export function tlsHandshake(
   socket: Socket,
-  options: { host: string; servername: string | undefined; ca: string[]; timeoutMs: number; signal: AbortSignal },
+  options: { host: string; servername: string | undefined; secureContext: SecureContext; timeoutMs: number; signal: AbortSignal },
 ): Promise<HandshakeResult> {
   return new Promise((resolve, reject) => {
     const tls = tlsConnect({
       socket,
       ...(options.servername ? { servername: options.servername } : {}),
-      ca: options.ca,
+      secureContext: options.secureContext,
       rejectUnauthorized: false,
       ALPNProtocols: ['h2', 'http/1.1'],
     });

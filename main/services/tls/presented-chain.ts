@@ -9,7 +9,7 @@ import { toPem } from './certificate-chains';
 import { subjectAltNames, summarizeCertificate } from './certificate-summary';
 import { commonName } from './certificate-warnings';
 import { openTcp, tlsHandshake, type HandshakeResult } from './connect';
-import { trustedCaCertificates } from './trust';
+import { trustedCaCertificates, trustedSecureContext } from './trust';
 
 /**
  * `certs:fetch-presented`: connects the way validation does (same proxy rules, same TCP and TLS
@@ -33,7 +33,8 @@ export async function fetchPresentedChain(
       appError('PROXY_FAILED', { message: `The proxy setting is not usable: ${(error as Error).message}`, field: 'proxy.url' }),
     );
   }
-  const ca = trustedCaCertificates({ caPem: input.caPem, trustOnlySupplied: input.trustOnlySuppliedCa });
+  const trust = { caPem: input.caPem, trustOnlySupplied: input.trustOnlySuppliedCa };
+  const secureContext = trustedSecureContext(trust);
   const signal = options.signal ?? new AbortController().signal;
 
   let result: HandshakeResult;
@@ -47,7 +48,7 @@ export async function fetchPresentedChain(
     result = await tlsHandshake(socket, {
       host: endpoint.host,
       servername: endpoint.ipVersion ? undefined : endpoint.host,
-      ca,
+      secureContext,
       timeoutMs: input.connectTimeoutMs,
       signal,
     });
@@ -58,7 +59,7 @@ export async function fetchPresentedChain(
   }
   if (result.chain.length === 0) throw new AppErrorException(appError('TLS_FAILED', { message: 'The server presented no certificate.' }));
 
-  const trustedFingerprints = new Set(ca.map((pem) => new X509Certificate(pem).fingerprint256));
+  const trustedFingerprints = new Set(trustedCaCertificates(trust).map((pem) => new X509Certificate(pem).fingerprint256));
   const chain: PresentedCertificate[] = result.chain.map((cert) => ({
     ...summarizeCertificate(cert),
     pem: toPem(cert),

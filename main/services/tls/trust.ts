@@ -1,7 +1,12 @@
-import { getCACertificates } from 'node:tls';
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
+import { createSecureContext, getCACertificates, type SecureContext } from 'node:tls';
 
 let systemRoots: string[] | undefined;
+
+export interface TrustOptions {
+  caPem?: string | undefined;
+  trustOnlySupplied?: boolean;
+}
 
 /**
  * The CA set to verify a registry against. Node's default store alone would miss the
@@ -9,11 +14,33 @@ let systemRoots: string[] | undefined;
  * reading the system store takes tens of milliseconds). A supplied CA is added, or used alone
  * when the admin asks to trust nothing else.
  */
-export function trustedCaCertificates(options: { caPem?: string | undefined; trustOnlySupplied?: boolean }): string[] {
+export function trustedCaCertificates(options: TrustOptions): string[] {
   const supplied = options.caPem ? pemCertificates(options.caPem) : [];
   if (options.trustOnlySupplied) return supplied;
   systemRoots ??= [...new Set([...getCACertificates('default'), ...getCACertificates('system')])];
   return [...systemRoots, ...supplied];
+}
+
+const MAX_CONTEXTS = 32;
+const contexts = new Map<string, SecureContext>();
+
+/**
+ * The same trust as a TLS context, built once per CA set and shared by every connection of every
+ * validation: parsing 250-odd roots costs ~15–30 ms of main-process CPU per context, which the
+ * TLS step, the registry requests and the AWS calls would otherwise each pay, on every run.
+ */
+export function trustedSecureContext(options: TrustOptions): SecureContext {
+  const key = `${options.trustOnlySupplied ? 'only' : 'all'}:${options.caPem ? createHash('sha256').update(options.caPem).digest('hex') : ''}`;
+  let context = contexts.get(key);
+  if (context) {
+    // Most recently used last, so the oldest is the one to drop.
+    contexts.delete(key);
+  } else {
+    context = createSecureContext({ ca: trustedCaCertificates(options) });
+    if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value!);
+  }
+  contexts.set(key, context);
+  return context;
 }
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;

@@ -16,7 +16,7 @@ async function resolvedHosts(registryHost: string, service: 'ecr' | 'sts') {
     fips: host.fips,
     dualStack: host.dualStack,
     transport: {
-      ca: [],
+      secureContext: undefined,
       connectTimeoutMs: 1000,
       proxyFor: () => {
         connectionsTried += 1;
