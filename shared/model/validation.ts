@@ -3,23 +3,10 @@ import { AppErrorSchema } from '../ipc/result';
 import { CertificateSummarySchema } from './certificate';
 import { ProxySettingsSchema, TlsTrustSchema } from './connection';
 import { EcrValidationSchema } from './ecr-validation';
+import { STEP_IDS, STEP_TITLES, type StepId } from './steps';
 
-/** The order a connection is built in; each step stands on the ones before it. */
-export const STEP_IDS = ['endpoint', 'dns', 'tcp', 'tls', 'registry-api', 'auth', 'base-path', 'packs'] as const;
+export { STEP_IDS, STEP_TITLES, type StepId };
 export const StepIdSchema = z.enum(STEP_IDS);
-export type StepId = z.infer<typeof StepIdSchema>;
-
-/** What each step is called, in reports, the command line and the window alike. */
-export const STEP_TITLES: Record<StepId, string> = {
-  endpoint: 'Endpoint',
-  dns: 'DNS lookup',
-  tcp: 'TCP connection',
-  tls: 'TLS',
-  'registry-api': 'Registry API (/v2/)',
-  auth: 'Authentication',
-  'base-path': 'Base content path',
-  packs: 'Packs',
-};
 
 export const StepStatusSchema = z.enum(['pending', 'running', 'ok', 'warn', 'fail', 'skipped']);
 export type StepStatus = z.infer<typeof StepStatusSchema>;

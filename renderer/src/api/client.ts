@@ -1,4 +1,4 @@
-import { channels, type MethodName, type OutputOf, type RegdeskApi } from '../../../shared/ipc/contract';
+import type { MethodName, OutputOf, RegdeskApi } from '../../../shared/ipc/contract';
 import type { AppError } from '../../../shared/errors';
 
 declare global {
@@ -31,17 +31,27 @@ function bridge(): RegdeskApi {
  * The only place the renderer touches `window.regdesk`: it unwraps the Result envelope, so
  * components get data or an ApiError and never look at envelopes or channels.
  */
-export const client = Object.fromEntries(
-  Object.keys(channels).map((method) => [
-    method,
-    async (...args: unknown[]) => {
-      const call = bridge()[method as MethodName] as (...a: unknown[]) => ReturnType<RegdeskApi[MethodName]>;
-      const result = await call(...args);
-      if (!result.ok) throw new ApiError(result.error);
-      return result.data;
-    },
-  ]),
-) as Client;
+const calls = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+
+export const client = new Proxy<Client>({} as Client, {
+  // A proxy rather than a map built from the contract: importing the contract's values would load
+  // zod and every schema before the first screen can draw, and main parses every call anyway.
+  get(_target, method) {
+    if (typeof method !== 'string') return undefined;
+    let call = calls.get(method);
+    if (!call) {
+      call = async (...args: unknown[]) => {
+        const send = bridge()[method as MethodName] as ((...a: unknown[]) => ReturnType<RegdeskApi[MethodName]>) | undefined;
+        if (typeof send !== 'function') throw new Error(`window.regdesk has no ${method}: the preload and the window are out of step.`);
+        const result = await send(...args);
+        if (!result.ok) throw new ApiError(result.error);
+        return result.data;
+      };
+      calls.set(method, call);
+    }
+    return call;
+  },
+});
 
 export function onRegistriesChanged(listener: () => void): () => void {
   return bridge().onRegistriesChanged(() => listener());

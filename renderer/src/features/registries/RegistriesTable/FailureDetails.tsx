@@ -1,7 +1,7 @@
 import { Button, Code, Loader, Popover, Stack, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useDeferredMount } from './use-deferred-mount';
-import { ValidationReportSchema, type ValidationReport, type ValidationStep } from '../../../../../shared/model/validation';
+import type { ValidationReport, ValidationStep } from '../../../../../shared/model/validation';
 import { client } from '../../../api/client';
 
 type Loaded = { status: 'idle' | 'loading' } | { status: 'loaded'; step: ValidationStep | undefined };
@@ -27,8 +27,9 @@ export function FailureDetails({ registryId, name, report }: { registryId: strin
     setOpened((open) => !open);
     if (report || stored.status !== 'idle') return;
     setStored({ status: 'loading' });
-    client.getRegistry({ id: registryId }).then(
-      ({ record }) => {
+    // The schema (and zod with it) loads on the first click, not with the list.
+    Promise.all([client.getRegistry({ id: registryId }), import('../../../../../shared/model/validation')]).then(
+      ([{ record }, { ValidationReportSchema }]) => {
         // Stored as plain JSON so an old report can never make the store unreadable; read it defensively.
         const parsed = ValidationReportSchema.safeParse(record.lastValidation?.report);
         setStored({ status: 'loaded', step: parsed.success ? failingStep(parsed.data) : undefined });

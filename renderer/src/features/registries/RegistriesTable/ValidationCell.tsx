@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Loader, Text } from '@mantine/core';
 import classes from './RegistriesTable.module.css';
-import { STEP_IDS } from '../../../../../shared/model/validation';
+import { STEP_IDS } from '../../../../../shared/model/steps';
 import type { RegistrySummary, ValidationState } from '../../../../../shared/model/registry';
 import type { RowValidation } from '../use-row-validations';
 import { FailureDetails, failingStep } from './FailureDetails';
