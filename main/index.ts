@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, nativeTheme, shell } from 'electron';
 import { join } from 'node:path';
 import { register } from './ipc/register';
 import { trustOrigin } from './ipc/handle';
@@ -25,7 +25,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
-  applySecurityRestrictions(app, [rendererOrigin]);
+  applySecurityRestrictions(app, { appOrigins: [rendererOrigin], openExternal: (url) => shell.openExternal(url), log: console });
 
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
@@ -57,6 +57,10 @@ if (!app.requestSingleInstanceLock()) {
       services,
       { isTrustedSender: trustOrigin(rendererOrigin), log: console },
     );
-    createMainWindow(join(import.meta.dirname, '../preload'), devServerUrl ?? `${APP_ORIGIN}/index.html`);
+    createMainWindow(BrowserWindow, {
+      preloadDir: join(import.meta.dirname, '../preload'),
+      url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      dark: nativeTheme.shouldUseDarkColors,
+    });
   });
 }

@@ -34,6 +34,8 @@ run('typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 run('typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 run('format', 'npx', ['prettier', '--check', '.']);
+// Static Electron security scan (electronegativity), offline; every finding explained in security-scan.config.json.
+run('security scan', 'node', ['scripts/security-scan.mjs']);
 
 const report = 'test-results/vitest.json';
 mkdirSync('test-results', { recursive: true });
