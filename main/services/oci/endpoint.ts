@@ -30,6 +30,9 @@ export function parseEndpoint(raw: string): ParsedEndpoint {
   const text = raw.trim();
   if (text === '') return invalid('Enter the registry endpoint.');
   if (/\s/.test(text)) return invalid('The endpoint contains a space; remove it.');
+  // URL parsing silently drops control characters at the ends: "h.example\u0007" would pass as h.example.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(text)) return invalid('The endpoint contains a control character; retype it.');
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
     return invalid(`"${scheme}://" is not a registry address: use https:// (or http:// for a plain-HTTP registry), or just host:port.`);

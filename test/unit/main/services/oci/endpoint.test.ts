@@ -52,6 +52,8 @@ describe('parseEndpoint', () => {
     ['https://registry.local/?tab=1', /query/],
     ['https://registry.local/#x', /fragment/],
     ['registry .local', /space/],
+    ['registry.local\u0007', /control character/],
+    ['https://registry.local\u0000', /control character/],
     ['https://registry.local:99999', /not a valid/],
     ['https://', /not a valid|no host/],
   ])('rejects %j with a field-level error', (raw, message) => {
