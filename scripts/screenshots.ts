@@ -1,5 +1,6 @@
 // `npm run screenshots`: the README's pictures, taken from the real renderer in Chromium through
 // the browser harness, against a real registry: never drawn by hand.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -7,11 +8,13 @@ import { startHarness, type Harness } from '../test/harness/server';
 import { launchChromium, openPage } from '../test/e2e/browser';
 import { RegistriesPage } from '../test/e2e/pages/registries-page';
 import { WizardPage } from '../test/e2e/pages/wizard-page';
+import { DiagnosticsDialog } from '../test/e2e/pages/diagnostics-dialog';
 import { createPki } from '../test/fixtures/pki';
 import { basicRecord, ecrRecord, seedStore, withValidation } from '../test/fixtures/registry-records';
 import { startRegistry } from '../test/fixtures/registry';
 import { createTempDir } from '../test/fixtures/temp-dir';
 import type { RegistryRecord } from '../shared/model/registry';
+import { ValidationRequestSchema } from '../shared/model/validation';
 
 const outDir = resolve('docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -106,6 +109,26 @@ async function run(browserScheme: Scheme) {
       await wizard.field('ARN').fill('arn:aws:iam::123456789012:role/palette-packs');
       await wizard.field('External ID').fill('3f5e9c1a-tenant');
       await wizard.field('Palette’s AWS account ID').fill('210987654321');
+    },
+    900,
+  );
+  await shoot(
+    browserScheme,
+    sample,
+    'diagnostics',
+    async (page, harness) => {
+      // One validation this session (the wizard's, against the self-signed registry), so the file holds a report too.
+      const request = {
+        endpoint: registry.endpoint,
+        username: 'robot$packs',
+        password: 'example-password',
+        proxy: { fromEnvironment: false },
+      };
+      await harness.services.validation.run(randomUUID(), ValidationRequestSchema.parse(request), () => undefined);
+      const diagnostics = new DiagnosticsDialog(page);
+      await diagnostics.open();
+      await diagnostics.preview().waitFor();
+      await new RegistriesPage(page).settled();
     },
     900,
   );

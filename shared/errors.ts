@@ -3,6 +3,7 @@ import { storageErrors } from './storage-errors';
 import { certificateErrors } from './certificate-errors';
 import { awsErrors } from './aws-errors';
 import { exportErrors } from './export-errors';
+import { diagnosticsErrors } from './diagnostics-errors';
 
 /**
  * Every failure the app reports carries a stable code, one plain sentence and a remedy.
@@ -34,6 +35,7 @@ export const errorCatalog = {
   ...certificateErrors,
   ...awsErrors,
   ...exportErrors,
+  ...diagnosticsErrors,
 } as const satisfies Record<string, { message: string; remedy: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

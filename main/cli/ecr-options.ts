@@ -63,10 +63,13 @@ export function ecrRequest(
 ): { ecr: EcrValidationInput } | { error: string } {
   const method = values['aws-auth'] ?? (draft ? (draft.isPrivate ? (draft.awsAuth?.method ?? 'credentials') : 'none') : 'none');
   if (method !== 'credentials' && method !== 'sts' && method !== 'none') return { error: '--aws-auth takes credentials, sts or none' };
+  // Given empty, these are mistakes to report, not options to drop: the schema and the override check say what is wrong.
+  const emptyOverride = (['aws-api-endpoint', 'aws-sts-endpoint'] as const).find((flag) => values[flag]?.trim() === '');
+  if (emptyOverride) return { error: `--${emptyOverride} needs a URL, https://host[:port]` };
   const common = {
-    ...(values['aws-region'] ? { region: values['aws-region'] } : {}),
-    ...(values['aws-api-endpoint'] ? { apiEndpoint: values['aws-api-endpoint'] } : {}),
-    ...(values['aws-sts-endpoint'] ? { stsEndpoint: values['aws-sts-endpoint'] } : {}),
+    ...(values['aws-region'] !== undefined ? { region: values['aws-region'] } : {}),
+    ...(values['aws-api-endpoint'] !== undefined ? { apiEndpoint: values['aws-api-endpoint'] } : {}),
+    ...(values['aws-sts-endpoint'] !== undefined ? { stsEndpoint: values['aws-sts-endpoint'] } : {}),
   };
   const stsOnly = (['role-arn', 'external-id', 'aws-profile'] as const).find((flag) => values[flag] !== undefined);
   if (method === 'none') {

@@ -1,11 +1,12 @@
-import { parseArgs } from 'node:util';
 import { AppErrorException } from '../../shared/errors';
 import { ExportFormatSchema } from '../../shared/model/export';
 import { RegistryScopeSchema } from '../../shared/model/registry';
 import { createServices } from '../services';
-import { defaultUserDataDir, PRODUCT_NAME } from '../services/app-paths';
+import { PRODUCT_NAME } from '../services/app-paths';
 import { nameKey } from '../services/store/registry-names';
-import type { CommandIo } from './io';
+import { parseCommandLine } from './args';
+import { dataDirOption } from './data-dir';
+import { printable, quoted, type CommandIo } from './io';
 import { openStore } from './store-commands';
 
 declare const __APP_VERSION__: string;
@@ -31,39 +32,37 @@ Exit codes: 0 exported, 1 nothing to export or the store is unreadable, 2 bad in
 `;
 
 export async function exportCommand(argv: string[], io: CommandIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        format: { type: 'string', default: 'palette' },
-        'include-secrets': { type: 'boolean', default: false },
-        scope: { type: 'string' },
-        name: { type: 'string', multiple: true },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    return usageError(io, (error as Error).message);
-  }
+  const parsed = parseCommandLine({
+    args: argv,
+    options: {
+      format: { type: 'string', default: 'palette' },
+      'include-secrets': { type: 'boolean', default: false },
+      scope: { type: 'string' },
+      name: { type: 'string', multiple: true },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if ('error' in parsed) return usageError(io, parsed.error);
+  const { values } = parsed;
   if (values.help) {
     io.out.write(EXPORT_USAGE);
     return 0;
   }
   const format = ExportFormatSchema.safeParse(values.format);
-  if (!format.success) return usageError(io, `--format must be palette, terraform or draft, not "${values.format}"`);
+  if (!format.success) return usageError(io, `--format must be palette, terraform or draft, not ${quoted(values.format)}`);
   const scope = values.scope === undefined ? undefined : RegistryScopeSchema.safeParse(values.scope);
-  if (scope && !scope.success) return usageError(io, `--scope must be "system" or "tenant", not "${values.scope}"`);
+  if (scope && !scope.success) return usageError(io, `--scope must be "system" or "tenant", not ${quoted(values.scope!)}`);
   const includeSecrets = values['include-secrets'];
   if (includeSecrets && format.data === 'draft')
     return usageError(io, 'a draft file never holds secrets: --include-secrets goes with --format palette or terraform');
+  const folder = await dataDirOption(values['data-dir']);
+  if ('error' in folder) return usageError(io, folder.error);
 
   try {
-    const dataDir = values['data-dir'] ?? defaultUserDataDir();
     const services = createServices({
       appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-      store: openStore(dataDir),
+      store: openStore(folder.dir),
       env: io.env,
     });
     let records = services.registries.list(scope?.data);
@@ -72,7 +71,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
       const missing = names.filter((n) => !records.some((r) => nameKey(r.name) === nameKey(n)));
       if (missing.length > 0) {
         io.err.write(
-          `regdesk export: no stored registry named ${missing.map((n) => `"${n}"`).join(', ')}${scope ? ` in the ${scope.data} scope` : ''}\n`,
+          `regdesk export: no stored registry named ${missing.map(quoted).join(', ')}${scope ? ` in the ${scope.data} scope` : ''}\n`,
         );
         return 1;
       }
@@ -100,6 +99,6 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
 }
 
 function usageError(io: CommandIo, message: string): number {
-  io.err.write(`regdesk export: ${message}\n\n${EXPORT_USAGE}`);
+  io.err.write(`regdesk export: ${printable(message)}\n\n${EXPORT_USAGE}`);
   return 2;
 }

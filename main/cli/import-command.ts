@@ -1,10 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { AppErrorException } from '../../shared/errors';
 import { MAX_DRAFT_FILE_BYTES, type ImportResolution } from '../../shared/model/import';
 import { createServices } from '../services';
-import { defaultUserDataDir, PRODUCT_NAME } from '../services/app-paths';
-import type { CommandIo } from './io';
+import { PRODUCT_NAME } from '../services/app-paths';
+import { parseCommandLine } from './args';
+import { dataDirOption } from './data-dir';
+import { printable, quoted, type CommandIo } from './io';
+import { readInputFile } from './read-input-file';
 import { openStore } from './store-commands';
 
 declare const __APP_VERSION__: string;
@@ -28,66 +29,64 @@ Exit codes: 0 imported, 1 the file or a clash stopped the import, 2 bad input.
 const CONFLICT_ACTIONS = ['rename', 'skip', 'fail'] as const;
 
 export async function importCommand(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'on-conflict': { type: 'string', default: 'fail' },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError(io, (error as Error).message);
-  }
+  const parsed = parseCommandLine({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'on-conflict': { type: 'string', default: 'fail' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if ('error' in parsed) return usageError(io, parsed.error);
   const { values, positionals } = parsed;
   if (values.help) {
     io.out.write(IMPORT_USAGE);
     return 0;
   }
   if (positionals.length !== 1)
-    return usageError(io, positionals.length === 0 ? 'give the draft FILE to import' : `unexpected argument "${positionals[1]}"`);
+    return usageError(io, positionals.length === 0 ? 'give the draft FILE to import' : `unexpected argument ${quoted(positionals[1]!)}`);
   const onConflict = CONFLICT_ACTIONS.find((a) => a === values['on-conflict']);
-  if (!onConflict) return usageError(io, `--on-conflict must be rename, skip or fail, not "${values['on-conflict']}"`);
+  if (!onConflict) return usageError(io, `--on-conflict must be rename, skip or fail, not ${quoted(values['on-conflict'])}`);
+  const folder = await dataDirOption(values['data-dir']);
+  if ('error' in folder) return usageError(io, folder.error);
+  // The file is the operation's input, so a file that cannot be imported exits 1 (see the usage), as a clash does.
   const path = positionals[0]!;
-
-  let content: string;
-  try {
-    // Checked before reading: a huge file is refused without loading it.
-    if ((await stat(path)).size > MAX_DRAFT_FILE_BYTES) {
-      io.err.write(
-        `regdesk import: ${path}: the file is larger than 5 MiB, far more than any draft file; nothing was imported\n  [IMPORT_TOO_LARGE]\n`,
-      );
-      return 1;
-    }
-    content = await readFile(path, 'utf8');
-  } catch (error) {
-    io.err.write(`regdesk import: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  const shownPath = printable(path);
+  const file = await readInputFile(path, MAX_DRAFT_FILE_BYTES);
+  if (!file.ok) {
+    io.err.write(
+      file.problem === 'too-large'
+        ? `regdesk import: ${shownPath}: the file is larger than 5 MiB, far more than any draft file; nothing was imported\n  [IMPORT_TOO_LARGE]\n`
+        : `regdesk import: cannot read ${shownPath}: ${file.problem === 'not-a-file' ? 'not a regular file' : file.code}\n`,
+    );
     return 1;
   }
+  const content = file.text;
 
   try {
     const services = createServices({
       appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-      store: openStore(values['data-dir'] ?? defaultUserDataDir()),
+      store: openStore(folder.dir),
     });
     const preview = services.imports.preview(content);
     if (preview.errors.length > 0) {
       for (const issue of preview.errors)
-        io.err.write(`regdesk import: ${path}${issue.path ? `: ${issue.path}` : ''}: ${issue.message} [${issue.code}]\n`);
+        // The messages quote the file (a JSON syntax error shows the bytes it met): printable, like anything else from outside.
+        io.err.write(
+          `regdesk import: ${shownPath}${issue.path ? `: ${printable(issue.path)}` : ''}: ${printable(issue.message)} [${issue.code}]\n`,
+        );
       io.err.write('regdesk import: nothing was imported\n');
       return 1;
     }
     if (preview.conflicts.length > 0 && onConflict === 'fail') {
       for (const c of preview.conflicts) {
         io.err.write(
-          `regdesk import: registries.${c.index}: "${c.name}" is already a stored ${c.scope} registry (${c.existing.endpoint})\n`,
+          `regdesk import: registries.${c.index}: ${quoted(c.name)} is already a stored ${c.scope} registry (${c.existing.endpoint})\n`,
         );
       }
       io.err.write(
-        `regdesk import: nothing was imported; choose --on-conflict rename (e.g. "${preview.conflicts[0]!.proposedName}") or --on-conflict skip\n  [IMPORT_CONFLICT_UNRESOLVED]\n`,
+        `regdesk import: nothing was imported; choose --on-conflict rename (e.g. ${quoted(preview.conflicts[0]!.proposedName)}) or --on-conflict skip\n  [IMPORT_CONFLICT_UNRESOLVED]\n`,
       );
       return 1;
     }
@@ -96,7 +95,7 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
     );
     const result = await services.imports.apply(content, resolutions);
     io.out.write(
-      `Imported ${result.imported.length} of ${preview.registries.length} ${preview.registries.length === 1 ? 'registry' : 'registries'} from ${path}\n`,
+      `Imported ${result.imported.length} of ${preview.registries.length} ${preview.registries.length === 1 ? 'registry' : 'registries'} from ${shownPath}\n`,
     );
     for (const r of result.imported) {
       const needs =
@@ -116,6 +115,6 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
 }
 
 function usageError(io: CommandIo, message: string): number {
-  io.err.write(`regdesk import: ${message}\n\n${IMPORT_USAGE}`);
+  io.err.write(`regdesk import: ${printable(message)}\n\n${IMPORT_USAGE}`);
   return 2;
 }

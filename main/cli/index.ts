@@ -1,4 +1,4 @@
-import { readProcessStdin, type CommandIo } from './io';
+import { quoted, readProcessStdin, type CommandIo } from './io';
 
 declare const __APP_VERSION__: string;
 
@@ -15,10 +15,12 @@ Commands:
   import FILE [--on-conflict rename|skip|fail]
                                           Import the registries of a draft file
   info [--json]                           Show version, platform and where data is kept
+  diagnostics [--output FILE]             Write a redacted diagnostics file for a
+                                          support request
 
 Options:
   --data-dir DIR   Use DIR instead of the desktop app's data folder (list, info,
-                   export, import)
+                   export, import, diagnostics)
   -h, --help       Show this help
   -v, --version    Show the version
 `;
@@ -50,11 +52,13 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       return (await import('./export-command')).exportCommand(rest, io);
     case 'import':
       return (await import('./import-command')).importCommand(rest, io);
+    case 'diagnostics':
+      return (await import('./diagnostics-command')).diagnosticsCommand(rest, io);
     case 'list':
     case 'info':
       return (await import('./store-commands')).storeCommand(command, rest, io);
     default:
-      err.write(`regdesk: unknown command "${command}"\n\n${USAGE}`);
+      err.write(`regdesk: unknown command ${quoted(command)}\n\n${USAGE}`);
       return 2;
   }
 }

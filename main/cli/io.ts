@@ -11,3 +11,36 @@ export async function readProcessStdin(): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+const MAX_QUOTED = 80;
+const MAX_MESSAGE = 400;
+// eslint-disable-next-line no-control-regex -- these are exactly the characters a terminal would act on
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => (c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : text;
+}
+
+/**
+ * A value from the command line as an error message quotes it: in double quotes, control
+ * characters escaped so a pasted escape sequence cannot drive the terminal, and cut short so a
+ * 10 KB argument does not bury the message.
+ */
+export function quoted(value: string): string {
+  return `"${cut(escapeControls(value.replace(/\n/g, '\\n')), MAX_QUOTED)}"`;
+}
+
+/** A message that may carry command-line text (parseArgs echoes option names): printable and bounded. */
+export function printable(message: string): string {
+  return cut(escapeControls(message), MAX_MESSAGE);
+}
+
+/** True when the text holds a character a terminal acts on (newline included). */
+export function hasControlCharacters(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- see CONTROL
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
+}

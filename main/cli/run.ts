@@ -1,3 +1,12 @@
 import { main } from './index';
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // A bug, not a usage problem: one line naming it, and no stack trace for the admin to parse.
+  // REGDESK_DEBUG=1 shows the trace when someone is debugging.
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  process.stderr.write(`regdesk: unexpected failure: ${detail.split('\n')[0]}\n`);
+  if (process.env['REGDESK_DEBUG'] === '1' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+}

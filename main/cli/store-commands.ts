@@ -1,37 +1,62 @@
 import Conf from 'conf';
-import { parseArgs } from 'node:util';
 import { AppErrorException, appError } from '../../shared/errors';
 import { RegistryScopeSchema, type RegistrySummary } from '../../shared/model/registry';
 import { createServices } from '../services';
-import { defaultUserDataDir, PRODUCT_NAME } from '../services/app-paths';
+import { PRODUCT_NAME } from '../services/app-paths';
 import { storeOptions, type StoreShape } from '../services/store/store-options';
-import type { CommandIo } from './io';
+import { parseCommandLine } from './args';
+import { dataDirOption } from './data-dir';
+import { printable, quoted, type CommandIo } from './io';
 
 declare const __APP_VERSION__: string;
 
+const USAGE = {
+  list: `Usage: regdesk list [--scope system|tenant] [--json] [--data-dir DIR]
+
+Lists the stored pack registries and where each one's validation stands.
+
+Options:
+  --scope SCOPE    Only system or only tenant registries
+  --json           Print them as JSON
+  --data-dir DIR   Use DIR instead of the desktop app's data folder
+`,
+  info: `Usage: regdesk info [--json] [--data-dir DIR]
+
+Shows the version, the platform and where the data is kept.
+
+Options:
+  --json           Print it as JSON
+  --data-dir DIR   Use DIR instead of the desktop app's data folder
+`,
+};
+
 /** `regdesk list` and `regdesk info`: read-only views of the desktop app's store. */
 export async function storeCommand(command: 'list' | 'info', argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        scope: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'data-dir': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    io.err.write(`regdesk ${command}: ${(error as Error).message}\n`);
+  const usageError = (message: string) => {
+    io.err.write(`regdesk ${command}: ${printable(message)}\n\n${USAGE[command]}`);
     return 2;
-  }
+  };
+  const parsed = parseCommandLine({
+    args: argv,
+    options: {
+      ...(command === 'list' ? { scope: { type: 'string' } } : {}),
+      json: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if ('error' in parsed) return usageError(parsed.error);
   const { values } = parsed;
-  const scope = values.scope === undefined ? undefined : RegistryScopeSchema.safeParse(values.scope);
-  if (scope && !scope.success) {
-    io.err.write(`regdesk: --scope must be "system" or "tenant", not "${values.scope}"\n`);
-    return 2;
+  if (values.help) {
+    io.out.write(USAGE[command]);
+    return 0;
   }
-  const dataDir = values['data-dir'] ?? defaultUserDataDir();
+  const scopeValue = typeof values['scope'] === 'string' ? values['scope'] : undefined;
+  const scope = scopeValue === undefined ? undefined : RegistryScopeSchema.safeParse(scopeValue);
+  if (scope && !scope.success) return usageError(`--scope must be "system" or "tenant", not ${quoted(scopeValue!)}`);
+  const folder = await dataDirOption(values['data-dir']);
+  if ('error' in folder) return usageError(folder.error);
+  const dataDir = folder.dir;
   try {
     const services = createServices({
       appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },

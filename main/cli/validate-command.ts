@@ -1,9 +1,12 @@
-import { parseArgs } from 'node:util';
-import { ValidationRequestSchema } from '../../shared/model/validation';
-import type { CommandIo } from './io';
+import { ValidationRequestSchema, type ValidationRequest } from '../../shared/model/validation';
+import { hasControlCharacters, printable, quoted, type CommandIo } from './io';
+import { parseCommandLine } from './args';
 import { formatChecklist, jsonReport } from './report-format';
 import { readDraftFile } from './draft-source';
 import { parseEndpoint } from '../services/oci/endpoint';
+import { parseProxyUrl } from '../services/oci/proxy';
+import { StepProblem } from '../services/oci/registry-auth';
+import { resolveEcrTarget } from '../services/aws/ecr-target';
 import { validateRegistry } from '../services/oci/validate';
 import { AppErrorException, type AppError } from '../../shared/errors';
 import { loadCertificateFile } from '../services/tls/load-certificate-file';
@@ -37,32 +40,28 @@ Exit codes: 0 validated, 1 not validated, 2 bad input.
 `;
 
 export async function validateCommand(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        file: { type: 'string' },
-        name: { type: 'string' },
-        'base-path': { type: 'string' },
-        username: { type: 'string', short: 'u' },
-        'password-stdin': { type: 'boolean', default: false },
-        'ca-file': { type: 'string' },
-        'ca-only': { type: 'boolean', default: false },
-        'insecure-skip-tls-verify': { type: 'boolean', default: false },
-        proxy: { type: 'string' },
-        'no-proxy-env': { type: 'boolean', default: false },
-        timeout: { type: 'string', default: '20' },
-        'connect-timeout': { type: 'string', default: '10' },
-        json: { type: 'boolean', default: false },
-        ...ECR_OPTIONS,
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError(io, (error as Error).message);
-  }
+  const parsed = parseCommandLine({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      file: { type: 'string' },
+      name: { type: 'string' },
+      'base-path': { type: 'string' },
+      username: { type: 'string', short: 'u' },
+      'password-stdin': { type: 'boolean', default: false },
+      'ca-file': { type: 'string' },
+      'ca-only': { type: 'boolean', default: false },
+      'insecure-skip-tls-verify': { type: 'boolean', default: false },
+      proxy: { type: 'string' },
+      'no-proxy-env': { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '20' },
+      'connect-timeout': { type: 'string', default: '10' },
+      json: { type: 'boolean', default: false },
+      ...ECR_OPTIONS,
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if ('error' in parsed) return usageError(io, parsed.error);
   const { values, positionals } = parsed;
   if (values.help) {
     io.out.write(VALIDATE_USAGE);
@@ -75,6 +74,8 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
   if (![seconds('timeout'), seconds('connect-timeout')].every((s) => Number.isFinite(s) && s > 0 && s <= 300)) {
     return usageError(io, '--timeout and --connect-timeout take seconds, from 1 to 300');
   }
+  const proxy = proxyProblem(values.proxy);
+  if (proxy) return usageError(io, proxy);
   const isEcr = target.ecr !== undefined || values['aws-auth'] !== undefined;
   if (!isEcr && strayEcrFlag(values)) return usageError(io, `--${strayEcrFlag(values)} goes with --aws-auth (an ECR registry)`);
   if (isEcr && target.username) return usageError(io, 'ECR registries sign in through AWS, not with --username');
@@ -85,7 +86,8 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
   if (password && !target.username) return usageError(io, 'a password was given without a username');
 
   let caPem = target.caPem;
-  if (values['ca-file']) {
+  if (values['ca-file']?.trim() === '') return usageError(io, '--ca-file needs a file');
+  if (values['ca-file'] !== undefined) {
     const loaded = await loadCaFile(values['ca-file']);
     if ('error' in loaded) return usageError(io, loaded.error);
     caPem = loaded.pem;
@@ -106,6 +108,8 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
     ...(ecr ? { ecr: ecr.ecr } : {}),
   });
   if (!request.success) return usageError(io, request.error.issues[0]?.message ?? 'invalid options');
+  const override = ecrOverrideProblem(request.data);
+  if (override) return usageError(io, override);
 
   const abort = new AbortController();
   const onSignal = () => abort.abort();
@@ -133,7 +137,11 @@ async function registryToValidate(values: Values, positionals: string[]): Promis
   if (values.file === undefined) {
     if (values.name !== undefined) return { error: '--name goes with --file' };
     if (positionals.length !== 1)
-      return { error: positionals.length === 0 ? 'give the registry ENDPOINT (or --file)' : `unexpected argument "${positionals[1]}"` };
+      return {
+        error: positionals.length === 0 ? 'give the registry ENDPOINT (or --file)' : `unexpected argument ${quoted(positionals[1]!)}`,
+      };
+    // URL parsers drop a control character at either end; on a command line it is a paste gone wrong.
+    if (hasControlCharacters(positionals[0]!)) return { error: `the ENDPOINT ${quoted(positionals[0]!)} holds a control character` };
     const endpoint = parseEndpoint(positionals[0]!);
     if (!endpoint.ok) return { error: endpoint.error.message };
     return {
@@ -199,7 +207,33 @@ function caFileProblem(path: string, problem: AppError): string {
   }
 }
 
+/** The proxy is checked as the validation will read it, so a malformed one is a command-line error, not a failed step. */
+function proxyProblem(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.trim() === '') return '--proxy needs a URL, http://host:port';
+  try {
+    parseProxyUrl(raw);
+    return undefined;
+  } catch (error) {
+    return `--proxy ${quoted(raw)} is not usable: ${(error as Error).message}`;
+  }
+}
+
+/** The ECR endpoint overrides, checked by the same rule the validation's endpoint step applies, before anything is sent. */
+function ecrOverrideProblem(request: ValidationRequest): string | undefined {
+  const endpoint = parseEndpoint(request.endpoint);
+  if (!request.ecr || !endpoint.ok) return undefined;
+  try {
+    resolveEcrTarget(request.ecr, endpoint.endpoint);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof StepProblem)) throw error;
+    const flag = error.problem.field === 'ecr.stsEndpoint' ? '--aws-sts-endpoint' : '--aws-api-endpoint';
+    return `${flag} takes https://host[:port] (a VPC or private endpoint), without credentials, query or fragment`;
+  }
+}
+
 function usageError(io: CommandIo, message: string): number {
-  io.err.write(`regdesk validate: ${message}\n\nRun "regdesk validate --help" for the options.\n`);
+  io.err.write(`regdesk validate: ${printable(message)}\n\nRun "regdesk validate --help" for the options.\n`);
   return 2;
 }

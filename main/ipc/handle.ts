@@ -33,16 +33,8 @@ export function createInvoke<M extends MethodName>(method: M, handler: Handler<M
       options.log.warn(`${spec.channel}: refused a call from an untrusted sender (${describeOrigin(senderUrl)})`);
       return fail(appError('FORBIDDEN_SENDER'));
     }
-    const input = spec.input.safeParse(rawInput);
-    if (!input.success) {
-      const issue = input.error.issues[0];
-      return fail(
-        appError('INVALID_INPUT', {
-          message: issue ? issue.message : appError('INVALID_INPUT').message,
-          ...(issue && issue.path.length > 0 ? { field: issue.path.join('.') } : {}),
-        }),
-      );
-    }
+    const input = parseInput(spec.input, rawInput);
+    if (!input.success) return fail(invalidInput(input.issue));
     try {
       const output = await handler(input.data as ParsedInputOf<M>);
       return ok(spec.output.parse(output) as OutputOf<M>);
@@ -50,6 +42,42 @@ export function createInvoke<M extends MethodName>(method: M, handler: Handler<M
       return fail(toAppError(error, spec.channel, options.log));
     }
   };
+}
+
+type ParsedInput = { success: true; data: unknown } | { success: false; issue: z.core.$ZodIssue | undefined };
+
+/** The renderer is untrusted: whatever it sends, parsing answers and never throws (a schema bug must not become a rejection). */
+function parseInput(schema: z.ZodType, rawInput: unknown): ParsedInput {
+  try {
+    const parsed = schema.safeParse(rawInput);
+    return parsed.success ? { success: true, data: parsed.data } : { success: false, issue: parsed.error.issues[0] };
+  } catch {
+    return { success: false, issue: undefined };
+  }
+}
+
+const MAX_MESSAGE_LENGTH = 200;
+const MAX_FIELD_LENGTH = 120;
+
+/**
+ * zod's messages may quote the input (an unknown key, say), and the input is the renderer's: the
+ * message and field go back as one bounded line without control characters, so a hostile key can
+ * neither flood the window nor smuggle terminal escapes into a log.
+ */
+function invalidInput(issue: z.core.$ZodIssue | undefined): AppError {
+  const fallback = appError('INVALID_INPUT');
+  if (!issue) return fallback;
+  const field = issue.path.map((part) => (typeof part === 'symbol' ? '?' : String(part))).join('.');
+  return appError('INVALID_INPUT', {
+    message: plainLine(issue.message, MAX_MESSAGE_LENGTH) || fallback.message,
+    ...(field ? { field: plainLine(field, MAX_FIELD_LENGTH) } : {}),
+  });
+}
+
+function plainLine(text: string, maxLength: number): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return clean.length > maxLength ? `${clean.slice(0, maxLength - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : clean;
 }
 
 function toAppError(error: unknown, channel: string, log: Logger): AppError {

@@ -39,6 +39,8 @@ function createHandlers(services: Services, emit: Emit): Handlers {
     previewImport: async ({ content }) => services.imports.preview(content),
     applyImport: ({ content, resolutions }) => services.imports.apply(content, resolutions),
     publishRegistry: (input) => services.publish.send(input),
+    renderDiagnostics: (options) => services.diagnostics.render(options),
+    saveDiagnostics: (options) => services.diagnostics.save(options),
   };
 }
 

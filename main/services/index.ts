@@ -8,6 +8,8 @@ import { createValidationService } from './oci/validation-service';
 import type { FilePicker } from './file-picker';
 import type { FileSaver } from './file-saver';
 import { createExportServices } from './export';
+import { createDiagnosticsService } from './diagnostics/diagnostics-service';
+import { createValidationJournal } from './diagnostics/validation-journal';
 import { createCertificateService } from './tls/certificate-service';
 import { createRegistrySecrets } from './secrets/registry-secrets';
 import { unavailableCipher, type SecretCipher } from './secrets/secret-cipher';
@@ -37,7 +39,7 @@ export interface ServicePorts {
   env?: NodeJS.ProcessEnv;
   /** Asks the person for a file (`certs:pick`): the native dialog in Electron, a seam in the harness, none on the command line. */
   filePicker?: FilePicker;
-  /** Asks where to save an export (`export:save`): the native dialog in Electron, a seam in the harness, none on the command line. */
+  /** Asks where to save an export or diagnostics (`export:save`, `diagnostics:save`): the native dialog in Electron, a seam in the harness, none on the command line. */
   fileSaver?: FileSaver;
 }
 
@@ -59,16 +61,20 @@ export function createServices(ports: ServicePorts) {
   const secrets = createRegistrySecrets({ records, vault, queue });
   const notices = ports.storageNotices ?? [];
   const registries = createRegistryRepository({ records, vault, queue });
-  const validation = createValidationService(ports.env);
+  // Every finished report is kept (scrubbed, bounded) for the diagnostics file.
+  const journal = createValidationJournal({ now });
+  const validation = journal.wrap(createValidationService(ports.env));
+  const app = createAppInfoService(ports.appInfo, { secureStorage: () => vault.storageStatus(), storageNotices: () => notices });
   return {
-    app: createAppInfoService(ports.appInfo, { secureStorage: () => vault.storageStatus(), storageNotices: () => notices }),
+    app,
     registries,
     secrets,
     settings,
     validation,
-    ...createRegistryValidation({ validation, registries, secrets }),
+    ...journal.attributeStored(createRegistryValidation({ validation, registries, secrets })),
     certificates: createCertificateService({ picker: ports.filePicker, ...(ports.env ? { env: ports.env } : {}), now }),
     ...createExportServices({ registries, secrets, picker: ports.filePicker, saver: ports.fileSaver, env: ports.env, now }),
+    diagnostics: createDiagnosticsService({ app, settings, registries, secrets, journal, saver: ports.fileSaver, now }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

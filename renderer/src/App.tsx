@@ -1,10 +1,15 @@
-import { AppShell, Group, MantineProvider, Title } from '@mantine/core';
-import { useState } from 'react';
+import { AppShell, Group, Loader, MantineProvider, Title } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
 import type { RegistryScope } from '../../shared/model/registry';
 import { cssVariablesResolver, theme } from './theme';
 import { RegistriesPage } from './features/registries/RegistriesPage/RegistriesPage';
-import { AddRegistryWizard } from './features/wizard/AddRegistryWizard/AddRegistryWizard';
 import { SecureStorageBadge } from './components/SecureStorageBadge/SecureStorageBadge';
+import { HelpMenu } from './features/diagnostics/HelpMenu/HelpMenu';
+
+// The wizard (its forms, zod schemas and fields) loads when first opened, not before the list can draw.
+const AddRegistryWizard = lazy(() =>
+  import('./features/wizard/AddRegistryWizard/AddRegistryWizard').then((m) => ({ default: m.AddRegistryWizard })),
+);
 
 type View =
   | { name: 'list'; scope: RegistryScope }
@@ -22,7 +27,10 @@ export function App() {
             <Title order={1} size="h4">
               Pack Registry Desk
             </Title>
-            <SecureStorageBadge />
+            <Group gap="sm">
+              <SecureStorageBadge />
+              <HelpMenu />
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Main>
@@ -33,13 +41,15 @@ export function App() {
               onEdit={(id, scope, takenNames) => setView({ name: 'edit', id, scope, takenNames })}
             />
           ) : (
-            <AddRegistryWizard
-              key={view.name === 'edit' ? view.id : 'add'}
-              scope={view.scope}
-              takenNames={view.takenNames}
-              registryId={view.name === 'edit' ? view.id : undefined}
-              onDone={() => setView({ name: 'list', scope: view.scope })}
-            />
+            <Suspense fallback={<Loader aria-label="Opening the form" />}>
+              <AddRegistryWizard
+                key={view.name === 'edit' ? view.id : 'add'}
+                scope={view.scope}
+                takenNames={view.takenNames}
+                registryId={view.name === 'edit' ? view.id : undefined}
+                onDone={() => setView({ name: 'list', scope: view.scope })}
+              />
+            </Suspense>
           )}
         </AppShell.Main>
       </AppShell>

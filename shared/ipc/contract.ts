@@ -20,6 +20,7 @@ import {
   PickImportResultSchema,
 } from '../model/import';
 import { PublishInputSchema, PublishResultSchema } from '../model/publish';
+import { DiagnosticsOptionsSchema, DiagnosticsRenderingSchema, SaveDiagnosticsResultSchema } from '../model/diagnostics';
 import type { Result } from './result';
 
 /**
@@ -85,6 +86,10 @@ export const channels = {
   applyImport: { channel: 'import:apply', input: ImportApplyInputSchema, output: ImportResultSchema },
   /** Creates a stored registry in Palette and reports Palette's answers; the sign-in is used once, never stored. */
   publishRegistry: { channel: 'publish:send', input: PublishInputSchema, output: PublishResultSchema },
+  /** The diagnostics file as text, for the window to show before saving: versions, settings, reports, every secret redacted. */
+  renderDiagnostics: { channel: 'diagnostics:render', input: DiagnosticsOptionsSchema, output: DiagnosticsRenderingSchema },
+  /** Renders the diagnostics, asks where to save them with the native dialog in main, and writes them. */
+  saveDiagnostics: { channel: 'diagnostics:save', input: DiagnosticsOptionsSchema, output: SaveDiagnosticsResultSchema },
 } as const satisfies Record<string, { channel: `${string}:${string}`; input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications. */

@@ -62,6 +62,8 @@ describe('RegdeskApi (derived from the contract)', () => {
       | 'previewImport'
       | 'applyImport'
       | 'publishRegistry'
+      | 'renderDiagnostics'
+      | 'saveDiagnostics'
     >();
     // The window never names a file: main opens the dialog and answers with what the file holds.
     expectTypeOf<RegdeskApi['pickCertificateFile']>().toEqualTypeOf<() => Promise<Result<PickCertificateResult>>>();
@@ -133,8 +135,10 @@ describe('buildApi', () => {
       'pickImportFile',
       'previewImport',
       'publishRegistry',
+      'renderDiagnostics',
       'renderExport',
       'runValidation',
+      'saveDiagnostics',
       'saveExport',
       'secretStatus',
       'setSecret',
