@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canarySecret } from '../fixtures/canary';
 import { createPki, type Pki } from '../fixtures/pki';
 import { basicRecord, seedStore } from '../fixtures/registry-records';
-import { startEchoRegistry, type EchoRegistry } from '../integration/diagnostics/echo-registry';
+import { startEchoRegistry, type EchoRegistry } from '../fixtures/echo-registry';
 import { axeViolations } from './axe';
 import { useAppSession } from './app-session';
 import { DiagnosticsDialog } from './pages/diagnostics-dialog';

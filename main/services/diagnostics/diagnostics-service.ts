@@ -15,7 +15,7 @@ import type { FileSaver } from '../file-saver';
 import type { RegistrySecrets } from '../secrets/registry-secrets';
 import type { RegistryRepository } from '../store/registry-repository';
 import { buildDiagnosticsDocument } from './diagnostics-document';
-import { addCounts, createRedactor, type RedactionCounts } from './redact';
+import { addCounts, createRedactor, type RedactionCounts } from '../redaction/redact';
 import { currentRuntime, type RuntimeFacts } from './runtime-facts';
 import type { ValidationJournal } from './validation-journal';
 

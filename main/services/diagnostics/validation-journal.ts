@@ -1,9 +1,9 @@
 import { DIAGNOSTICS_MAX_REPORTS } from '../../../shared/model/diagnostics';
 import type { RegistryDetail, RegistryScope } from '../../../shared/model/registry';
 import type { ValidationReport, ValidationRequest, ValidationStep } from '../../../shared/model/validation';
-import { parseProxyUrl } from '../oci/proxy';
+import { requestSecrets } from '../oci/validate';
 import type { ValidationService } from '../oci/validation-service';
-import { createRedactor, type RedactionCounts } from './redact';
+import { addCounts, createRedactor, type RedactionCounts } from '../redaction/redact';
 
 export interface JournalEntry {
   seq: number;
@@ -26,11 +26,9 @@ type ValidateStored = (
  * The last finished validation reports of this session, for the diagnostics file: in memory
  * only and bounded.
  *
- * Reports quote what servers answer (redirect paths, page titles, challenges), so a hostile server
- * can echo the credentials it was sent back into one. The wrapped service therefore scrubs what
- * leaves the engine, the report and each progress step, of the request's own secrets: the window,
- * the store (a stored registry keeps its last report) and this journal never hold them, and the
- * journal keeps a secret typed into the wizard out even though the vault never knew it.
+ * The engine already removes the request's own secrets from what it reports (a hostile server can
+ * echo them back); the wrapped service sweeps again, for credential shapes too, before a report
+ * reaches the window, the store (a stored registry keeps its last report) or this journal.
  */
 export function createValidationJournal(options: { capacity?: number; now?: () => Date } = {}) {
   const capacity = options.capacity ?? DIAGNOSTICS_MAX_REPORTS;
@@ -49,7 +47,8 @@ export function createValidationJournal(options: { capacity?: number; now?: () =
       finishedAt: now().toISOString(),
       source: 'form',
       report: structuredClone(report),
-      redactions: redactor.counts(),
+      // The engine's own removals (the request's secrets) count too: they are in the file as markers.
+      redactions: addCounts(markersIn(raw), redactor.counts()),
     };
     entries.push(entry);
     if (entries.length > capacity) entries.splice(0, entries.length - capacity);
@@ -100,15 +99,9 @@ export function createValidationJournal(options: { capacity?: number; now?: () =
 }
 export type ValidationJournal = ReturnType<typeof createValidationJournal>;
 
-/** Every secret a request carries: the password, the AWS secret and session token, a proxy password. */
-function requestSecrets(request: ValidationRequest): string[] {
-  const secrets = [request.password, request.ecr?.secretAccessKey ?? '', request.ecr?.sessionToken ?? ''];
-  if (request.proxy.url) {
-    try {
-      secrets.push(decodeURIComponent(parseProxyUrl(request.proxy.url).password));
-    } catch {
-      // Not a URL: the validation said so; the pattern sweep still covers user:pass@ in it.
-    }
-  }
-  return secrets.filter((s) => s !== '');
+/** The redaction markers already in a report, by kind. */
+function markersIn(report: ValidationReport): RedactionCounts {
+  const counts: RedactionCounts = {};
+  for (const [, kind] of JSON.stringify(report).matchAll(/\[redacted: ([^\]]+)\]/g)) counts[kind!] = (counts[kind!] ?? 0) + 1;
+  return counts;
 }

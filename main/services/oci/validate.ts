@@ -2,7 +2,8 @@ import type { ValidationReport, ValidationRequest, ValidationStep } from '../../
 import { validationSteps } from './step-list';
 import { describeEndpoint } from './endpoint';
 import { createHttpClient } from './http-client';
-import { describeProxy, proxyFor } from './proxy';
+import { createRedactor } from '../redaction/redact';
+import { describeProxy, parseProxyUrl, proxyFor } from './proxy';
 import { AbortReason, createStepRunner } from './step-runner';
 import type { ValidationContext } from './validation-context';
 
@@ -20,6 +21,19 @@ export interface ValidateOptions {
  * step and why it does not. Never throws for a registry problem: every outcome is a report.
  */
 export async function validateRegistry(request: ValidationRequest, options: ValidateOptions = {}): Promise<ValidationReport> {
+  // Reports quote what servers answer (redirect paths, error bodies, challenges): a hostile server
+  // can echo the credentials it was sent back into one. Nothing leaves the engine with them.
+  const secrets = requestSecrets(request);
+  const onProgress = options.onProgress;
+  if (onProgress) {
+    // Its own redactor: progress steps repeat the report's lines.
+    const progress = createRedactor(secrets);
+    options = { ...options, onProgress: (step) => onProgress(progress.value(step)) };
+  }
+  return createRedactor(secrets).value(await runValidation(request, options));
+}
+
+async function runValidation(request: ValidationRequest, options: ValidateOptions): Promise<ValidationReport> {
   const startedAt = new Date();
   const started = performance.now();
   const controller = new AbortController();
@@ -76,4 +90,17 @@ export async function validateRegistry(request: ValidationRequest, options: Vali
     packCount: ctx.packRepositories.length,
     ...(ctx.ecrTokenExpiresAt ? { ecrTokenExpiresAt: ctx.ecrTokenExpiresAt } : {}),
   };
+}
+
+/** Every secret a request carries: the password, the AWS secret and session token, a proxy password. */
+export function requestSecrets(request: ValidationRequest): string[] {
+  const secrets = [request.password, request.ecr?.secretAccessKey ?? '', request.ecr?.sessionToken ?? ''];
+  if (request.proxy.url) {
+    try {
+      secrets.push(decodeURIComponent(parseProxyUrl(request.proxy.url).password));
+    } catch {
+      // Not a URL: the validation says so.
+    }
+  }
+  return secrets.filter((s) => s !== '');
 }

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canarySecret } from '../../fixtures/canary';
+import { startEchoRegistry } from '../../fixtures/echo-registry';
 import { createPki, type Pki } from '../../fixtures/pki';
 import { startRegistry, type RunningRegistry } from '../../fixtures/registry';
 import { runCommand } from '../../fixtures/run-command';
@@ -135,5 +136,23 @@ describe('regdesk validate', () => {
     expect(result.stderr).toMatch(/--file .*bad\.json at registries\.0\.scope: /);
     await writeFile(bad, '{"format":"something-else","version":1,"registries":[]}');
     expect((await regdesk(['--file', bad])).stderr).toMatch(/Not a Pack Registry Desk draft file/);
+  });
+
+  it('never prints the password when a hostile server echoes it back (text and --json)', async () => {
+    const echo = await startEchoRegistry({ certificate: pki.leaf.fullchain, key: pki.leaf.key });
+    try {
+      for (const format of [[], ['--json']]) {
+        const result = await regdesk([echo.url, '-u', 'alice', '--password-stdin', '--ca-file', caFile, ...format], `${PASSWORD}\n`);
+        expect(echo.received().length).toBeGreaterThan(0);
+        const output = result.stdout + result.stderr;
+        // The report quotes the echoed path; the checklist shows only the verdict lines.
+        if (format.length > 0) expect(output).toMatch(/echo\/Basic%20[A-Za-z0-9%]*\[redacted: stored secret\]/);
+        for (const form of [PASSWORD, encodeURIComponent(PASSWORD), Buffer.from(`alice:${PASSWORD}`).toString('base64')]) {
+          expect(output).not.toContain(form);
+        }
+      }
+    } finally {
+      await echo.close();
+    }
   });
 });

@@ -16,7 +16,7 @@ import { createPki, type Pki } from '../../fixtures/pki';
 import { startRegistry, type RunningRegistry } from '../../fixtures/registry';
 import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
 import { ecrInput, startEcrWorld, type EcrWorld } from '../oci/ecr-support';
-import { startEchoRegistry, type EchoRegistry } from './echo-registry';
+import { startEchoRegistry, type EchoRegistry } from '../../fixtures/echo-registry';
 import { openIpcSession, type IpcSession } from './ipc-session';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -162,7 +162,7 @@ describe('the diagnostics file after real validations with planted secrets', () 
     );
   });
 
-  it('faces a real echo: the engine alone quotes the credentials, the window, the store and the events never see them', async () => {
+  it('faces a real echo: not even the engine reports the credentials; the window, the store and the events never see them', async () => {
     const password = basicPairs[2]!.slice('robot:'.length);
     const header = `Basic ${b64(basicPairs[2]!)}`;
     const request = ValidationRequestSchema.parse({
@@ -172,8 +172,9 @@ describe('the diagnostics file after real validations with planted secrets', () 
       tls: { caPem: pki.root.certPem },
       proxy: { fromEnvironment: false },
     });
-    const unscrubbed = await createValidationService({}).run(runId(), request, () => undefined);
-    expect(JSON.stringify(unscrubbed)).toContain(encodeURIComponent(header));
+    const fromEngine = await createValidationService({}).run(runId(), request, () => undefined);
+    expect(JSON.stringify(fromEngine)).toMatch(/\/v2\/echo\/Basic%20cm9i\[redacted: stored secret\]/);
+    for (const form of [password, encodeURIComponent(header), b64(basicPairs[2]!)]) expect(JSON.stringify(fromEngine)).not.toContain(form);
     const seen = [JSON.stringify(windowReports), ...app.emitted].join('\n');
     for (const form of leakedForms()) expect(seen).not.toContain(form);
     expect(app.emitted.some((e) => e.startsWith('validation:progress'))).toBe(true);
@@ -209,8 +210,8 @@ describe('the diagnostics file after real validations with planted secrets', () 
 
   it('says how much it redacted, and marks each place', () => {
     const { document, content } = rendered;
-    // The echoed header (scrubbed as the report was recorded), the password pasted as a base path
-    // (found only because the stored secrets are known), and the endpoint's user:pass@ and token.
+    // The echoed header (removed by the engine, counted from its marker), the password pasted as a
+    // base path (found only because the stored secrets are known), and the endpoint's user:pass@ and token.
     expect(document.redactions).toEqual({ total: 4, byKind: { 'stored secret': 2, 'url credentials': 1, 'query parameter': 1 } });
     // Each is marked where it was; the notice names the marker once more.
     expect(content.split('[redacted: ').length - 1).toBe(document.redactions.total + 1);

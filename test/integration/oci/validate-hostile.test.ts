@@ -9,6 +9,8 @@ import {
   startSilentServer,
   startWebServer,
 } from '../../fixtures/hostile-servers';
+import { canarySecret } from '../../fixtures/canary';
+import { startEchoRegistry } from '../../fixtures/echo-registry';
 import { createPki, type Pki } from '../../fixtures/pki';
 import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
 import { failure, step, validate } from './validate-support';
@@ -83,5 +85,22 @@ describe('servers that misbehave', () => {
     // The 200 came from an origin that never saw the credentials: they are not called valid.
     expect(step(report, 'auth')).toMatchObject({ status: 'warn', problem: { code: 'AUTH_UNVERIFIED' } });
     expect(step(report, 'auth').observed.join('\n')).toMatch(/credentials withheld: another origin/);
+  });
+
+  it('never reports the credentials a server echoes back, in any encoding', async () => {
+    const server = track(await startEchoRegistry(tls()));
+    const password = canarySecret('echoed');
+    const steps: string[] = [];
+    const report = await validate(
+      { endpoint: server.url, username: 'alice', password, ...trust() },
+      { onProgress: (s) => steps.push(JSON.stringify(s)) },
+    );
+    // The echo happened: the server saw the header and put it into the path the report quotes.
+    expect(server.received()).toContain(`Basic ${Buffer.from(`alice:${password}`).toString('base64')}`);
+    expect(step(report, 'auth').observed.join('\n')).toMatch(/\/v2\/echo\/.*\[redacted/);
+    const everything = JSON.stringify(report) + steps.join('\n');
+    for (const form of [password, encodeURIComponent(password), Buffer.from(`alice:${password}`).toString('base64')]) {
+      expect(everything).not.toContain(form);
+    }
   });
 });

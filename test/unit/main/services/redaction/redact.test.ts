@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { secretForms } from '../../../../../main/services/diagnostics/known-secrets';
-import { addCounts, createRedactor } from '../../../../../main/services/diagnostics/redact';
+import { secretForms } from '../../../../../main/services/redaction/known-secrets';
+import { addCounts, createRedactor } from '../../../../../main/services/redaction/redact';
 import { canarySecret } from '../../../../fixtures/canary';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
