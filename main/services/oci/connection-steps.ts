@@ -5,6 +5,7 @@ import { subjectAltNames, summarizeCertificate } from '../tls/certificate-summar
 import { trustedSecureContext } from '../tls/trust';
 import { matchSuppliedCa } from '../tls/ca-match';
 import { classifyError } from './classify-error';
+import { MARGIN_MS } from './http-client';
 import { describeEndpoint, parseEndpoint } from './endpoint';
 import { describeProxy, proxyFor } from './proxy';
 import { StepProblem } from './registry-auth';
@@ -50,7 +51,7 @@ export async function tcpStep(ctx: ValidationContext): Promise<StepOutcome> {
   const endpoint = ctx.endpoint!;
   const target = { host: ctx.address ?? endpoint.host, port: endpoint.port, hostPort: endpoint.hostPort };
   const started = Date.now();
-  ctx.socket = await openTcp(target, ctx.proxy, ctx.request.connectTimeoutMs, ctx.signal);
+  ctx.socket = await openTcp(target, ctx.proxy, waitLimit(ctx), ctx.signal);
   const elapsed = Date.now() - started;
   if (endpoint.scheme === 'http') {
     ctx.socket.destroy();
@@ -61,17 +62,26 @@ export async function tcpStep(ctx: ValidationContext): Promise<StepOutcome> {
     : ok(`connected to ${target.host} port ${target.port} in ${elapsed} ms`);
 }
 
+/**
+ * How long a connection or handshake may take: the connect timeout, or less so that it gives up
+ * with its own verdict shortly before the whole validation's deadline rather than after it.
+ */
+function waitLimit(ctx: ValidationContext): number {
+  return Math.max(1, Math.min(ctx.request.connectTimeoutMs, ctx.deadline - Date.now() - MARGIN_MS));
+}
+
 export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
   const endpoint = ctx.endpoint!;
   if (endpoint.scheme === 'http' || !ctx.socket) return skipped('plain HTTP endpoint: no TLS');
   const { insecureSkipVerify, caPem, trustOnlySuppliedCa } = ctx.request.tls;
   let result;
+  const timeoutMs = waitLimit(ctx);
   try {
     result = await tlsHandshake(ctx.socket, {
       host: endpoint.host,
       servername: endpoint.ipVersion ? undefined : endpoint.host,
       secureContext: ctx.secureContext!,
-      timeoutMs: ctx.request.connectTimeoutMs,
+      timeoutMs,
       signal: ctx.signal,
     });
   } catch (error) {
@@ -79,7 +89,7 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
     if (code === 'TCP_TIMEOUT') {
       throw new StepProblem(
         appError('NO_RESPONSE', {
-          message: `The server accepted the connection but did not complete a TLS handshake within ${ctx.request.connectTimeoutMs} ms.`,
+          message: `The server accepted the connection but did not complete a TLS handshake within ${timeoutMs} ms.`,
         }),
         [detail],
       );

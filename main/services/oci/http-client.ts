@@ -29,7 +29,7 @@ export interface HttpResponse {
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
 /** Leave this much of the overall deadline for reporting once a request has given up. */
-const MARGIN_MS = 150;
+export const MARGIN_MS = 150;
 
 /**
  * GET with the guards a validation needs: bounded bodies, a response deadline inside the overall

@@ -97,15 +97,18 @@ describe('cancel and deadlines', () => {
     expect(report.steps.filter((s) => s.status === 'pending')).toEqual([]);
   });
 
-  it('ends at the overall deadline even while connecting', async () => {
-    const started = Date.now();
+  it('ends before the overall deadline even while connecting, naming what did not answer', async () => {
     // A non-routable documentation address would leave the network; a TLS handshake to a silent
     // loopback server hangs just the same.
     const silent = await startSilentServer();
     closers.push(() => silent.close());
+    const started = Date.now();
+    // The connect timeout is longer than the whole validation may take: the handshake gives up a
+    // margin before the deadline, so the verdict is the cause (no TLS answer), within the deadline.
     const report = await validate({ endpoint: `https://${silent.hostPort}`, connectTimeoutMs: 10_000, deadlineMs: 1000 });
-    expect(failure(report)).toMatchObject({ id: 'tls', code: 'DEADLINE_EXCEEDED' });
-    expect(Date.now() - started).toBeLessThan(1300);
+    expect(failure(report)).toMatchObject({ id: 'tls', code: 'NO_RESPONSE' });
+    expect(failure(report)?.message).toMatch(/did not complete a TLS handshake within \d+ ms/);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('streams each step as it starts and ends, in order', async () => {
