@@ -14,8 +14,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness/server';
-import { basicRecord, ecrRecord, seedStore, withValidation } from '../fixtures/registry-records';
-import type { RegistryRecord } from '../../shared/model/registry';
+import { manyRegistries, seedStore } from '../fixtures/registry-records';
 import { launchChromium, openPage } from './browser';
 import { PAGE_SIZE, RegistriesPage } from './pages/registries-page';
 
@@ -30,7 +29,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'regdesk-e2e-scale-'));
-  seedStore(dataDir, thousandRegistries());
+  seedStore(dataDir, manyRegistries(1_000));
   [browser, harness] = await Promise.all([launchChromium(), startHarness({ dataDir })]);
 });
 afterAll(async () => {
@@ -38,22 +37,6 @@ afterAll(async () => {
   await harness?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** Every kind of row the table draws: both types, all four validation states. */
-function thousandRegistries(): RegistryRecord[] {
-  return Array.from({ length: COUNT }, (_, i) => {
-    const name = `registry-${String(i).padStart(4, '0')}`;
-    const record =
-      i % 2 === 0
-        ? basicRecord({ name, endpoint: `https://harbor-${i}.example.test`, baseContentPath: `team-${i % 37}` })
-        : ecrRecord({ name, scope: 'system', endpoint: `1234567${String(i).padStart(5, '0')}.dkr.ecr.us-east-1.amazonaws.com` });
-    if (i % 4 === 1) return withValidation(record, true);
-    if (i % 4 === 2) return withValidation(record, false);
-    // Validated, then edited: stale.
-    if (i % 4 === 3) return { ...withValidation(record, true), baseContentPath: 'moved' };
-    return record;
-  });
-}
 
 /**
  * Measures inside the page, from the next `trigger` event (a keydown in search, a click on a page

@@ -1,0 +1,150 @@
+// `regdesk validate` as a whole process against `skopeo login` on the same registry, interleaved
+// round by round (the order rotating each round) so neither gets a warmer or quieter machine.
+// Diagnostic commands run in the same rounds to show where regdesk's time goes.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Pki } from '../../test/fixtures/pki';
+import type { RunningRegistry } from '../../test/fixtures/registry';
+import { runCommand } from '../../test/fixtures/run-command';
+import { REGDESK_VS_SKOPEO_MAX_RATIO } from '../../test/integration/budgets/budgets';
+import { atMost, ms, type Gap, type Row } from './report';
+import { median } from './stats';
+
+export interface RaceOptions {
+  readonly registry: RunningRegistry;
+  readonly username: string;
+  readonly password: string;
+  readonly pki: Pki;
+  /** Scratch folder: skopeo's sandbox and the compile cache go here. */
+  readonly dir: string;
+  readonly rounds: number;
+  /** The `regdesk` launcher (bin/regdesk.js beside its out/cli). */
+  readonly bin: string;
+}
+
+interface Contender {
+  readonly id: string;
+  readonly label: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly stdin?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+const WARM_UP_ROUNDS = 2;
+
+export async function raceProcesses(options: RaceOptions) {
+  const { bin } = options;
+  const node = process.execPath;
+  const { registry, username, password, pki } = options;
+  // skopeo's sandbox is made once, outside the timing: its own HOME, auth file and cert dir.
+  const sandbox = join(options.dir, 'skopeo');
+  await mkdir(join(sandbox, 'certs'), { recursive: true });
+  await writeFile(join(sandbox, 'certs', 'ca.crt'), pki.root.certPem);
+  const skopeoEnv = { ...process.env, HOME: sandbox, XDG_RUNTIME_DIR: sandbox, XDG_CONFIG_HOME: sandbox };
+  const compileCache = { ...process.env, NODE_COMPILE_CACHE: join(options.dir, 'compile-cache') };
+  const validateArgs = [bin, 'validate', registry.endpoint, '-u', username, '--password-stdin', '--ca-file', pki.root.cert];
+  const contenders: Contender[] = [
+    { id: 'regdesk', label: '`regdesk validate`', command: node, args: validateArgs, stdin: password },
+    {
+      id: 'skopeo',
+      label: '`skopeo login`',
+      command: 'skopeo',
+      args: ['login', '--authfile', join(sandbox, 'auth.json'), '-u', username, '--password-stdin', '--cert-dir', join(sandbox, 'certs'), registry.hostPort],
+      stdin: password,
+      env: skopeoEnv,
+    },
+    { id: 'nodeBare', label: "`node -e ''` (Node start and exit alone)", command: node, args: ['-e', ''] },
+    { id: 'regdeskVersion', label: '`regdesk --version` (launcher and command-line entry)', command: node, args: [bin, '--version'] },
+    { id: 'validateHelp', label: '`regdesk validate --help` (plus loading the validation engine)', command: node, args: [bin, 'validate', '--help'] },
+    {
+      id: 'regdeskCompileCache',
+      label: '`regdesk validate` with `NODE_COMPILE_CACHE` (V8 code cache on disk)',
+      command: node,
+      args: validateArgs,
+      stdin: password,
+      env: compileCache,
+    },
+    {
+      id: 'regdeskCaOnly',
+      label: '`regdesk validate --ca-only` (trusts only the CA file: no system CA store)',
+      command: node,
+      args: [...validateArgs, '--ca-only'],
+      stdin: password,
+    },
+    {
+      id: 'regdeskBoth',
+      label: '`regdesk validate --ca-only` with `NODE_COMPILE_CACHE`',
+      command: node,
+      args: [...validateArgs, '--ca-only'],
+      stdin: password,
+      env: compileCache,
+    },
+  ];
+
+  const samples = new Map<string, number[]>(contenders.map((c) => [c.id, []]));
+  for (let round = 0; round < WARM_UP_ROUNDS + options.rounds; round++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const contender = contenders[(round + k) % contenders.length]!;
+      const started = performance.now();
+      const result = await runCommand(contender.command, contender.args, {
+        ...(contender.stdin !== undefined ? { stdin: contender.stdin } : {}),
+        ...(contender.env ? { env: contender.env } : {}),
+      });
+      const elapsed = performance.now() - started;
+      if (result.exitCode !== 0) {
+        throw new Error(`${contender.label} exited with ${result.exitCode}: ${(result.stdout + result.stderr).slice(0, 500)}`);
+      }
+      if (round >= WARM_UP_ROUNDS) samples.get(contender.id)!.push(elapsed);
+    }
+  }
+
+  const med = (id: string) => median(samples.get(id)!);
+  const ratio = med('regdesk') / med('skopeo');
+  const rows: Row[] = [
+    {
+      measure: '`regdesk validate` vs `skopeo login`, whole process, median',
+      value: `${ms(med('regdesk'))} vs ${ms(med('skopeo'))}: ratio ${ratio.toFixed(2)}`,
+      budget: `≤ ${REGDESK_VS_SKOPEO_MAX_RATIO.toFixed(1)} ×`,
+      verdict: atMost(ratio, REGDESK_VS_SKOPEO_MAX_RATIO, (x) => `${x.toFixed(2)} ×`),
+      note: `${options.rounds} interleaved rounds after ${WARM_UP_ROUNDS} warm-up, order rotated each round; both exit 0 on the same Basic TLS registry`,
+    },
+    ...contenders
+      .filter((c) => !['regdesk', 'skopeo'].includes(c.id))
+      .map((c) => ({ measure: `where the time goes: ${c.label}`, value: ms(med(c.id)), budget: '—', verdict: 'reported', note: 'median, same rounds' })),
+  ];
+  const gaps: Gap[] = [];
+  if (ratio > REGDESK_VS_SKOPEO_MAX_RATIO) gaps.push(closingGap(ratio, med));
+  return { rows, gaps, raw: { rounds: options.rounds, warmUpRounds: WARM_UP_ROUNDS, samplesMs: Object.fromEntries(samples) } };
+}
+
+function closingGap(ratio: number, med: (id: string) => number): Gap {
+  const skopeo = med('skopeo');
+  const regdesk = med('regdesk');
+  const nodeBare = med('nodeBare');
+  const entry = med('regdeskVersion') - nodeBare;
+  const engineLoad = med('validateHelp') - med('regdeskVersion');
+  const work = regdesk - med('validateHelp');
+  const versus = (id: string) => {
+    const delta = med(id) - regdesk;
+    if (Math.abs(delta) < 1) return `${ms(med(id))} (no change in this run)`;
+    return `${ms(med(id))} (${delta < 0 ? `−${ms(-delta)}` : `+${ms(delta)}, no gain in this run`})`;
+  };
+  const floor =
+    nodeBare >= skopeo
+      ? `Node alone needs ${ms(nodeBare)} to start and exit, already ${(nodeBare / skopeo).toFixed(2)} × skopeo's whole login: no Node.js command line can reach 1.0 × here.`
+      : `Node alone needs ${ms(nodeBare)} to start and exit, so a Node.js command line has ${ms(skopeo - nodeBare)} left for everything else to reach 1.0 ×.`;
+  return {
+    measure: '`regdesk validate` vs `skopeo login`',
+    missedBy: `ratio ${ratio.toFixed(2)} against at most ${REGDESK_VS_SKOPEO_MAX_RATIO.toFixed(1)} (${ms(regdesk)} vs ${ms(skopeo)}, +${ms(regdesk - skopeo)})`,
+    close:
+      `Where regdesk's ${ms(regdesk)} go (differences of medians): Node start ${ms(nodeBare)}, launcher and command-line entry ${ms(entry)}, ` +
+      `loading the validate command and engine ${ms(engineLoad)}, running the validation ${ms(work)}. ${floor} ` +
+      `Remedies measured in the same rounds: V8's compile cache (\`NODE_COMPILE_CACHE\`, or \`module.enableCompileCache()\` in bin/regdesk.js) ` +
+      `${versus('regdeskCompileCache')}; not loading the system CA store when only the given CA is needed (\`--ca-only\`) ${versus('regdeskCaOnly')}; ` +
+      `both ${versus('regdeskBoth')}. ` +
+      'Beyond those: load the AWS SDK, certificate parsing and the system CA store lazily, only on the paths that need them (the system store only when ' +
+      'the supplied CA does not verify the chain), and ship the command line as a Node single-executable application with a start-up snapshot; ' +
+      'a native binary (as skopeo is) is the only way below Node\'s own start-up.',
+  };
+}
