@@ -137,7 +137,7 @@ async function sessionFor(ctx: ValidationContext, target: EcrTarget): Promise<Aw
     apiEndpoint: target.apiEndpoint,
     stsEndpoint: target.stsEndpoint,
     transport: {
-      secureContext: ctx.secureContext,
+      secureContext: ctx.trust?.full(),
       connectTimeoutMs: ctx.request.connectTimeoutMs,
       proxyFor: (url) => proxyFor(url, ctx.request.proxy, ctx.env),
       signal: ctx.signal,

@@ -1,8 +1,9 @@
 import { lookup } from 'node:dns/promises';
+import type { Socket } from 'node:net';
 import { appError } from '../../../shared/errors';
 import { openTcp, tlsHandshake } from '../tls/connect';
 import { subjectAltNames, summarizeCertificate } from '../tls/certificate-summary';
-import { trustedSecureContext } from '../tls/trust';
+import { registryTrust } from '../tls/trust';
 import { matchSuppliedCa } from '../tls/ca-match';
 import { classifyError } from './classify-error';
 import { MARGIN_MS } from './http-client';
@@ -26,7 +27,7 @@ export async function endpointStep(ctx: ValidationContext): Promise<StepOutcome>
       appError('PROXY_FAILED', { message: `The proxy setting is not usable: ${(error as Error).message}`, field: 'proxy.url' }),
     );
   }
-  ctx.secureContext = trustedSecureContext({ caPem: ctx.request.tls.caPem, trustOnlySupplied: ctx.request.tls.trustOnlySuppliedCa });
+  ctx.trust = registryTrust({ caPem: ctx.request.tls.caPem, trustOnlySupplied: ctx.request.tls.trustOnlySuppliedCa });
   const observed = [
     `registry API at ${endpoint.apiBase}`,
     ctx.proxy ? `through proxy ${describeProxy(ctx.proxy)}` : 'direct connection (no proxy)',
@@ -49,7 +50,7 @@ export async function dnsStep(ctx: ValidationContext): Promise<StepOutcome> {
 
 export async function tcpStep(ctx: ValidationContext): Promise<StepOutcome> {
   const endpoint = ctx.endpoint!;
-  const target = { host: ctx.address ?? endpoint.host, port: endpoint.port, hostPort: endpoint.hostPort };
+  const target = tcpTarget(ctx);
   const started = Date.now();
   ctx.socket = await openTcp(target, ctx.proxy, waitLimit(ctx), ctx.signal);
   const elapsed = Date.now() - started;
@@ -66,24 +67,48 @@ export async function tcpStep(ctx: ValidationContext): Promise<StepOutcome> {
  * How long a connection or handshake may take: the connect timeout, or less so that it gives up
  * with its own verdict shortly before the whole validation's deadline rather than after it.
  */
+function tcpTarget(ctx: ValidationContext) {
+  const endpoint = ctx.endpoint!;
+  return { host: ctx.address ?? endpoint.host, port: endpoint.port, hostPort: endpoint.hostPort };
+}
+
 function waitLimit(ctx: ValidationContext): number {
   return Math.max(1, Math.min(ctx.request.connectTimeoutMs, ctx.deadline - Date.now() - MARGIN_MS));
 }
+
+/** OpenSSL's verdicts for a chain that ends at no trusted CA (as opposed to an expired or misnamed one). */
+const ANCHOR_ERRORS = new Set([
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_UNTRUSTED',
+]);
 
 export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
   const endpoint = ctx.endpoint!;
   if (endpoint.scheme === 'http' || !ctx.socket) return skipped('plain HTTP endpoint: no TLS');
   const { insecureSkipVerify, caPem, trustOnlySuppliedCa } = ctx.request.tls;
   let result;
-  const timeoutMs = waitLimit(ctx);
-  try {
-    result = await tlsHandshake(ctx.socket, {
+  let widened = false;
+  let timeoutMs = waitLimit(ctx);
+  const handshake = (socket: Socket) =>
+    tlsHandshake(socket, {
       host: endpoint.host,
       servername: endpoint.ipVersion ? undefined : endpoint.host,
-      secureContext: ctx.secureContext!,
+      secureContext: ctx.trust!.registry(),
       timeoutMs,
       signal: ctx.signal,
     });
+  try {
+    result = await handshake(ctx.socket);
+    // Not anchored by the supplied CA alone: the verdict is the full set's, over a fresh connection.
+    if (ANCHOR_ERRORS.has(result.authorizationError ?? '') && ctx.trust!.widen()) {
+      timeoutMs = waitLimit(ctx);
+      result = await handshake(await openTcp(tcpTarget(ctx), ctx.proxy, timeoutMs, ctx.signal));
+      widened = true;
+    }
   } catch (error) {
     const { code, detail } = classifyError(error);
     if (code === 'TCP_TIMEOUT') {
@@ -110,6 +135,7 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
       (c, i) => `${i === 0 ? 'certificate' : `issuer ${i}`}: ${c.subject} (issued by ${c.issuer}, valid until ${c.validTo.slice(0, 10)})`,
     ),
     `trusting ${trustOnlySuppliedCa ? 'only the supplied CA' : caPem ? 'the system CAs and the supplied CA' : 'the system CAs'}`,
+    ...(widened ? ['not anchored by the supplied CA alone: checked again against the system CAs as well'] : []),
   ];
   const names = result.chain[0] ? subjectAltNames(result.chain[0]) : [];
   const hostnameProblem = result.hostnameError

@@ -3,8 +3,8 @@ import type { SecureContext } from 'node:tls';
 import { CodedError } from '../tls/connect';
 
 export interface HttpClientOptions {
-  /** Undefined until the endpoint step has run: Node's default CAs. */
-  secureContext: SecureContext | undefined;
+  /** The CAs to check a URL's server against; undefined: Node's default CAs. */
+  secureContextFor(url: URL): SecureContext | undefined;
   insecureSkipVerify: boolean;
   connectTimeoutMs: number;
   /** The proxy for a URL, or null for a direct connection. */
@@ -37,15 +37,21 @@ export const MARGIN_MS = 150;
  */
 export function createHttpClient(options: HttpClientOptions) {
   const dispatchers = new Map<string, Dispatcher>();
+  const contextIds = new Map<SecureContext | undefined, number>();
+  const contextId = (context: SecureContext | undefined) => {
+    if (!contextIds.has(context)) contextIds.set(context, contextIds.size);
+    return contextIds.get(context)!;
+  };
   let requestCount = 0;
 
   function dispatcherFor(url: URL): Dispatcher {
     const proxy = options.proxyFor(url);
-    const key = proxy ? proxy.href : 'direct';
+    const secureContext = options.secureContextFor(url);
+    const key = `${proxy ? proxy.href : 'direct'} ${contextId(secureContext)}`;
     let dispatcher = dispatchers.get(key);
     if (!dispatcher) {
       const tls = {
-        secureContext: options.secureContext,
+        secureContext,
         rejectUnauthorized: !options.insecureSkipVerify,
         timeout: options.connectTimeoutMs,
       };

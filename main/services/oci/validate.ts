@@ -60,7 +60,8 @@ async function runValidation(request: ValidationRequest, options: ValidateOption
     for (const [id, step] of validationSteps) {
       if (id === 'registry-api') {
         ctx.http = createHttpClient({
-          secureContext: ctx.secureContext,
+          // The registry's own origin may be trusted more narrowly (registryTrust); any other, the full set.
+          secureContextFor: (url) => (url.origin === ctx.endpoint?.origin ? ctx.trust?.registry() : ctx.trust?.full()),
           insecureSkipVerify: request.tls.insecureSkipVerify,
           connectTimeoutMs: request.connectTimeoutMs,
           proxyFor: (url) => proxyFor(url, request.proxy, ctx.env),

@@ -1,5 +1,4 @@
 import type { Socket } from 'node:net';
-import type { SecureContext } from 'node:tls';
 import type { CertificateSummary } from '../../../shared/model/certificate';
 import type { PackFound, ValidationRequest } from '../../../shared/model/validation';
 import type { RegistryEndpoint } from './endpoint';
@@ -8,6 +7,7 @@ import type { Authorizer, Credentials } from './registry-auth';
 import type { AwsSession, EcrApi } from '../aws/aws-session';
 import type { EcrTarget } from '../aws/ecr-target';
 import type { Challenge } from './www-authenticate';
+import type { RegistryTrust } from '../tls/trust';
 
 /** What the steps learn and hand on to the ones after them. */
 export interface ValidationContext {
@@ -18,7 +18,7 @@ export interface ValidationContext {
   endpoint?: RegistryEndpoint;
   proxy: URL | null;
   /** The CAs to trust, as one TLS context shared by every connection (set by the endpoint step). */
-  secureContext?: SecureContext;
+  trust?: RegistryTrust;
   address?: string;
   socket?: Socket;
   presentedChain: CertificateSummary[];

@@ -45,6 +45,8 @@ describe('validation against a TLS + htpasswd registry', () => {
     expect(step(report, 'base-path').problem?.code).toBe('BASE_PATH_EMPTY');
     // Leaf and intermediate as sent, then the root Node linked from the trust store.
     expect(report.presentedChain.map((c) => c.isCa)).toEqual([false, true, true]);
+    // The supplied CA alone anchored the chain: the system store was not needed for the verdict.
+    expect(step(report, 'tls').observed.join('\n')).not.toMatch(/checked again/);
     expect((await skopeoLogin({ hostPort: registry.hostPort, ...ALICE, trustedCaPems: [pki.root.certPem] })).exitCode).toBe(0);
   });
 
@@ -97,6 +99,8 @@ describe('validation against a TLS + htpasswd registry', () => {
       message: expect.stringContaining('presented only its own certificate'),
     });
     expect((await skopeoLogin({ hostPort: registry.hostPort, ...ALICE, trustedCaPems: [pki.root.certPem] })).exitCode).not.toBe(0);
+    // Not anchored by the supplied CA alone, so the verdict is the full trust set's, not the narrow one's.
+    expect(step(report, 'tls').observed).toContain('not anchored by the supplied CA alone: checked again against the system CAs as well');
     // Supplying the intermediate as well fixes it, for both clients.
     const withBundle = await validate({
       endpoint: registry.endpoint,

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { connect, type SecureContext } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trustedSecureContext } from '../../../main/services/tls/trust';
+import { registryTrust, trustedSecureContext } from '../../../main/services/tls/trust';
 import { createPki, type Pki } from '../../fixtures/pki';
 import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
 
@@ -58,5 +58,26 @@ describe('trustedSecureContext', () => {
     expect(wrongCa.error).toMatch(/UNABLE_TO_GET_ISSUER_CERT|SELF_SIGNED|UNABLE_TO_VERIFY/);
     // The system and Node roots do not know a CA made for this test run.
     expect((await handshake(trustedSecureContext({}))).authorized).toBe(false);
+  });
+});
+
+describe('registryTrust', () => {
+  it('checks the registry against the supplied CA alone until told to widen, then against everything', async () => {
+    const trust = registryTrust({ caPem: pki.root.certPem });
+    expect(trust.registry()).toBe(trustedSecureContext({ caPem: pki.root.certPem, trustOnlySupplied: true }));
+    expect(trust.full()).toBe(trustedSecureContext({ caPem: pki.root.certPem }));
+    expect((await handshake(trust.registry())).authorized).toBe(true);
+    expect(trust.widen()).toBe(true);
+    expect(trust.registry()).toBe(trust.full());
+    expect(trust.widen()).toBe(false);
+  });
+
+  it('has nothing narrower without a supplied CA, or when only the supplied CA is trusted anyway', () => {
+    const none = registryTrust({});
+    expect(none.registry()).toBe(none.full());
+    expect(none.widen()).toBe(false);
+    const only = registryTrust({ caPem: other.root.certPem, trustOnlySupplied: true });
+    expect(only.registry()).toBe(only.full());
+    expect(only.widen()).toBe(false);
   });
 });
