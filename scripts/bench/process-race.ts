@@ -140,11 +140,12 @@ function closingGap(ratio: number, med: (id: string) => number): Gap {
     close:
       `Where regdesk's ${ms(regdesk)} go (differences of medians): Node start ${ms(nodeBare)}, launcher and command-line entry ${ms(entry)}, ` +
       `loading the validate command and engine ${ms(engineLoad)}, running the validation ${ms(work)}. ${floor} ` +
-      `Remedies measured in the same rounds: V8's compile cache (\`NODE_COMPILE_CACHE\`, or \`module.enableCompileCache()\` in bin/regdesk.js) ` +
-      `${versus('regdeskCompileCache')}; not loading the system CA store when only the given CA is needed (\`--ca-only\`) ${versus('regdeskCaOnly')}; ` +
-      `both ${versus('regdeskBoth')}. ` +
-      'Beyond those: load the AWS SDK, certificate parsing and the system CA store lazily, only on the paths that need them (the system store only when ' +
-      'the supplied CA does not verify the chain), and ship the command line as a Node single-executable application with a start-up snapshot; ' +
-      'a native binary (as skopeo is) is the only way below Node\'s own start-up.',
+      `Already in place: V8's compile cache (bin/regdesk.js enables it; forcing \`NODE_COMPILE_CACHE\` as well: ${versus('regdeskCompileCache')}), ` +
+      `the system CA store read only when the supplied CA does not anchor the chain (trusting only the CA file, \`--ca-only\`: ${versus('regdeskCaOnly')}; ` +
+      `both: ${versus('regdeskBoth')}), the AWS SDK and the PKCS#7 parser loaded only on their paths. ` +
+      'What is left: loading the engine (zod schemas and undici evaluated at start; a Node single-executable application with a ' +
+      'start-up snapshot would take most of it), the validation itself (two TLS handshakes: the TLS step\'s own, which reads the ' +
+      'presented chain, and the HTTP client\'s; handing the step\'s socket to the first request would save one), and Node\'s own ' +
+      'start-up, below which only a native binary (as skopeo is) can go.',
   };
 }

@@ -157,8 +157,9 @@ export function renderMarkdown(run: BenchRun): string {
   const busiest = Math.max(...[m.loadAverageAtStart, run.loadAverageAtEnd].map((l) => Number(l.split(',')[0])));
   if (busiest > m.logicalCores) {
     lines.push(
-      `The machine was busy during this run (1-minute load average up to ${busiest.toFixed(1)} on ${m.logicalCores} cores, other work ` +
-        'included): times are inflated and noisy; sizes, request counts and ratios of interleaved runs hold up best.',
+      `The 1-minute load average reached ${busiest.toFixed(1)} on ${m.logicalCores} cores during this run (the bench's own registries, ` +
+        'browser and processes count, as would anything else running): times carry noise; sizes, request counts and ratios of ' +
+        'interleaved runs hold up best.',
       '',
     );
   }
