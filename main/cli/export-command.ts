@@ -56,7 +56,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   const includeSecrets = values['include-secrets'];
   if (includeSecrets && format.data === 'draft')
     return usageError(io, 'a draft file never holds secrets: --include-secrets goes with --format palette or terraform');
-  const folder = await dataDirOption(values['data-dir']);
+  const folder = await dataDirOption(values['data-dir'], { reading: true });
   if ('error' in folder) return usageError(io, folder.error);
 
   try {

@@ -54,7 +54,7 @@ export async function storeCommand(command: 'list' | 'info', argv: string[], io:
   const scopeValue = typeof values['scope'] === 'string' ? values['scope'] : undefined;
   const scope = scopeValue === undefined ? undefined : RegistryScopeSchema.safeParse(scopeValue);
   if (scope && !scope.success) return usageError(`--scope must be "system" or "tenant", not ${quoted(scopeValue!)}`);
-  const folder = await dataDirOption(values['data-dir']);
+  const folder = await dataDirOption(values['data-dir'], { reading: true });
   if ('error' in folder) return usageError(folder.error);
   const dataDir = folder.dir;
   try {

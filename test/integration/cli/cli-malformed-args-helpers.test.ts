@@ -53,6 +53,11 @@ describe('dataDirOption', () => {
     await writeFile(file, '{}');
     expect(await dataDirOption(temp.path)).toEqual({ dir: temp.path });
     expect(await dataDirOption(join(temp.path, 'new'))).toEqual({ dir: join(temp.path, 'new') });
+    // A command that only reads refuses a folder that is not there: a typo must not read as "nothing stored".
+    expect(await dataDirOption(join(temp.path, 'new'), { reading: true })).toMatchObject({
+      error: expect.stringMatching(/does not exist: nothing was ever stored there$/),
+    });
+    expect(await dataDirOption(temp.path, { reading: true })).toEqual({ dir: temp.path });
     expect(await dataDirOption('')).toEqual({ error: '--data-dir needs a folder' });
     expect(await dataDirOption('  ')).toEqual({ error: '--data-dir needs a folder' });
     expect(await dataDirOption(file)).toMatchObject({ error: expect.stringMatching(/is a file, not a folder$/) });

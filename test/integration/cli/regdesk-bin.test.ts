@@ -30,6 +30,18 @@ describe('the built regdesk command on plain Node', () => {
     expect(stdout).toContain('from-the-app');
   });
 
+  it.each(['list', 'info', 'export', 'diagnostics'])(
+    '%s refuses a --data-dir that does not exist, and does not create it',
+    async (command) => {
+      const typo = join(dir, 'regdsk-typo');
+      await expect(run(process.execPath, [BIN, command, '--data-dir', typo])).rejects.toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('does not exist: nothing was ever stored there'),
+      });
+      expect(existsSync(typo)).toBe(false);
+    },
+  );
+
   it('exits 2 with usage on an unknown command', async () => {
     await expect(run(process.execPath, [BIN, 'frobnicate'])).rejects.toMatchObject({
       code: 2,
