@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { CaPemInputSchema } from './ca-pem';
 
 /** How to trust a server's certificate: the same choices for a registry and for Palette itself. */
 export const TlsTrustSchema = z
   .object({
     insecureSkipVerify: z.boolean().default(false),
     /** PEM of the CA certificates to trust, in addition to the system's. */
-    caPem: z.string().max(1_048_576).optional(),
+    caPem: CaPemInputSchema.optional(),
     /** Trust only caPem, not the operating system's roots. */
     trustOnlySuppliedCa: z.boolean().default(false),
   })

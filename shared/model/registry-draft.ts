@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaPemInputSchema } from './ca-pem';
 import { AwsAuthSchema, RegistryScopeSchema, TlsSettingsSchema } from './registry';
 
 /**
@@ -11,7 +12,7 @@ const DraftBaseSchema = z.object({
   scope: RegistryScopeSchema,
   endpoint: z.string().trim().min(1, 'Enter the registry endpoint.').max(2048),
   baseContentPath: z.string().trim().max(1024).default(''),
-  tls: TlsSettingsSchema.default({ insecureSkipVerify: false }),
+  tls: TlsSettingsSchema.extend({ caPem: CaPemInputSchema.optional() }).default({ insecureSkipVerify: false }),
 });
 
 export const RegistryDraftSchema = z.discriminatedUnion('type', [

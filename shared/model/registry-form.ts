@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaPemInputSchema } from './ca-pem';
 import { RegistryScopeSchema, RegistryTypeSchema } from './registry';
 
 /** AWS partitions as they appear in ARNs; Palette's ECR form works in these. */
@@ -25,7 +26,7 @@ export const RegistryFormSchema = z
     username: z.string().max(1024),
     password: z.string().max(16_384),
     insecureSkipVerify: z.boolean(),
-    caPem: z.string().max(1_048_576),
+    caPem: CaPemInputSchema,
     trustOnlySuppliedCa: z.boolean(),
     ecrProtected: z.boolean(),
     awsMethod: z.enum(['credentials', 'sts']),

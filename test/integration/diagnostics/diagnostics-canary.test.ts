@@ -114,17 +114,24 @@ beforeAll(async () => {
   windowReports.push(await app.call('runValidation', { runId: runId(), request: ecrRequest(''), secretsFrom: ecr.id }));
   windowReports.push(await app.call('runValidation', { runId: runId(), request: ecrRequest(plant('aws-wrong', awsShapedCanary())) }));
 
-  // A stored CA text with a private key pasted after the certificate, and an endpoint with credentials in it:
-  // the draft schema takes both, so diagnostics must cope with them.
+  // An endpoint with credentials in it (the draft schema takes any text there) and a CA text with a
+  // private key pasted after the certificate: the draft schema refuses that now, but a store
+  // written before may hold one, so it is planted in the file. Diagnostics must cope with both.
   const [endpointPassword, endpointToken] = [plant('endpoint-password'), plant('endpoint-token')];
   inSettings.push(endpointPassword, endpointToken);
-  await app.call('createRegistry', {
+  const caWithKey = {
     type: 'basic',
     name: 'ca-with-key',
     scope: 'tenant',
     endpoint: `https://robot:${endpointPassword}@harbor.example.test/packs?token=${endpointToken}`,
     tls: { insecureSkipVerify: false, caPem: `${pki.root.certPem}\n${pki.leaf.keyPem}` },
-  });
+  } as const;
+  expect(await app.raw('createRegistry', caWithKey)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'tls.caPem' } });
+  await app.call('createRegistry', { ...caWithKey, tls: { insecureSkipVerify: false, caPem: pki.root.certPem } });
+  const storeFile = join(temp.path, 'data', 'registries.json');
+  const stored = JSON.parse(readFileSync(storeFile, 'utf8')) as { registries: Array<{ name: string; tls: { caPem?: string } }> };
+  stored.registries.find((r) => r.name === 'ca-with-key')!.tls.caPem = caWithKey.tls.caPem;
+  writeFileSync(storeFile, JSON.stringify(stored));
 
   const rendering = await app.call('renderDiagnostics');
   rendered = { ...rendering, document: JSON.parse(rendering.content) as DiagnosticsDocument };

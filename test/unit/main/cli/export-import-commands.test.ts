@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../../main/cli/index';
@@ -65,6 +65,7 @@ describe('regdesk export', () => {
       code: 1,
       stderr: expect.stringContaining('no stored registry named "nope"'),
     });
+    mkdirSync(join(temp.path, 'empty'));
     expect(await regdesk('export', '--data-dir', join(temp.path, 'empty'))).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('nothing to export'),
