@@ -1,11 +1,10 @@
 import { stat } from 'node:fs/promises';
-import { AppErrorException } from '../../shared/errors';
 import { createServices } from '../services';
 import { PRODUCT_NAME } from '../services/app-paths';
 import { writeDiagnosticsFile } from '../services/diagnostics/diagnostics-service';
 import { parseCommandLine } from './args';
 import { dataDirOption } from './data-dir';
-import { hasControlCharacters, printable, quoted, type CommandIo } from './io';
+import { hasControlCharacters, operationFailed, printable, quoted, type CommandIo } from './io';
 import { openStore } from './store-commands';
 
 declare const __APP_VERSION__: string;
@@ -66,10 +65,7 @@ export async function diagnosticsCommand(argv: string[], io: CommandIo): Promise
     }
     return 0;
   } catch (error) {
-    if (!(error instanceof AppErrorException)) throw error;
-    const { code, message, remedy } = error.appError;
-    io.err.write(`regdesk diagnostics: ${message}${remedy ? `\n  ${remedy}` : ''}\n  [${code}]\n`);
-    return 1;
+    return operationFailed(io, 'diagnostics', error);
   }
 }
 

@@ -1,4 +1,3 @@
-import { AppErrorException } from '../../shared/errors';
 import { ExportFormatSchema } from '../../shared/model/export';
 import { RegistryScopeSchema } from '../../shared/model/registry';
 import { createServices } from '../services';
@@ -6,7 +5,7 @@ import { PRODUCT_NAME } from '../services/app-paths';
 import { nameKey } from '../services/store/registry-names';
 import { parseCommandLine } from './args';
 import { dataDirOption } from './data-dir';
-import { printable, quoted, type CommandIo } from './io';
+import { operationFailed, printable, quoted, type CommandIo } from './io';
 import { openStore } from './store-commands';
 
 declare const __APP_VERSION__: string;
@@ -91,10 +90,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
     for (const file of result.files) io.out.write(file.content);
     return 0;
   } catch (error) {
-    if (!(error instanceof AppErrorException)) throw error;
-    const { code, message, remedy } = error.appError;
-    io.err.write(`regdesk export: ${message}${remedy ? `\n  ${remedy}` : ''}\n  [${code}]\n`);
-    return 1;
+    return operationFailed(io, 'export', error);
   }
 }
 

@@ -1,10 +1,9 @@
-import { AppErrorException } from '../../shared/errors';
 import { MAX_DRAFT_FILE_BYTES, type ImportResolution } from '../../shared/model/import';
 import { createServices } from '../services';
 import { PRODUCT_NAME } from '../services/app-paths';
 import { parseCommandLine } from './args';
 import { dataDirOption } from './data-dir';
-import { printable, quoted, type CommandIo } from './io';
+import { operationFailed, printable, quoted, type CommandIo } from './io';
 import { readInputFile } from './read-input-file';
 import { openStore } from './store-commands';
 
@@ -107,10 +106,7 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
     for (const s of result.skipped) io.out.write(`  skipped  ${s.name} [${s.scope}]: a registry of that name is already stored\n`);
     return 0;
   } catch (error) {
-    if (!(error instanceof AppErrorException)) throw error;
-    const { code, message, remedy } = error.appError;
-    io.err.write(`regdesk import: ${message}${remedy ? `\n  ${remedy}` : ''}\n  [${code}]\n`);
-    return 1;
+    return operationFailed(io, 'import', error);
   }
 }
 

@@ -1,3 +1,5 @@
+import { AppErrorException } from '../../shared/errors';
+
 /** What a command may touch: its output streams, standard input and the environment. */
 export interface CommandIo {
   out: { write(text: string): unknown };
@@ -43,4 +45,15 @@ export function printable(message: string): string {
 export function hasControlCharacters(text: string): boolean {
   // eslint-disable-next-line no-control-regex -- see CONTROL
   return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
+}
+
+/**
+ * The answer to an error a command's services threw: an AppError is printed with its sentence,
+ * remedy and code, exit 1; anything else is a bug and goes on to run.ts, which prints one line.
+ */
+export function operationFailed(io: CommandIo, command: string, error: unknown): number {
+  if (!(error instanceof AppErrorException)) throw error;
+  const { code, message, remedy } = error.appError;
+  io.err.write(`regdesk ${command}: ${message}${remedy ? `\n  ${remedy}` : ''}\n  [${code}]\n`);
+  return 1;
 }

@@ -6,7 +6,7 @@ import { PRODUCT_NAME } from '../services/app-paths';
 import { storeOptions, type StoreShape } from '../services/store/store-options';
 import { parseCommandLine } from './args';
 import { dataDirOption } from './data-dir';
-import { printable, quoted, type CommandIo } from './io';
+import { operationFailed, printable, quoted, type CommandIo } from './io';
 
 declare const __APP_VERSION__: string;
 
@@ -73,10 +73,7 @@ export async function storeCommand(command: 'list' | 'info', argv: string[], io:
     }
     return 0;
   } catch (error) {
-    if (!(error instanceof AppErrorException)) throw error;
-    const { code, message, remedy } = error.appError;
-    io.err.write(`regdesk: ${message}${remedy ? `\n  ${remedy}` : ''}\n  [${code}]\n`);
-    return 1;
+    return operationFailed(io, command, error);
   }
 }
 

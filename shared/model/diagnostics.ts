@@ -4,7 +4,7 @@ import { AppInfoSchema, SecureStorageStatusSchema, StorageNoticeSchema } from '.
 import { RegistryScopeSchema, RegistryTypeSchema, ValidationStateSchema } from './registry';
 import { SecretStatusSchema } from './secrets';
 import { SettingsSchema } from './settings';
-import { StepIdSchema, StepStatusSchema } from './validation';
+import { StepIdSchema, StepStatusSchema, ValidationStepSchema } from './validation';
 
 /**
  * The diagnostics file (issue 9): what support needs to understand a problem, and nothing that
@@ -73,15 +73,6 @@ export const DiagnosticsRegistrySchema = z.object({
 });
 export type DiagnosticsRegistry = z.infer<typeof DiagnosticsRegistrySchema>;
 
-export const DiagnosticsStepSchema = z.object({
-  id: StepIdSchema,
-  title: z.string(),
-  status: StepStatusSchema,
-  durationMs: z.number().nonnegative(),
-  observed: z.array(z.string()),
-  problem: AppErrorSchema.optional(),
-});
-
 export const DiagnosticsReportSchema = z.object({
   /** Order in this session, from 1. */
   seq: z.number().int().positive(),
@@ -94,7 +85,8 @@ export const DiagnosticsReportSchema = z.object({
   startedAt: z.iso.datetime(),
   durationMs: z.number().nonnegative(),
   proxy: z.string().nullable(),
-  steps: z.array(DiagnosticsStepSchema),
+  // A report's steps as the window shows them (already swept of secrets by the time they are here).
+  steps: z.array(ValidationStepSchema),
   presentedChain: z.array(DiagnosticsCaSchema.extend({ selfSigned: z.boolean() })),
   packCount: z.number().int().nonnegative(),
   packs: z.array(z.object({ name: z.string(), versions: z.array(z.string()) })),
