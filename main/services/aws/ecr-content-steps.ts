@@ -2,7 +2,7 @@ import { appError } from '../../../shared/errors';
 import type { PackFound } from '../../../shared/model/validation';
 import { archiveRepository, packsUnder, readCatalog, sortVersions, summarizePacks } from '../oci/pack-discovery';
 import { StepProblem } from '../oci/registry-auth';
-import { basePathStep, packsStep } from '../oci/registry-steps';
+import { basePathStep, packsListedVerdict, packsStep } from '../oci/registry-steps';
 import { ok, skipped, warn, type StepOutcome } from '../oci/step-runner';
 import type { ValidationContext } from '../oci/validation-context';
 import type { EcrApi } from './aws-session';
@@ -37,19 +37,8 @@ export async function ecrBasePathStep(ctx: ValidationContext): Promise<StepOutco
         : `the registry's catalog shows ${viaRegistry} under ${archive}/, the ECR API ${packs.length}`,
     );
   }
-  ctx.packRepositories = packs;
-  if (packs.length > 0)
-    return ok(`${packs.length} pack ${packs.length === 1 ? 'repository' : 'repositories'} under ${archive}/`, ...observed);
-  if (otherBases.length > 0) {
-    const suggestion = otherBases.map((b) => (b ? `"${b}"` : 'empty (the root)')).join(' or ');
-    return warn(
-      appError('BASE_PATH_EMPTY', {
-        message: `No packs under ${archive}/, but there are packs with base content path ${suggestion}.`,
-        remedy: `Set Base Content Path to ${suggestion}.`,
-      }),
-      ...observed,
-    );
-  }
+  const listed = packsListedVerdict(ctx, { packs, otherBases, archive }, observed);
+  if (listed) return listed;
   return warn(
     appError('BASE_PATH_EMPTY', {
       message: `No ECR repositories under ${archive}/.`,

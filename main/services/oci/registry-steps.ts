@@ -124,6 +124,31 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
   return problem ? warn(problem, `authenticated ${who}`, ...observed) : ok(`authenticated ${who}`, ...observed);
 }
 
+/**
+ * The base-path verdict once the repositories are listed (by the registry's catalog or ECR's
+ * API): packs under the archive, or packs under another base path to suggest. Undefined when
+ * there are none at all, which each caller words for its registry.
+ */
+export function packsListedVerdict(
+  ctx: ValidationContext,
+  listed: { packs: string[]; otherBases: string[]; archive: string },
+  observed: string[],
+): StepOutcome | undefined {
+  const { packs, otherBases, archive } = listed;
+  ctx.packRepositories = packs;
+  if (packs.length > 0)
+    return ok(`${packs.length} pack ${packs.length === 1 ? 'repository' : 'repositories'} under ${archive}/`, ...observed);
+  if (otherBases.length === 0) return undefined;
+  const suggestion = otherBases.map((b) => (b ? `"${b}"` : 'empty (the root)')).join(' or ');
+  return warn(
+    appError('BASE_PATH_EMPTY', {
+      message: `No packs under ${archive}/, but there are packs with base content path ${suggestion}.`,
+      remedy: `Set Base Content Path to ${suggestion}.`,
+    }),
+    ...observed,
+  );
+}
+
 export async function basePathStep(ctx: ValidationContext): Promise<StepOutcome> {
   const archive = archiveRepository(ctx.request.baseContentPath);
   const catalog = await readCatalog(ctx.http!, ctx.endpoint!, ctx.auth!);
@@ -133,20 +158,10 @@ export async function basePathStep(ctx: ValidationContext): Promise<StepOutcome>
       ...catalog.observed,
       `${catalog.repositories.length} repositories listed${catalog.truncated ? ' (listing cut short)' : ''}; ${packs.length} under ${archive}/`,
     ];
-    ctx.packRepositories = packs;
-    if (packs.length > 0)
-      return ok(`${packs.length} pack ${packs.length === 1 ? 'repository' : 'repositories'} under ${archive}/`, ...observed);
-    if (otherBases.length > 0) {
-      const suggestion = otherBases.map((b) => (b ? `"${b}"` : 'empty (the root)')).join(' or ');
-      return warn(
-        appError('BASE_PATH_EMPTY', {
-          message: `No packs under ${archive}/, but there are packs with base content path ${suggestion}.`,
-          remedy: `Set Base Content Path to ${suggestion}.`,
-        }),
-        ...observed,
-      );
-    }
-    return warn(appError('BASE_PATH_EMPTY', { message: `No packs under ${archive}/.` }), ...observed);
+    return (
+      packsListedVerdict(ctx, { packs, otherBases, archive }, observed) ??
+      warn(appError('BASE_PATH_EMPTY', { message: `No packs under ${archive}/.` }), ...observed)
+    );
   }
   // Without the catalog, the archive repository itself is the one thing that can be probed.
   const probe = await listTags(ctx.http!, ctx.endpoint!, ctx.auth!, archive);
