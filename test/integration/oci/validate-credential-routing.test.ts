@@ -1,0 +1,123 @@
+// Where a password may go (issue 14, docs/credential-routing.md): hostile loopback servers record
+// every request they receive, and a canary password must never reach one it was not meant for,
+// nor any report. Addresses that must not be reached (169.254.169.254 and its kin) are asked for
+// through a recording proxy that reaches loopback only, so no packet ever leaves this machine.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { canaryForms, canarySecret } from '../../fixtures/canary';
+import {
+  answerJson,
+  startRecordingProxy,
+  startRecordingServer,
+  startScriptedRegistry,
+  type RecordedRequest,
+} from '../../fixtures/hostile-servers';
+import { createPki, type Pki } from '../../fixtures/pki';
+import { startRegistry } from '../../fixtures/registry';
+import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
+import { startTokenServer } from '../../fixtures/token-server';
+import { failure, step, validate } from './validate-support';
+
+let dir: TempDir;
+let pki: Pki;
+const closers: Array<() => Promise<void>> = [];
+const track = <T extends { close(): Promise<void> }>(server: T): T => (closers.push(() => server.close()), server);
+
+beforeAll(async () => {
+  dir = await createTempDir('validate-credential-routing');
+  pki = await createPki(dir.path);
+});
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+afterAll(async () => dir.cleanup());
+
+const tls = () => ({ certificate: pki.leaf.fullchain, key: pki.leaf.key });
+const trust = () => ({ tls: { caPem: pki.root.certPem } });
+
+/** A validation with a canary password, and everything it produced (report and progress) as text. */
+async function validateWithCanary(endpoint: string, extra: Record<string, unknown> = {}) {
+  const user = { username: 'alice', password: canarySecret('routing') };
+  const progress: string[] = [];
+  const report = await validate({ endpoint, ...user, ...trust(), ...extra }, { onProgress: (s) => progress.push(JSON.stringify(s)) });
+  return { user, report, everything: JSON.stringify(report) + progress.join('\n') };
+}
+
+function expectNoCanary(text: string, user: { username: string; password: string }) {
+  for (const form of canaryForms(user.password, user.username)) expect(text).not.toContain(form);
+}
+
+const carriedAuthorization = (requests: readonly RecordedRequest[]) => requests.filter((r) => r.headers.authorization !== undefined);
+
+describe('the token realm', () => {
+  it('refuses a plain-http token service of an https registry before sending anything to it', async () => {
+    const realm = track(await startRecordingServer());
+    const front = track(
+      await startScriptedRegistry({ tls: tls(), challenge: `Bearer realm="${realm.url}/token",service="registry.test"` }),
+    );
+    const { user, report, everything } = await validateWithCanary(front.url);
+    expect(failure(report)).toMatchObject({
+      id: 'auth',
+      code: 'AUTH_REALM_INSECURE',
+      message: expect.stringContaining(`${realm.url}/token`),
+    });
+    expect(step(report, 'auth').observed).toContain(`password not sent to ${realm.url}`);
+    expect(realm.requests()).toEqual([]);
+    expectNoCanary(everything, user);
+  });
+
+  it('still uses a plain-http token service when the registry itself is plain http (and says the password travels in clear)', async () => {
+    const realm = track(await startRecordingServer({}, (_request, response) => answerJson(response, 200, { token: 'issued' })));
+    const front = track(await startScriptedRegistry({ challenge: `Bearer realm="${realm.url}/token",service="registry.test"` }));
+    const { report } = await validateWithCanary(front.url);
+    expect(step(report, 'auth')).toMatchObject({ status: 'warn', problem: { code: 'CREDENTIALS_UNENCRYPTED' } });
+    expect(carriedAuthorization(realm.requests()).length).toBeGreaterThan(0);
+    expect(step(report, 'auth').observed).toContain(
+      `password sent to the token service at ${realm.url}, another origin than the registry's ${front.url} (Palette must reach it too)`,
+    );
+  });
+
+  it.each([
+    ['AWS and Azure metadata', 'https://169.254.169.254/latest/api/token'],
+    ['an IPv4-mapped IPv6 form', 'https://[::ffff:169.254.169.254]/token'],
+    ['a decimal IPv4 form', 'https://2852039166/token'],
+    ['AWS metadata over IPv6', 'https://[fd00:ec2::254]/token'],
+    ['IPv6 link-local', 'https://[fe80::1]:8443/token'],
+  ])('never sends the password to a link-local or metadata token service: %s', async (_label, realmUrl) => {
+    const proxy = track(await startRecordingProxy());
+    const front = track(await startScriptedRegistry({ tls: tls(), challenge: `Bearer realm="${realmUrl}",service="registry.test"` }));
+    const { user, report, everything } = await validateWithCanary(front.url, { proxy: { url: proxy.url, fromEnvironment: false } });
+    expect(failure(report)).toMatchObject({ id: 'auth', code: 'AUTH_REALM_LINK_LOCAL' });
+    // Everything went through the proxy, and nothing was asked of it but the registry's own address.
+    expect(proxy.requests().length).toBeGreaterThan(0);
+    expect(proxy.requests().map((r) => r.target)).toEqual(proxy.requests().map(() => front.hostPort));
+    expectNoCanary(JSON.stringify(proxy.requests()) + JSON.stringify(front.requests()) + everything, user);
+  });
+});
+
+describe('a token service that redirects elsewhere', () => {
+  it('withholds the password from the other origin and never calls the anonymous token it gets authentication', async () => {
+    // The real token service, on another origin (localhost), hands anonymous tokens to anyone.
+    const tokens = await startTokenServer({ users: [{ username: 'alice', password: 'the-real-one' }], tls: tls(), anonymous: 'allow' });
+    closers.push(() => tokens.close());
+    const realm = track(
+      await startRecordingServer({ tls: tls() }, (request, response) => {
+        response.writeHead(307, { Location: `https://localhost:${tokens.port}${request.url ?? '/'}`, 'Content-Length': 0 }).end();
+      }),
+    );
+    const registry = await startRegistry({ tls: tls(), auth: { ...tokens.registryAuth, realm: `${realm.url}/token` } });
+    closers.push(() => registry.stop());
+    // A wrong password: before the fix, the anonymous token made this "authenticated as alice".
+    const { user, report, everything } = await validateWithCanary(registry.endpoint);
+    const auth = step(report, 'auth');
+    expect(auth).toMatchObject({ status: 'warn', problem: { code: 'AUTH_UNVERIFIED', message: expect.stringContaining('redirected') } });
+    expect(auth.observed).not.toContain('authenticated as alice');
+    expect(auth.observed.join('\n')).toMatch(
+      new RegExp(`→ https://localhost:${tokens.port}/token \\(credentials withheld: another origin\\)`),
+    );
+    // The realm the registry named was sent the password; the origin it redirected to never was.
+    expect(carriedAuthorization(realm.requests()).length).toBeGreaterThan(0);
+    expect(tokens.requests().length).toBeGreaterThan(0);
+    expect(tokens.requests().every((r) => r.authorization === 'none')).toBe(true);
+    expectNoCanary(everything, user);
+  });
+});
