@@ -3,6 +3,7 @@
 // nor any report. Addresses that must not be reached (169.254.169.254 and its kin) are asked for
 // through a recording proxy that reaches loopback only, so no packet ever leaves this machine.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ValidationReport } from '../../../shared/model/validation';
 import { canaryForms, canarySecret } from '../../fixtures/canary';
 import {
   answerJson,
@@ -119,5 +120,74 @@ describe('a token service that redirects elsewhere', () => {
     expect(tokens.requests().length).toBeGreaterThan(0);
     expect(tokens.requests().every((r) => r.authorization === 'none')).toBe(true);
     expectNoCanary(everything, user);
+  });
+});
+
+describe('catalog pages', () => {
+  const user = { username: 'alice', password: canarySecret('catalog') };
+
+  it.each([
+    ['plain http on another port', undefined],
+    ['https on another port of the same host', 'tls'],
+  ] as const)('never follows a Link to another origin (%s), and says so', async (_label, secure) => {
+    const elsewhere = track(await startRecordingServer(secure ? { tls: tls() } : {}));
+    const front = track(
+      await startScriptedRegistry({
+        tls: tls(),
+        user,
+        routes: {
+          '/v2/_catalog': (_request, response) =>
+            answerJson(
+              response,
+              200,
+              { repositories: ['spectro-packs/archive/calico'] },
+              { Link: `<${elsewhere.url}/v2/_catalog?last=calico&n=1000>; rel="next"` },
+            ),
+        },
+      }),
+    );
+    const report = await validate({ endpoint: front.url, ...user, ...trust() });
+    expect(elsewhere.requests()).toEqual([]);
+    expect(step(report, 'base-path').observed).toContain(
+      `next catalog page at ${elsewhere.url} not followed: pages are read from the registry's origin only`,
+    );
+    expect(step(report, 'base-path').observed.join('\n')).toMatch(/listing cut short/);
+    expect(report.packCount).toBe(1);
+  });
+
+  it('keeps the credentials withheld on a page reached through a redirect, and does not trust that page', async () => {
+    const elsewhere = track(
+      await startRecordingServer({}, (_request, response) =>
+        answerJson(
+          response,
+          200,
+          { repositories: ['spectro-packs/archive/planted'] },
+          { Link: '</v2/_catalog?last=planted&n=1000>; rel="next"' },
+        ),
+      ),
+    );
+    const front = track(
+      await startScriptedRegistry({
+        tls: tls(),
+        user,
+        routes: {
+          '/v2/_catalog': (request, response) => {
+            response.writeHead(307, { Location: `${elsewhere.url}${request.url ?? ''}`, 'Content-Length': 0 }).end();
+          },
+        },
+      }),
+    );
+    const progress: string[] = [];
+    const report: ValidationReport = await validate(
+      { endpoint: front.url, ...user, ...trust() },
+      { onProgress: (s) => progress.push(JSON.stringify(s)) },
+    );
+    // The redirected page was fetched without credentials, and its relative Link was not followed.
+    expect(elsewhere.requests()).toHaveLength(1);
+    expect(carriedAuthorization(elsewhere.requests())).toEqual([]);
+    expect(step(report, 'base-path').observed).toContain(`catalog page answered by ${elsewhere.url}, not by the registry: not trusted`);
+    expect(report.packCount).toBe(0);
+    expect(JSON.stringify(report)).not.toContain('planted');
+    expectNoCanary(JSON.stringify(elsewhere.requests()) + JSON.stringify(report) + progress.join('\n'), user);
   });
 });
