@@ -4,6 +4,7 @@
 // through a recording proxy that reaches loopback only, so no packet ever leaves this machine.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ValidationReport } from '../../../shared/model/validation';
+import { startAwsDouble } from '../../fixtures/aws-double';
 import { canaryForms, canarySecret } from '../../fixtures/canary';
 import {
   answerJson,
@@ -189,5 +190,39 @@ describe('catalog pages', () => {
     expect(report.packCount).toBe(0);
     expect(JSON.stringify(report)).not.toContain('planted');
     expectNoCanary(JSON.stringify(elsewhere.requests()) + JSON.stringify(report) + progress.join('\n'), user);
+  });
+});
+
+describe('ECR is https only', () => {
+  it('refuses an http endpoint before asking AWS for a token or sending one', async () => {
+    const admin = {
+      accessKeyId: 'AKIAADMINEXAMPLE0001',
+      secretAccessKey: canarySecret('aws-secret'),
+      arn: 'arn:aws:iam::111122223333:user/admin',
+    };
+    const registryPassword = canarySecret('ecr-token-password');
+    const double = track(await startAwsDouble({ tls: tls(), account: '123456789012', users: [admin], registryPassword }));
+    const front = track(await startScriptedRegistry());
+    const progress: string[] = [];
+    const report = await validate(
+      {
+        endpoint: front.url,
+        ...trust(),
+        ecr: {
+          method: 'credentials',
+          accessKeyId: admin.accessKeyId,
+          secretAccessKey: admin.secretAccessKey,
+          region: 'us-east-1',
+          apiEndpoint: double.url,
+        },
+      },
+      { onProgress: (s) => progress.push(JSON.stringify(s)) },
+    );
+    expect(failure(report)).toMatchObject({ id: 'endpoint', code: 'ECR_HTTPS_REQUIRED' });
+    expect(report.steps.find((s) => s.id === 'endpoint')?.problem?.remedy).toBe(`Use https://${front.hostPort} as the endpoint.`);
+    expect(front.requests()).toEqual([]);
+    expect(double.calls()).toEqual([]);
+    const everything = JSON.stringify(report) + progress.join('\n');
+    for (const secret of [admin.secretAccessKey, registryPassword, ...double.secretsIssued()]) expect(everything).not.toContain(secret);
   });
 });
