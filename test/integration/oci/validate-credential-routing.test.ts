@@ -13,6 +13,7 @@ import {
   startScriptedRegistry,
   type RecordedRequest,
 } from '../../fixtures/hostile-servers';
+import { validateCommand } from '../../../main/cli/validate-command';
 import { createPki, type Pki } from '../../fixtures/pki';
 import { startRegistry } from '../../fixtures/registry';
 import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
@@ -224,5 +225,25 @@ describe('ECR is https only', () => {
     expect(double.calls()).toEqual([]);
     const everything = JSON.stringify(report) + progress.join('\n');
     for (const secret of [admin.secretAccessKey, registryPassword, ...double.secretsIssued()]) expect(everything).not.toContain(secret);
+  });
+});
+
+describe('regdesk validate', () => {
+  it('prints the refused realm, exits 1, and never prints the password nor sends it there', async () => {
+    const realm = track(await startRecordingServer());
+    const front = track(
+      await startScriptedRegistry({ tls: tls(), challenge: `Bearer realm="${realm.url}/token",service="registry.test"` }),
+    );
+    const user = { username: 'alice', password: canarySecret('cli-routing') };
+    for (const format of [[], ['--json']]) {
+      let output = '';
+      const write = (text: string) => (output += text);
+      const io = { out: { write }, err: { write }, readStdin: async () => '', env: { REGDESK_PASSWORD: user.password } };
+      const code = await validateCommand([front.url, '-u', user.username, '--ca-file', pki.root.cert, '--no-proxy-env', ...format], io);
+      expect(code).toBe(1);
+      expect(output).toContain('AUTH_REALM_INSECURE');
+      expectNoCanary(output, user);
+    }
+    expect(realm.requests()).toEqual([]);
   });
 });
