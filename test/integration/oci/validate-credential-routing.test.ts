@@ -125,6 +125,31 @@ describe('a token service that redirects elsewhere', () => {
   });
 });
 
+describe('a token service that redirects elsewhere and refuses the anonymous request there', () => {
+  it('does not call that a wrong password: the other origin never saw it', async () => {
+    const tokens = await startTokenServer({ users: [{ username: 'alice', password: 'the-real-one' }], tls: tls(), anonymous: 'deny' });
+    closers.push(() => tokens.close());
+    const realm = track(
+      await startRecordingServer({ tls: tls() }, (request, response) => {
+        response.writeHead(307, { Location: `https://localhost:${tokens.port}${request.url ?? '/'}`, 'Content-Length': 0 }).end();
+      }),
+    );
+    const front = track(
+      await startScriptedRegistry({ tls: tls(), challenge: `Bearer realm="${realm.url}/token",service="registry.test"` }),
+    );
+    const { user, report, everything } = await validateWithCanary(front.url);
+    expect(failure(report)).toMatchObject({
+      id: 'auth',
+      code: 'TOKEN_SERVICE_FAILED',
+      message: expect.stringContaining(
+        `redirected to https://localhost:${tokens.port}, another origin, which was not sent the credentials`,
+      ),
+    });
+    expect(tokens.requests().every((r) => r.authorization === 'none')).toBe(true);
+    expectNoCanary(everything, user);
+  });
+});
+
 describe('catalog pages', () => {
   const user = { username: 'alice', password: canarySecret('catalog') };
 
