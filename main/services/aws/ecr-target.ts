@@ -45,8 +45,8 @@ export function refusePlainHttpEcr(endpoint: RegistryEndpoint, asEcr: boolean): 
   if (!asEcr && parseEcrHost(endpoint.host).kind === 'unrecognized') return;
   throw new StepProblem(
     appError('ECR_HTTPS_REQUIRED', {
-      message: `ECR serves registries over HTTPS only; http://${endpoint.hostPort} would send the ECR authorization token unencrypted.`,
-      remedy: `Use https://${endpoint.hostPort}${endpoint.pathPrefix} as the endpoint.`,
+      message: `ECR serves registries over HTTPS only; ${endpoint.origin} would send the ECR authorization token unencrypted.`,
+      remedy: `Use ${endpoint.origin.replace(/^http:/, 'https:')}${endpoint.pathPrefix} as the endpoint.`,
       field: 'endpoint',
     }),
   );

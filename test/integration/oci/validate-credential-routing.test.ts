@@ -271,4 +271,25 @@ describe('regdesk validate', () => {
     }
     expect(realm.requests()).toEqual([]);
   });
+
+  it('refuses an http:// ECR endpoint as a command-line error, before AWS is asked, and never prints the secret key', async () => {
+    const secret = canarySecret('cli-aws-secret');
+    let output = '';
+    const write = (text: string) => (output += text);
+    const io = { out: { write }, err: { write }, readStdin: async () => '', env: { AWS_SECRET_ACCESS_KEY: secret } };
+    const argv = [
+      'http://123456789012.dkr.ecr.us-east-1.amazonaws.com',
+      '--aws-auth',
+      'credentials',
+      '--aws-access-key-id',
+      'AKIAADMINEXAMPLE0001',
+    ];
+    // Through a proxy that reaches loopback only: even a client that tried could not leave this machine.
+    const proxy = track(await startRecordingProxy());
+    expect(await validateCommand([...argv, '--proxy', proxy.url, '--no-proxy-env'], io)).toBe(2);
+    expect(proxy.requests()).toEqual([]);
+    expect(output).toContain('ECR serves registries over HTTPS only');
+    expect(output).toContain('Use https://123456789012.dkr.ecr.us-east-1.amazonaws.com as the endpoint.');
+    expect(output).not.toContain(secret);
+  });
 });
