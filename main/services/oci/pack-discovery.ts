@@ -102,7 +102,9 @@ export async function listTags(http: HttpClient, endpoint: RegistryEndpoint, aut
     if (error instanceof StepProblem) return { status: 'denied', httpStatus: 401 };
     throw error;
   }
-  const response = await http.get(new URL(`${repository}/tags/list`, endpoint.apiBase), authorization ? { authorization } : {});
+  // Appended to the API base, never resolved against it: a base content path such as
+  // "https://elsewhere" would otherwise make an absolute URL that takes the credentials there.
+  const response = await http.get(new URL(`${endpoint.apiBase}${repository}/tags/list`), authorization ? { authorization } : {});
   if (response.status === 404) return { status: 'missing' };
   if (response.status === 401 || response.status === 403) return { status: 'denied', httpStatus: response.status };
   if (response.status !== 200) {

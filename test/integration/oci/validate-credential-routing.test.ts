@@ -219,6 +219,20 @@ describe('catalog pages', () => {
   });
 });
 
+describe('registry requests', () => {
+  it('keep a base content path that looks like a URL on the registry’s origin', async () => {
+    const user = { username: 'alice', password: canarySecret('base-path') };
+    const elsewhere = track(await startRecordingServer());
+    const front = track(await startScriptedRegistry({ tls: tls(), user }));
+    for (const baseContentPath of [elsewhere.url, `//${elsewhere.hostPort}`]) {
+      const report = await validate({ endpoint: front.url, ...user, ...trust(), baseContentPath });
+      expect(step(report, 'base-path').status).not.toBe('pending');
+    }
+    expect(elsewhere.requests()).toEqual([]);
+    expect(front.requests().some((r) => r.path.includes('/tags/list'))).toBe(true);
+  });
+});
+
 describe('ECR is https only', () => {
   it('refuses an http endpoint before asking AWS for a token or sending one', async () => {
     const admin = {
