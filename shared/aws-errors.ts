@@ -10,6 +10,10 @@ export const awsErrors = {
     message: 'The endpoint is not an ECR registry host name this app recognises, so its account and region are unknown.',
     remedy: 'For a private (VPC) endpoint, set the AWS API region (and the API endpoint if AWS is reached through one).',
   },
+  ECR_HTTPS_REQUIRED: {
+    message: 'ECR serves registries over HTTPS only; an http:// endpoint would send the ECR authorization token unencrypted.',
+    remedy: 'Use https:// in the endpoint (or leave the scheme out): <account>.dkr.ecr.<region>.amazonaws.com.',
+  },
   AWS_REGION_REQUIRED: {
     message: 'The AWS region is unknown: the endpoint does not name one.',
     remedy: 'Set the AWS API region, e.g. us-east-1, or use the registry host <account>.dkr.ecr.<region>.amazonaws.com.',

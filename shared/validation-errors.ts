@@ -112,6 +112,16 @@ export const validationErrors = {
     message: "The registry's token service is on another host.",
     remedy: 'Palette must reach that host too: check its network path and firewall from the Palette side.',
   },
+  AUTH_REALM_INSECURE: {
+    message: "The registry's token service uses plain HTTP while the registry uses HTTPS, so the password was not sent to it.",
+    remedy:
+      "Configure the registry's token realm as an https:// address (distribution: auth.token.realm; Harbor, GitLab: the external URL).",
+  },
+  AUTH_REALM_LINK_LOCAL: {
+    message: 'The registry names a token service at a link-local or cloud-metadata address, so the password was not sent to it.',
+    remedy:
+      "Check the registry's token realm setting, and whether something between this workstation and the registry rewrites its answers.",
+  },
   CREDENTIALS_UNENCRYPTED: {
     message: 'The credentials travel over plain HTTP, unencrypted.',
     remedy: 'Serve the registry (and its token service) over HTTPS.',

@@ -228,6 +228,7 @@ function ecrOverrideProblem(request: ValidationRequest): string | undefined {
     return undefined;
   } catch (error) {
     if (!(error instanceof StepProblem)) throw error;
+    if (error.problem.field === 'endpoint') return `${error.problem.message} ${error.problem.remedy ?? ''}`.trim();
     const flag = error.problem.field === 'ecr.stsEndpoint' ? '--aws-sts-endpoint' : '--aws-api-endpoint';
     return `${flag} takes https://host[:port] (a VPC or private endpoint), without credentials, query or fragment`;
   }

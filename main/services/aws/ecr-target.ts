@@ -19,6 +19,7 @@ export interface EcrTarget {
 }
 
 export function resolveEcrTarget(ecr: EcrValidation, endpoint: RegistryEndpoint): EcrTarget {
+  refusePlainHttpEcr(endpoint, true);
   const host = parseEcrHost(endpoint.host);
   const region = ecr.region ?? (host.kind === 'private' ? host.region : undefined);
   return {
@@ -32,6 +33,23 @@ export function resolveEcrTarget(ecr: EcrValidation, endpoint: RegistryEndpoint)
     apiEndpoint: overrideUrl(ecr.apiEndpoint, 'ecr.apiEndpoint'),
     stsEndpoint: overrideUrl(ecr.stsEndpoint, 'ecr.stsEndpoint'),
   };
+}
+
+/**
+ * ECR serves registries over HTTPS only, and its authorization token is a password: an http://
+ * endpoint is refused before anything is sent, whether the ECR settings are given (`asEcr`) or the
+ * host merely names an ECR registry.
+ */
+export function refusePlainHttpEcr(endpoint: RegistryEndpoint, asEcr: boolean): void {
+  if (endpoint.scheme !== 'http') return;
+  if (!asEcr && parseEcrHost(endpoint.host).kind === 'unrecognized') return;
+  throw new StepProblem(
+    appError('ECR_HTTPS_REQUIRED', {
+      message: `ECR serves registries over HTTPS only; ${endpoint.origin} would send the ECR authorization token unencrypted.`,
+      remedy: `Use ${endpoint.origin.replace(/^http:/, 'https:')}${endpoint.pathPrefix} as the endpoint.`,
+      field: 'endpoint',
+    }),
+  );
 }
 
 /** A VPC or private endpoint: https only, since AWS answers carry credentials and tokens. */

@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import type { Socket } from 'node:net';
 import { appError } from '../../../shared/errors';
+import { refusePlainHttpEcr } from '../aws/ecr-target';
 import { openTcp, tlsHandshake } from '../tls/connect';
 import { subjectAltNames, summarizeCertificate } from '../tls/certificate-summary';
 import { registryTrust } from '../tls/trust';
@@ -19,6 +20,7 @@ export async function endpointStep(ctx: ValidationContext): Promise<StepOutcome>
   const parsed = parseEndpoint(ctx.request.endpoint);
   if (!parsed.ok) throw new StepProblem(parsed.error, [`given: ${JSON.stringify(ctx.request.endpoint)}`]);
   const endpoint = parsed.endpoint;
+  refusePlainHttpEcr(endpoint, false);
   ctx.endpoint = endpoint;
   try {
     ctx.proxy = proxyFor(new URL(endpoint.origin), ctx.request.proxy, ctx.env);

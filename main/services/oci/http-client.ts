@@ -1,6 +1,7 @@
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { SecureContext } from 'node:tls';
 import { CodedError } from '../tls/connect';
+import { credentialRoute } from './credential-routing';
 
 export interface HttpClientOptions {
   /** The CAs to check a URL's server against; undefined: Node's default CAs. */
@@ -77,7 +78,8 @@ export function createHttpClient(options: HttpClientOptions) {
         if (hop >= (options.maxRedirects ?? 5)) throw new CodedError('TOO_MANY_REDIRECTS', `more than ${hop} redirects`);
         const next = new URL(location, url);
         if (next.protocol !== 'https:' && next.protocol !== 'http:') throw new CodedError('BAD_REDIRECT', `redirect to ${next.protocol}`);
-        const crossOrigin = next.origin !== start.origin;
+        // A redirect is the server's own word only within its origin (credential-routing.ts).
+        const crossOrigin = !credentialRoute(next, start.origin, 'registry').send;
         if (crossOrigin && 'authorization' in lowerKeys(sendHeaders)) {
           sendHeaders = withoutAuthorization(sendHeaders);
           credentialsWithheld = true;

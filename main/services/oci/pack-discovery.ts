@@ -1,5 +1,6 @@
 import { appError } from '../../../shared/errors';
 import type { PackFound } from '../../../shared/model/validation';
+import { credentialRoute } from './credential-routing';
 import type { RegistryEndpoint } from './endpoint';
 import { headerValue, parseJson, type HttpClient, type HttpResponse } from './http-client';
 import { StepProblem, type Authorizer } from './registry-auth';
@@ -36,7 +37,13 @@ export async function readCatalog(http: HttpClient, endpoint: RegistryEndpoint, 
   let url: URL | undefined = new URL(`_catalog?n=${CATALOG_PAGE}`, endpoint.apiBase);
   for (let page = 0; url && page < MAX_CATALOG_PAGES; page++) {
     const response = await http.get(url, authorization ? { authorization } : {});
-    observed.push(`GET ${url.pathname}${url.search} → ${response.status}`);
+    observed.push(`GET ${url.pathname}${url.search} → ${response.status}`, ...response.redirects);
+    // A page that came from elsewhere (after a redirect) never saw the credentials and is not the
+    // registry's word: reported, not trusted, and nothing on it (a relative Link) is followed.
+    if (response.credentialsWithheld || !credentialRoute(response.url, endpoint.origin, 'registry').send) {
+      observed.push(`catalog page answered by ${response.url.origin}, not by the registry: not trusted`);
+      return page === 0 ? { listed: false, observed } : { listed: true, repositories, observed, truncated: true };
+    }
     if (response.status !== 200) {
       return { listed: false, observed: [...observed, refusalReason(response)] };
     }
@@ -44,6 +51,10 @@ export async function readCatalog(http: HttpClient, endpoint: RegistryEndpoint, 
     if (!Array.isArray(body?.repositories)) return { listed: false, observed: [...observed, 'the answer held no repository list'] };
     repositories.push(...body.repositories.filter((r): r is string => typeof r === 'string'));
     url = nextPage(response);
+    if (url && !credentialRoute(url, endpoint.origin, 'registry').send) {
+      observed.push(`next catalog page at ${url.origin} not followed: pages are read from the registry's origin only`);
+      return { listed: true, repositories, observed, truncated: true };
+    }
   }
   return { listed: true, repositories, observed, truncated: url !== undefined };
 }
@@ -91,7 +102,9 @@ export async function listTags(http: HttpClient, endpoint: RegistryEndpoint, aut
     if (error instanceof StepProblem) return { status: 'denied', httpStatus: 401 };
     throw error;
   }
-  const response = await http.get(new URL(`${repository}/tags/list`, endpoint.apiBase), authorization ? { authorization } : {});
+  // Appended to the API base, never resolved against it: a base content path such as
+  // "https://elsewhere" would otherwise make an absolute URL that takes the credentials there.
+  const response = await http.get(new URL(`${endpoint.apiBase}${repository}/tags/list`), authorization ? { authorization } : {});
   if (response.status === 404) return { status: 'missing' };
   if (response.status === 401 || response.status === 403) return { status: 'denied', httpStatus: response.status };
   if (response.status !== 200) {

@@ -1,5 +1,6 @@
 import { appError, type AppError } from '../../../shared/errors';
 import type { Challenge } from './www-authenticate';
+import { credentialRoute, type CredentialRoute } from './credential-routing';
 import { parseJson, type HttpClient } from './http-client';
 
 export interface Credentials {
@@ -31,37 +32,83 @@ export type AuthScheme = { kind: 'anonymous' } | { kind: 'basic' } | BearerSchem
 export function chooseScheme(challenges: Challenge[]): AuthScheme | { kind: 'unsupported'; schemes: string[] } {
   const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params['realm']);
   if (bearer) {
+    let realm: URL | undefined;
     try {
-      return { kind: 'bearer', realm: new URL(bearer.params['realm']!), service: bearer.params['service'] };
+      realm = new URL(bearer.params['realm']!);
     } catch {
-      return { kind: 'unsupported', schemes: ['bearer (with an unusable realm)'] };
+      realm = undefined;
     }
+    if (realm?.protocol !== 'https:' && realm?.protocol !== 'http:')
+      return { kind: 'unsupported', schemes: ['bearer (with an unusable realm)'] };
+    return { kind: 'bearer', realm, service: bearer.params['service'] };
   }
   if (challenges.some((c) => c.scheme === 'basic')) return { kind: 'basic' };
   return { kind: 'unsupported', schemes: challenges.map((c) => c.scheme) };
 }
 
+/** The failure for a token realm the credentials may not go to; nothing has been sent when it is thrown. */
+function realmRefusal(route: Extract<CredentialRoute, { send: false }>, realm: URL): StepProblem {
+  const where = `${realm.origin}${realm.pathname}`;
+  const problem =
+    route.reason === 'link-local'
+      ? appError('AUTH_REALM_LINK_LOCAL', {
+          message: `The registry names its token service at ${where}, a link-local or cloud-metadata address: the password was not sent there.`,
+        })
+      : appError('AUTH_REALM_INSECURE', {
+          message: `The registry's token service ${where} uses plain HTTP while the registry uses HTTPS: the password was not sent there.`,
+        });
+  return new StepProblem(problem, [`password not sent to ${route.origin}`]);
+}
+
 /**
  * Produces the Authorization header for a set of scopes (docs/spec/auth/scope.md), exchanging
  * credentials at the token realm for Bearer registries and caching one token per scope set.
+ * `registryOrigin` is what the credentials were given for: the realm is checked against it
+ * (credential-routing.ts) before the password is sent anywhere.
  */
-export function createAuthorizer(http: HttpClient, scheme: AuthScheme, credentials: Credentials | undefined) {
+export function createAuthorizer(http: HttpClient, scheme: AuthScheme, credentials: Credentials | undefined, registryOrigin: string) {
   const tokens = new Map<string, string>();
   const basic = credentials ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}` : undefined;
+  /** Origins that were sent the password, for the report. */
+  const sentTo = new Set<string>();
+  /**
+   * Set when the token service redirected to another origin, which was not sent the credentials:
+   * the token it gave is an anonymous one and proves nothing about them.
+   */
+  let withheld: string[] | undefined;
 
   async function fetchToken(realm: URL, service: string | undefined, scopes: string[]): Promise<string> {
     const url = new URL(realm);
     if (service) url.searchParams.set('service', service);
     for (const scope of scopes) url.searchParams.append('scope', scope);
-    if (credentials) url.searchParams.set('account', credentials.username);
+    if (credentials) {
+      const route = credentialRoute(url, registryOrigin, 'token-service');
+      if (!route.send) throw realmRefusal(route, url);
+      url.searchParams.set('account', credentials.username);
+    }
     const response = await http.get(url, basic ? { authorization: basic } : {});
+    if (basic) sentTo.add(url.origin);
     const where = `${url.origin}${url.pathname}`;
+    const answered = [`GET ${where} → ${response.status}`, ...response.redirects];
+    if (response.credentialsWithheld) {
+      withheld = answered;
+      if (response.status !== 200) {
+        throw new StepProblem(
+          appError('TOKEN_SERVICE_FAILED', {
+            message: `The token service at ${url.host} redirected to ${response.url.origin}, another origin, which was not sent the credentials; it answered HTTP ${response.status}.`,
+            remedy: "Configure the registry's token realm as the token service's final address, so that no redirect leads elsewhere.",
+          }),
+          answered,
+          response.status,
+        );
+      }
+    }
     if (response.status === 401 || response.status === 403) {
       throw new StepProblem(
         credentials
           ? appError('AUTH_REJECTED', { message: `The token service at ${url.host} rejected the username and password.` })
           : appError('AUTH_REQUIRED', { message: `The token service at ${url.host} gives no anonymous access.` }),
-        [`GET ${where} → ${response.status}`],
+        answered,
         response.status,
       );
     }
@@ -71,7 +118,7 @@ export function createAuthorizer(http: HttpClient, scheme: AuthScheme, credentia
     if (response.status !== 200 || !token) {
       throw new StepProblem(
         appError('TOKEN_SERVICE_FAILED', { message: `The token service at ${url.host} answered HTTP ${response.status} without a token.` }),
-        [`GET ${where} → ${response.status}`],
+        answered,
         response.status,
       );
     }
@@ -100,6 +147,14 @@ export function createAuthorizer(http: HttpClient, scheme: AuthScheme, credentia
 
   return {
     scheme,
+    /** Every origin the password was sent to so far. */
+    get credentialsSentTo(): string[] {
+      return [...sentTo];
+    },
+    /** What the token service answered when it redirected the credentials away, or undefined. */
+    get tokenWithoutCredentials(): string[] | undefined {
+      return withheld;
+    },
     /** The header value for these scopes, or undefined for anonymous requests. */
     async authorization(scopes: string[]): Promise<string | undefined> {
       if (scheme.kind === 'basic') return basic;

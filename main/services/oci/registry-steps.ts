@@ -51,7 +51,7 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
   const credentials = ctx.registryCredentials ?? credentialsOf(ctx.request);
   const cleartext = credentials && endpoint.scheme === 'http' ? appError('CREDENTIALS_UNENCRYPTED') : undefined;
   if (ctx.apiOpen) {
-    ctx.auth = createAuthorizer(ctx.http!, credentials ? { kind: 'basic' } : { kind: 'anonymous' }, credentials);
+    ctx.auth = createAuthorizer(ctx.http!, credentials ? { kind: 'basic' } : { kind: 'anonymous' }, credentials, endpoint.origin);
     if (!credentials) return ok('anonymous access: /v2/ answered 200 without credentials');
     return warn(
       cleartext ?? appError('AUTH_UNVERIFIED'),
@@ -69,26 +69,17 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
       appError('AUTH_REQUIRED', { message: `The registry at ${endpoint.hostPort} requires a username and password (Basic).` }),
     );
   }
-  const auth = createAuthorizer(ctx.http!, scheme, credentials);
+  const auth = createAuthorizer(ctx.http!, scheme, credentials, endpoint.origin);
   ctx.auth = auth;
   const observed: string[] = [];
-  let realmProblem;
   if (scheme.kind === 'bearer') {
     observed.push(`token service ${scheme.realm.origin}${scheme.realm.pathname}${scheme.service ? `, service "${scheme.service}"` : ''}`);
-    if (scheme.realm.hostname !== new URL(endpoint.origin).hostname) {
-      realmProblem = appError('AUTH_REALM_OTHER_HOST', {
-        message: `The token service is on ${scheme.realm.host}, not on the registry host ${endpoint.host}.`,
-      });
-    }
-    if (scheme.realm.protocol === 'http:' && credentials)
-      realmProblem = appError('CREDENTIALS_UNENCRYPTED', {
-        message: `The token service ${scheme.realm.host} uses plain HTTP: the password travels unencrypted.`,
-      });
   }
   const authorization = await auth.firstAuthorization([CATALOG_SCOPE]);
+  const withoutCredentials = auth.tokenWithoutCredentials;
   const response = await ctx.http!.get(new URL(endpoint.apiBase), authorization ? { authorization } : {});
   observed.push(
-    `GET /v2/ with ${scheme.kind === 'basic' ? 'Basic credentials' : credentials ? 'a token for ' + credentials.username : 'an anonymous token'} → ${response.status}`,
+    `GET /v2/ with ${scheme.kind === 'basic' ? 'Basic credentials' : credentials && !withoutCredentials ? 'a token for ' + credentials.username : 'an anonymous token'} → ${response.status}`,
   );
   if (response.status === 401 || response.status === 403) {
     if (scheme.kind === 'bearer') {
@@ -97,7 +88,7 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
           message: `The registry refused the token issued by ${scheme.realm.host}.`,
           remedy: 'The registry and its token service disagree (issuer, service name or signing certificate): check their configuration.',
         }),
-        observed,
+        [...observed, ...(withoutCredentials ?? [])],
       );
     }
     const what = credentials?.password ? 'the username and password' : `username ${credentials?.username ?? ''} without a password`;
@@ -111,6 +102,18 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
   }
   const who = credentials ? `as ${credentials.username}` : 'anonymously';
   observed.push(...response.redirects);
+  if (credentials && withoutCredentials) {
+    // The token service handed the request to an origin that never saw the credentials: its token is anonymous.
+    return warn(
+      appError('AUTH_UNVERIFIED', {
+        message: `The token service redirected to another origin, which was not sent the credentials, so the token it gave proves nothing about them.`,
+        remedy: "Configure the registry's token realm as the token service's final address, then validate again.",
+      }),
+      ...withoutCredentials,
+      ...observed,
+      ...passwordDestinations(auth.credentialsSentTo, endpoint.origin),
+    );
+  }
   if (response.credentialsWithheld) {
     // The 200 came from another origin that never saw the credentials: it proves nothing about them.
     return warn(
@@ -120,8 +123,18 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
       ...observed,
     );
   }
-  const problem = cleartext ?? realmProblem;
-  return problem ? warn(problem, `authenticated ${who}`, ...observed) : ok(`authenticated ${who}`, ...observed);
+  const sentTo = !credentials ? [] : scheme.kind === 'basic' ? [endpoint.origin] : auth.credentialsSentTo;
+  const lines = [`authenticated ${who}`, ...observed, ...passwordDestinations(sentTo, endpoint.origin)];
+  return cleartext ? warn(cleartext, ...lines) : ok(...lines);
+}
+
+/** Exactly which origins were sent the password: the admin should know when it left the registry's. */
+function passwordDestinations(origins: string[], registryOrigin: string): string[] {
+  return origins.map((origin) =>
+    origin === new URL(registryOrigin).origin
+      ? `password sent to ${origin}, the registry's own origin`
+      : `password sent to the token service at ${origin}, another origin than the registry's ${registryOrigin} (Palette must reach it too)`,
+  );
 }
 
 /**

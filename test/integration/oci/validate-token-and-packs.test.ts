@@ -93,14 +93,15 @@ describe('token (Bearer) registries', () => {
     }
   });
 
-  it('warns when the token service lives on another host than the registry', async () => {
-    const { registry } = await tokenRegistry({}, 'localhost');
+  it('sends the password to a token service on another https origin, and names that origin', async () => {
+    const { registry, tokens } = await tokenRegistry({}, 'localhost');
     const report = await validate({ endpoint: registry.endpoint, ...ALICE, tls: { caPem: pki.root.certPem } });
     expect(report.ok).toBe(true);
-    expect(step(report, 'auth')).toMatchObject({
-      status: 'warn',
-      problem: { code: 'AUTH_REALM_OTHER_HOST', message: expect.stringContaining('localhost') },
-    });
+    expect(step(report, 'auth').status).toBe('ok');
+    expect(step(report, 'auth').observed).toContain(
+      `password sent to the token service at https://localhost:${tokens.port}, another origin than the registry's ${registry.endpoint} (Palette must reach it too)`,
+    );
+    expect(tokens.requests()[0]).toMatchObject({ username: 'alice', authorization: 'basic' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EcrValidationSchema } from '../../../../../shared/model/ecr-validation';
 import { describeEcrHost, parseEcrHost, partitionOfRegion } from '../../../../../main/services/aws/ecr-host';
-import { resolveEcrTarget } from '../../../../../main/services/aws/ecr-target';
+import { refusePlainHttpEcr, resolveEcrTarget } from '../../../../../main/services/aws/ecr-target';
 import { parseEndpoint } from '../../../../../main/services/oci/endpoint';
 import { StepProblem } from '../../../../../main/services/oci/registry-auth';
 
@@ -109,6 +109,28 @@ describe('resolveEcrTarget', () => {
       }
     },
   );
+
+  it.each([
+    'http://123456789012.dkr.ecr.us-east-1.amazonaws.com',
+    'http://123456789012.dkr-ecr.us-east-1.on.aws:80',
+    'http://vpce.internal',
+  ])('refuses the plain-http ECR endpoint %s: ECR is https only', (raw) => {
+    const problem = (() => {
+      try {
+        resolveEcrTarget(EcrValidationSchema.parse({ region: 'us-east-1' }), endpoint(raw));
+      } catch (error) {
+        return (error as StepProblem).problem;
+      }
+    })();
+    expect(problem).toMatchObject({ code: 'ECR_HTTPS_REQUIRED', field: 'endpoint', remedy: expect.stringContaining('https://') });
+  });
+
+  it('refuses an http:// ECR registry host even without the ECR settings, and leaves other http registries alone', () => {
+    expect(() => refusePlainHttpEcr(endpoint('http://123456789012.dkr.ecr.eu-west-1.amazonaws.com'), false)).toThrow(StepProblem);
+    expect(() => refusePlainHttpEcr(endpoint('http://public.ecr.aws'), false)).toThrow(StepProblem);
+    expect(() => refusePlainHttpEcr(endpoint('http://registry.internal:5000'), false)).not.toThrow();
+    expect(() => refusePlainHttpEcr(endpoint('123456789012.dkr.ecr.eu-west-1.amazonaws.com'), true)).not.toThrow();
+  });
 
   it('validates the region format in the request schema', () => {
     expect(EcrValidationSchema.safeParse({ region: 'us-east-1' }).success).toBe(true);
