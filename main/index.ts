@@ -1,15 +1,18 @@
-import { app, BrowserWindow, ipcMain, nativeTheme, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'electron';
 import { join } from 'node:path';
 import { register } from './ipc/register';
 import { trustOrigin } from './ipc/handle';
 import { applySecurityRestrictions } from './security';
+import { failStartup, startWhenReady, type StartupShell } from './startup';
 import { createMainWindow } from './window';
 import { createServices } from './services';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-protocol';
+import { applicationMenuTemplate } from './platform/app-menu';
 import { createSafeStorageCipher } from './platform/safe-storage-cipher';
 import { openElectronStore } from './platform/store';
-import { createCertificatePicker } from './platform/certificate-picker';
+import { createCertificatePicker, type DialogParts } from './platform/certificate-picker';
 import { createFileSaver } from './platform/file-saver';
+import { currentSender, withSender } from './platform/ipc-sender';
 import { openAppStorage } from './services/store/app-storage';
 
 // electron-vite sets this in development to the dev server; packaged builds use app://regdesk.
@@ -19,6 +22,8 @@ const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 // A portable or per-test data folder; must be set before anything reads userData.
 const userDataOverride = process.env['REGDESK_USER_DATA_DIR'];
 if (userDataOverride) app.setPath('userData', userDataOverride);
+
+const startupShell: StartupShell = { app, dialog, log: console };
 
 // One writer for the store: a second launch focuses the first window instead.
 if (!app.requestSingleInstanceLock()) {
@@ -37,30 +42,44 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(() => {
-    serveRenderer(join(import.meta.dirname, '../renderer'));
-    // After `ready`: safeStorage cannot be used before it. A damaged file is moved aside here and reported through app:info.
-    const storage = openAppStorage(app.getPath('userData'), { open: openElectronStore });
-    const services = createServices({
-      appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
-      store: storage.store,
-      secrets: { store: storage.secretsStore, cipher: createSafeStorageCipher(process.platform) },
-      storageNotices: storage.storageNotices,
-      filePicker: createCertificatePicker(),
-      fileSaver: createFileSaver(),
-    });
-    register(
-      {
-        handle: (channel, invoke) => ipcMain.handle(channel, (event, input: unknown) => invoke(event.senderFrame?.url, input)),
-        emit: (channel, payload) => BrowserWindow.getAllWindows().forEach((w) => w.webContents.send(channel, payload)),
-      },
-      services,
-      { isTrustedSender: trustOrigin(rendererOrigin), log: console },
-    );
-    createMainWindow(BrowserWindow, {
-      preloadDir: join(import.meta.dirname, '../preload'),
-      url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
-      dark: nativeTheme.shouldUseDarkColors,
-    });
+  // Any failure from here on ends in an error dialog and a non-zero exit (main/startup.ts).
+  void startWhenReady(startupShell, startApp);
+}
+
+function startApp(): void {
+  const template = applicationMenuTemplate(process.platform, app.isPackaged);
+  if (template !== undefined) Menu.setApplicationMenu(template && Menu.buildFromTemplate(template));
+  serveRenderer(join(import.meta.dirname, '../renderer'));
+  // After `ready`: safeStorage cannot be used before it. A damaged file is moved aside here and reported through app:info.
+  const storage = openAppStorage(app.getPath('userData'), { open: openElectronStore });
+  const dialogs: DialogParts = {
+    dialog,
+    ownerWindow: () => {
+      const sender = currentSender<Electron.WebContents>();
+      return (sender && !sender.isDestroyed() && BrowserWindow.fromWebContents(sender)) || undefined;
+    },
+  };
+  const services = createServices({
+    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
+    store: storage.store,
+    secrets: { store: storage.secretsStore, cipher: createSafeStorageCipher(process.platform) },
+    storageNotices: storage.storageNotices,
+    filePicker: createCertificatePicker(dialogs),
+    fileSaver: createFileSaver(dialogs),
+  });
+  register(
+    {
+      handle: (channel, invoke) =>
+        ipcMain.handle(channel, (event, input: unknown) => withSender(event.sender, () => invoke(event.senderFrame?.url, input))),
+      emit: (channel, payload) => BrowserWindow.getAllWindows().forEach((w) => w.webContents.send(channel, payload)),
+    },
+    services,
+    { isTrustedSender: trustOrigin(rendererOrigin), log: console },
+  );
+  createMainWindow(BrowserWindow, {
+    preloadDir: join(import.meta.dirname, '../preload'),
+    url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+    dark: nativeTheme.shouldUseDarkColors,
+    onLoadFailed: (error) => failStartup(startupShell, error),
   });
 }

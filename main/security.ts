@@ -58,18 +58,19 @@ export function restrictContents(contents: RestrictableContents, options: Securi
     });
   };
 
-  // Main frame: a link to the docs opens in the browser; the window itself never leaves the app.
-  contents.on('will-navigate', (event) => {
+  // Electron emits will-frame-navigate first, for every frame, and will-navigate (main frame) only
+  // when that was not prevented (shell/browser/electron_navigation_throttle.cc, WillStartRequest).
+  // So the main-frame verdict lives in the first handler: a docs link opens in the browser, and
+  // the window itself never leaves the app. will-navigate repeats it in case the order changes.
+  const guardNavigation = (event: { url: string; isMainFrame?: boolean; preventDefault(): void }, mainFrame: boolean): void => {
     if (isAppUrl(event.url, appOrigins)) return;
     event.preventDefault();
-    openIfAllowlisted('navigation', event.url);
-  });
-  // Any frame (Electron emits it after will-navigate), and redirects: refused outright.
-  contents.on('will-frame-navigate', (event) => {
-    if (isAppUrl(event.url, appOrigins)) return;
-    event.preventDefault();
-    log.warn(`frame navigation refused: ${describeUrlForLog(event.url)}`);
-  });
+    if (mainFrame) openIfAllowlisted('navigation', event.url);
+    else log.warn(`frame navigation refused: ${describeUrlForLog(event.url)}`);
+  };
+  contents.on('will-frame-navigate', (event) => guardNavigation(event, event.isMainFrame));
+  contents.on('will-navigate', (event) => guardNavigation(event, true));
+  // Redirects: refused outright, never opened.
   contents.on('will-redirect', (event) => {
     if (isAppUrl(event.url, appOrigins)) return;
     event.preventDefault();

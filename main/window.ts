@@ -1,5 +1,6 @@
 import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { join } from 'node:path';
+import { isSupersededLoad } from './startup';
 
 /** Electron's BrowserWindow class, or a test double that records what it was given. */
 export type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => Pick<ElectronBrowserWindow, 'once' | 'show' | 'loadURL'>;
@@ -8,6 +9,11 @@ export interface MainWindowOptions {
   preloadDir: string;
   url: string;
   dark: boolean;
+  /**
+   * The page did not load (a missing or damaged out/renderer, a dev server that is not running):
+   * 'ready-to-show' would never come and the window would stay hidden, so the caller reports and quits.
+   */
+  onLoadFailed(error: unknown): void;
 }
 
 /**
@@ -45,6 +51,8 @@ export function createMainWindow<W extends BrowserWindowClass>(BrowserWindow: W,
     },
   }) as InstanceType<W>;
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(options.url);
+  window.loadURL(options.url).catch((error: unknown) => {
+    if (!isSupersededLoad(error)) options.onLoadFailed(error);
+  });
   return window;
 }

@@ -10,6 +10,8 @@ export const SYSTEM_DEPENDENCIES = [
   { binary: 'chromium', pkg: 'chromium', why: 'end-to-end tests of the renderer' },
   { binary: 'openssl', pkg: 'openssl', why: 'TLS fixtures' },
   { binary: '/usr/bin/tinyproxy', pkg: 'tinyproxy', why: 'a real HTTP proxy for the proxy tests' },
+  { binary: 'xvfb-run', pkg: 'xvfb', why: 'a display for the Electron tests on a machine without one (scripts/with-display.mjs)' },
+  { binary: 'xauth', pkg: 'xauth', why: 'xvfb-run needs it' },
 ];
 
 function found(binary) {

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureSystemDependencies } from './system-deps.mjs';
+import { displayPrefix, machineDisplayFacts } from './with-display.mjs';
 
 const MIN_NODE = [22, 12];
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -40,7 +41,15 @@ run('security scan', 'node', ['scripts/security-scan.mjs']);
 const report = 'test-results/vitest.json';
 mkdirSync('test-results', { recursive: true });
 rmSync(report, { force: true });
-run('tests (unit, integration, e2e, electron)', 'npx', [
+// Under xvfb-run when Electron can run here but there is no display (scripts/with-display.mjs).
+const display = displayPrefix(machineDisplayFacts());
+if ('error' in display) {
+  console.error(display.error);
+  steps.push({ name: 'a display for the Electron tests', ok: false, seconds: '0.0' });
+}
+const [testProgram, ...testPrefix] = [...('prefix' in display ? display.prefix : []), 'npx'];
+run('tests (unit, integration, e2e, electron)', testProgram, [
+  ...testPrefix,
   'vitest',
   'run',
   '--reporter=default',

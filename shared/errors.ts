@@ -30,6 +30,20 @@ export const errorCatalog = {
     message: 'The saved registries could not be read.',
     remedy: 'The unreadable file was kept aside; restore it from the backup path shown, or start afresh.',
   },
+  STARTUP_FAILED: {
+    message: 'Pack Registry Desk could not start.',
+    remedy: 'Start it again. If it keeps happening, report it with the details above.',
+  },
+  DATA_FOLDER_UNUSABLE: {
+    message: 'Pack Registry Desk could not read or write its data folder, so it did not start.',
+    remedy:
+      'Check that the folder and the files named above belong to you, are readable and writable, and that none of them is a folder where a file should be; then start the app again.',
+  },
+  WINDOW_LOAD_FAILED: {
+    message: 'The app window could not load its page, so Pack Registry Desk stopped.',
+    remedy:
+      'Reinstall the app: its files may be incomplete. When running from source, run `npm run build` (or restart `npm run dev`) first.',
+  },
   ...validationErrors,
   ...storageErrors,
   ...certificateErrors,

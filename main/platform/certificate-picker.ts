@@ -1,11 +1,17 @@
-import { BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
+import type { BaseWindow, Dialog, OpenDialogOptions } from 'electron';
 import type { FilePicker } from '../services/file-picker';
 
+export interface DialogParts {
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  /** The window of the IPC call being served (main/platform/ipc-sender.ts), if it still exists. */
+  ownerWindow: () => BaseWindow | undefined;
+}
+
 /**
- * The native open dialog behind `certs:pick`, attached to the focused window so it is modal
- * there. It returns the path only; the service reads at most 1 MiB of the file.
+ * The native open dialog behind `certs:pick`, modal on the window that asked. It returns the path
+ * only; the service reads at most 1 MiB of the file.
  */
-export function createCertificatePicker(): FilePicker {
+export function createCertificatePicker({ dialog, ownerWindow }: DialogParts): FilePicker {
   return {
     async pickFile({ title, filters }) {
       const options: OpenDialogOptions = {
@@ -13,7 +19,7 @@ export function createCertificatePicker(): FilePicker {
         properties: ['openFile'],
         filters: filters.map(({ name, extensions }) => ({ name, extensions: [...extensions] })),
       };
-      const window = BrowserWindow.getFocusedWindow();
+      const window = ownerWindow();
       const { canceled, filePaths } = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       const path = filePaths[0];
       return canceled || !path ? { canceled: true } : { canceled: false, path };

@@ -1,8 +1,9 @@
-import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
+import type { SaveDialogOptions } from 'electron';
 import type { FileSaver } from '../services/file-saver';
+import type { DialogParts } from './certificate-picker';
 
-/** The native save dialog behind `export:save`, modal on the focused window; the service writes the file. */
-export function createFileSaver(): FileSaver {
+/** The native save dialog behind `export:save`, modal on the window that asked; the service writes the file. */
+export function createFileSaver({ dialog, ownerWindow }: DialogParts): FileSaver {
   return {
     async saveFile({ title, defaultName, filters }) {
       const options: SaveDialogOptions = {
@@ -11,7 +12,7 @@ export function createFileSaver(): FileSaver {
         filters: filters.map(({ name, extensions }) => ({ name, extensions: [...extensions] })),
         properties: ['showOverwriteConfirmation', 'createDirectory'],
       };
-      const window = BrowserWindow.getFocusedWindow();
+      const window = ownerWindow();
       const { canceled, filePath } = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return canceled || !filePath ? { canceled: true } : { canceled: false, path: filePath };
     },

@@ -3,13 +3,14 @@
 // deterministic budgets (test/integration/budgets).
 //
 //   tsx scripts/bench/index.ts                       the full run; writes bench/
-//   tsx scripts/bench/index.ts --only validation     some sections (validation, failures, renderer, batch); prints only
+//   tsx scripts/bench/index.ts --only validation     some sections (validation, failures, renderer, batch, package); prints only
 //   tsx scripts/bench/index.ts --quick               fewer runs, to try it out; prints only
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBatch } from './batch';
 import { snapshotBuild } from './build-snapshot';
 import { benchFailures } from './failures';
+import { benchPackSize } from './pack-size';
 import { benchRenderer } from './renderer';
 import { loadAverage, machineFacts, renderMarkdown, writeResults, type SectionFailure, type SectionResult } from './report';
 import { benchValidation } from './validation';
@@ -22,6 +23,7 @@ const sections = {
   failures: { title: 'Failure speed', run: () => benchFailures({ runs: quick ? 3 : 10, deadlineRuns: quick ? 1 : 3, deadlineMs: 3_000 }) },
   renderer: { title: 'Renderer', run: () => benchRenderer({ coldRuns: quick ? 5 : 9, thousandRuns: quick ? 3 : 7, storeLoadRuns: quick ? 3 : 9, rendererDir: build.rendererDir }) },
   batch: { title: 'Batch validation', run: () => benchBatch({ registries: 100, servers: 4, concurrency: 8 }) },
+  package: { title: 'Package contents', run: () => benchPackSize() },
 } as const;
 type SectionId = keyof typeof sections;
 

@@ -10,8 +10,8 @@ import { findElectronBinary } from './electron-binary';
 const electronBinary = findElectronBinary();
 if (!electronBinary) {
   console.warn(
-    '\n*** SKIPPED: Electron end-to-end tests: no Electron binary on this machine (node_modules/electron/dist is empty ' +
-      'and the runtime cannot be downloaded offline). The renderer was tested in Chromium through the harness instead. ***\n',
+    '\n*** SKIPPED: Electron end-to-end tests: no Electron runtime on this machine (node_modules/electron/dist is empty; ' +
+      '`node scripts/electron-runtime.mjs` fetches it, or says how to supply it offline). The renderer was tested in Chromium through the harness instead. ***\n',
   );
 }
 
@@ -57,6 +57,15 @@ describe.skipIf(!electronBinary)('the desktop app (real Electron)', () => {
   it('reports the real secure storage backend', async () => {
     const info = await page.evaluate(async () => (globalThis as unknown as { regdesk: { appInfo(): Promise<unknown> } }).regdesk.appInfo());
     expect(info).toMatchObject({ ok: true, data: { host: 'electron', secureStorage: { available: expect.any(Boolean) } } });
+  });
+
+  it('answers a missing asset with 404 and the security headers (main/platform/renderer-files.ts)', async () => {
+    const answer = await page.evaluate(async () => {
+      const response = await fetch('app://regdesk/assets/no-such-file.js');
+      return { status: response.status, csp: response.headers.get('content-security-policy') };
+    });
+    expect(answer.status).toBe(404);
+    expect(answer.csp).toContain("frame-ancestors 'none'");
   });
 
   it('refuses to navigate the window to another origin', async () => {

@@ -7,6 +7,15 @@ import { join, resolve } from 'node:path';
  * the runtime — impossible offline, and never to be faked.
  */
 export function findElectronBinary(): string | undefined {
+  const found = lookUp();
+  // CI that downloaded the runtime (.github/workflows/test.yml) sets this: a skip there would hide a broken download.
+  if (!found && process.env['REGDESK_REQUIRE_ELECTRON'] === '1') {
+    throw new Error('REGDESK_REQUIRE_ELECTRON=1, but there is no Electron runtime: run `node scripts/electron-runtime.mjs` first.');
+  }
+  return found;
+}
+
+function lookUp(): string | undefined {
   const pkgDir = resolve('node_modules/electron');
   const pathFile = join(pkgDir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;

@@ -166,6 +166,28 @@ describe('navigation', () => {
     expect(opened).toEqual([DOCS]);
   });
 
+  /**
+   * A link the page follows, in Electron 45's order: will-frame-navigate for the main frame first,
+   * and will-navigate only when that was not prevented (shell/browser/electron_navigation_throttle.cc).
+   */
+  const followLink = (emit: (event: string, url: string, isMainFrame?: boolean) => boolean, url: string): boolean =>
+    emit('will-frame-navigate', url, true) || emit('will-navigate', url, true);
+
+  it('opens a docs link in the browser exactly once when Electron asks will-frame-navigate first', () => {
+    const { emit, opened, logged } = restricted();
+    expect(followLink(emit, DOCS)).toBe(true);
+    expect(opened).toEqual([DOCS]);
+    expect(logged).toEqual([]);
+  });
+
+  it('in that order, still keeps the window in the app and refuses what is not allowlisted', () => {
+    const { emit, opened, logged } = restricted();
+    expect(followLink(emit, `${APP}/index.html`)).toBe(false);
+    expect(followLink(emit, 'https://evil.example/')).toBe(true);
+    expect(opened).toEqual([]);
+    expect(logged).toEqual(['navigation refused: https://evil.example/']);
+  });
+
   it('never follows a redirect or a subframe to the docs into the app, nor opens it from there', () => {
     const { emit, opened } = restricted();
     expect(emit('will-redirect', DOCS)).toBe(true);

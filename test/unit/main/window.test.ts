@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createMainWindow, type BrowserWindowClass } from '../../../main/window';
 
 /** Stands in for Electron's BrowserWindow: records what it was built with and what it was asked. */
-function recordingWindowClass() {
+function recordingWindowClass(loadOutcome: () => Promise<void> = async () => {}) {
   const record: { options?: BrowserWindowConstructorOptions; loaded: string[]; shown: number; readyListeners: (() => void)[] } = {
     loaded: [],
     shown: 0,
@@ -23,6 +23,7 @@ function recordingWindowClass() {
     }
     async loadURL(url: string) {
       record.loaded.push(url);
+      return loadOutcome();
     }
   }
   return { BrowserWindow: FakeWindow as unknown as BrowserWindowClass, record };
@@ -30,7 +31,7 @@ function recordingWindowClass() {
 
 function created(dark = false) {
   const { BrowserWindow, record } = recordingWindowClass();
-  createMainWindow(BrowserWindow, { preloadDir: '/app/out/preload', url: 'app://regdesk/index.html', dark });
+  createMainWindow(BrowserWindow, { preloadDir: '/app/out/preload', url: 'app://regdesk/index.html', dark, onLoadFailed: () => {} });
   if (!record.options) throw new Error('no window was created');
   return { options: record.options, record };
 }
@@ -83,5 +84,33 @@ describe('createMainWindow', () => {
   it('paints the background in the system colour scheme so the first frame does not flash', () => {
     expect(created(true).options.backgroundColor).toBe('#1a1b1e');
     expect(created(false).options.backgroundColor).toBe('#ffffff');
+  });
+});
+
+/** A rejection shaped as Electron's loadURL makes it (lib/browser/api/web-contents.ts, _awaitNextLoad). */
+function loadError(code: string, errno: number): Error {
+  return Object.assign(new Error(`${code} (${errno}) loading 'app://regdesk/index.html'`), {
+    code,
+    errno,
+    url: 'app://regdesk/index.html',
+  });
+}
+
+describe('createMainWindow when the page does not load', () => {
+  async function failures(error: Error): Promise<unknown[]> {
+    const seen: unknown[] = [];
+    const { BrowserWindow } = recordingWindowClass(() => Promise.reject(error));
+    createMainWindow(BrowserWindow, { preloadDir: '/p', url: 'app://regdesk/index.html', dark: false, onLoadFailed: (e) => seen.push(e) });
+    await new Promise((resolve) => setImmediate(resolve));
+    return seen;
+  }
+
+  it('reports the failure (the hidden window would never show)', async () => {
+    const error = loadError('ERR_FILE_NOT_FOUND', -6);
+    expect(await failures(error)).toEqual([error]);
+  });
+
+  it('does not report a load that another navigation replaced (ERR_ABORTED)', async () => {
+    expect(await failures(loadError('ERR_ABORTED', -3))).toEqual([]);
   });
 });

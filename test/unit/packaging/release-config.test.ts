@@ -33,7 +33,15 @@ describe('release fuses', () => {
       ...RELEASE_FUSES,
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
     });
+  });
+
+  // Flipping a fuse edits the signed binary; Apple silicon refuses an app whose signature no longer
+  // matches. electron-builder hands this flag to @electron/fuses (platformPackager generateFuseConfig),
+  // which re-signs the .app ad hoc after flipping and throws when codesign fails.
+  it('re-sign the macOS app ad hoc after flipping, so an unsigned build still starts on Apple silicon', () => {
+    expect(release.electronFuses?.resetAdHocDarwinSignature).toBe(true);
   });
 });
 
