@@ -52,7 +52,7 @@ export async function diagnosticsCommand(argv: string[], io: CommandIo): Promise
   try {
     const services = createServices({
       appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-      store: openStore(folder.dir),
+      store: openStore(folder.dir, (text) => io.err.write(`regdesk diagnostics: ${printable(text)}\n`)),
       env: io.env,
     });
     const rendering = await services.diagnostics.render();

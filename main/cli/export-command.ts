@@ -61,7 +61,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   try {
     const services = createServices({
       appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-      store: openStore(folder.dir),
+      store: openStore(folder.dir, (text) => io.err.write(`regdesk export: ${printable(text)}\n`)),
       env: io.env,
     });
     let records = services.registries.list(scope?.data);

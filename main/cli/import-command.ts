@@ -66,7 +66,7 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
   try {
     const services = createServices({
       appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-      store: openStore(folder.dir),
+      store: openStore(folder.dir, (text) => io.err.write(`regdesk import: ${printable(text)}\n`)),
     });
     const preview = services.imports.preview(content);
     if (preview.errors.length > 0) {

@@ -15,9 +15,12 @@ import { createRegistrySecrets } from './secrets/registry-secrets';
 import { unavailableCipher, type SecretCipher } from './secrets/secret-cipher';
 import { createSecretVault } from './secrets/secret-vault';
 import { secretsStoreOptions, type SecretsShape } from './secrets/secrets-file';
+import { findNewerLayout } from './store/app-storage';
 import { createRegistryRecords } from './store/registry-records';
 import { createRegistryRepository } from './store/registry-repository';
 import { createSettingsService } from './store/settings-service';
+import { asFoundOptions, readOnlyStore } from './store/store-layout';
+import { createStoreLock } from './store/store-lock';
 import type { StoreShape } from './store/store-options';
 import { createWriteQueue } from './store/write-queue';
 
@@ -47,7 +50,8 @@ const NO_KEYCHAIN: KeychainStatus = { available: false, backend: 'none', persist
 
 export function createServices(ports: ServicePorts) {
   const now = ports.now ?? (() => new Date());
-  const queue = createWriteQueue();
+  // Every change holds the data folder's lock: the app, `regdesk` and the harness may share one folder.
+  const queue = createWriteQueue(createStoreLock(dirname(ports.store.path)));
   const settings = createSettingsService(ports.store, queue);
   const records = createRegistryRecords(ports.store, now);
   const { secrets: secretsPort, appInfo } = ports;
@@ -84,7 +88,14 @@ function secretsFileBeside(store: Conf<StoreShape>): () => Conf<SecretsShape> {
   let file: Conf<SecretsShape> | undefined;
   return () => {
     try {
-      file ??= new Conf<SecretsShape>(secretsStoreOptions(dirname(store.path)));
+      if (!file) {
+        const dir = dirname(store.path);
+        // A newer store is only read: conf would record the older layout version over the newer one on opening.
+        const newer = findNewerLayout(dir);
+        file = newer
+          ? readOnlyStore(new Conf<SecretsShape>(asFoundOptions(secretsStoreOptions(dir))), newer)
+          : new Conf<SecretsShape>(secretsStoreOptions(dir));
+      }
     } catch {
       throw new AppErrorException(appError('SECRETS_UNREADABLE'));
     }
