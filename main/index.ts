@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, nativeTheme, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, shell } from 'electron';
 import { join } from 'node:path';
 import { register } from './ipc/register';
 import { trustOrigin } from './ipc/handle';
@@ -11,14 +11,18 @@ import { openElectronStore } from './platform/store';
 import { createCertificatePicker } from './platform/certificate-picker';
 import { createFileSaver } from './platform/file-saver';
 import { openAppStorage } from './services/store/app-storage';
+import { dataDirFromEnvironment } from './services/app-paths';
 
 // electron-vite sets this in development to the dev server; packaged builds use app://regdesk.
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 
-// A portable or per-test data folder; must be set before anything reads userData.
-const userDataOverride = process.env['REGDESK_USER_DATA_DIR'];
-if (userDataOverride) app.setPath('userData', userDataOverride);
+// A portable or per-test data folder; must be set before anything reads userData. The same rule as `regdesk`'s.
+const userDataOverride = dataDirFromEnvironment(process.env);
+if ('error' in userDataOverride) {
+  dialog.showErrorBox('Pack Registry Desk cannot start', userDataOverride.error);
+  app.exit(2);
+} else if (userDataOverride.dir) app.setPath('userData', userDataOverride.dir);
 
 // One writer for the store: a second launch focuses the first window instead.
 if (!app.requestSingleInstanceLock()) {

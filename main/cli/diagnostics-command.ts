@@ -46,7 +46,7 @@ export async function diagnosticsCommand(argv: string[], io: CommandIo): Promise
   if (output !== undefined && output.trim() === '') return usageError(io, '--output needs a file name');
   if (output !== undefined && hasControlCharacters(output)) return usageError(io, `--output ${quoted(output)} holds a control character`);
   if (output !== undefined && (await isFolder(output))) return usageError(io, `--output ${quoted(output)} is a folder; name a file in it`);
-  const folder = await dataDirOption(values['data-dir'], { reading: true });
+  const folder = await dataDirOption(values['data-dir'], { reading: true, env: io.env });
   if ('error' in folder) return usageError(io, folder.error);
 
   try {

@@ -55,7 +55,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   const includeSecrets = values['include-secrets'];
   if (includeSecrets && format.data === 'draft')
     return usageError(io, 'a draft file never holds secrets: --include-secrets goes with --format palette or terraform');
-  const folder = await dataDirOption(values['data-dir'], { reading: true });
+  const folder = await dataDirOption(values['data-dir'], { reading: true, env: io.env });
   if ('error' in folder) return usageError(io, folder.error);
 
   try {

@@ -57,7 +57,7 @@ export async function storeCommand(command: 'list' | 'info', argv: string[], io:
   const scopeValue = typeof values['scope'] === 'string' ? values['scope'] : undefined;
   const scope = scopeValue === undefined ? undefined : RegistryScopeSchema.safeParse(scopeValue);
   if (scope && !scope.success) return usageError(`--scope must be "system" or "tenant", not ${quoted(scopeValue!)}`);
-  const folder = await dataDirOption(values['data-dir'], { reading: true });
+  const folder = await dataDirOption(values['data-dir'], { reading: true, env: io.env });
   if ('error' in folder) return usageError(folder.error);
   const dataDir = folder.dir;
   try {
