@@ -16,6 +16,7 @@ import { unavailableCipher, type SecretCipher } from './secrets/secret-cipher';
 import { createSecretVault } from './secrets/secret-vault';
 import { secretsStoreOptions, type SecretsShape } from './secrets/secrets-file';
 import { findNewerLayout } from './store/app-storage';
+import { checkDataFolder } from './store/folder-checks';
 import { createRegistryRecords } from './store/registry-records';
 import { createRegistryRepository } from './store/registry-repository';
 import { createSettingsService } from './store/settings-service';
@@ -51,7 +52,8 @@ const NO_KEYCHAIN: KeychainStatus = { available: false, backend: 'none', persist
 export function createServices(ports: ServicePorts) {
   const now = ports.now ?? (() => new Date());
   // Every change holds the data folder's lock: the app, `regdesk` and the harness may share one folder.
-  const queue = createWriteQueue(createStoreLock(dirname(ports.store.path)));
+  const dataDir = dirname(ports.store.path);
+  const queue = createWriteQueue(createStoreLock(dataDir));
   const settings = createSettingsService(ports.store, queue);
   const records = createRegistryRecords(ports.store, now);
   const { secrets: secretsPort, appInfo } = ports;
@@ -78,7 +80,10 @@ export function createServices(ports: ServicePorts) {
     ...journal.attributeStored(createRegistryValidation({ validation, registries, secrets })),
     certificates: createCertificateService({ picker: ports.filePicker, ...(ports.env ? { env: ports.env } : {}), now }),
     ...createExportServices({ registries, secrets, picker: ports.filePicker, saver: ports.fileSaver, env: ports.env, now }),
-    diagnostics: createDiagnosticsService({ app, settings, registries, secrets, journal, saver: ports.fileSaver, now }),
+    diagnostics: createDiagnosticsService({
+      ...{ app, settings, registries, secrets, journal, saver: ports.fileSaver, now },
+      storeChecks: () => checkDataFolder(dataDir),
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lock, lockSync } from 'proper-lockfile';
 import { AppErrorException, appError } from '../../../shared/errors';
+import { assertSafeDataFolder } from './folder-checks';
 
 /** The lock is a folder beside the store files (proper-lockfile takes it with an atomic mkdir). */
 export const STORE_LOCK_NAME = 'store.lock';
@@ -32,7 +33,8 @@ const DEFAULT_WAIT_MS = 12_000;
 /**
  * One writer at a time per data folder, across processes: the app, `regdesk import`, a second
  * app instance. Every read-modify-write of registries.json and secrets.json runs inside `hold`,
- * so no process writes back a list it read before another process's change.
+ * so no process writes back a list it read before another process's change; and each one first
+ * checks the folder is safe (folder-checks.ts), refusing with STORE_UNSAFE otherwise.
  */
 export function createStoreLock(dataDir: string, options: StoreLockOptions = {}): StoreLock {
   const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
@@ -69,6 +71,8 @@ export function createStoreLock(dataDir: string, options: StoreLockOptions = {})
         }
       }
       try {
+        // Checked under the lock, right before the change: a link planted since the start is not written through.
+        assertSafeDataFolder(dataDir);
         return await task();
       } finally {
         await release().catch(() => undefined);
@@ -90,6 +94,7 @@ export function createStoreLock(dataDir: string, options: StoreLockOptions = {})
         }
       }
       try {
+        assertSafeDataFolder(dataDir);
         return task();
       } finally {
         try {
