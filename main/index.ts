@@ -14,19 +14,26 @@ import { createCertificatePicker, type DialogParts } from './platform/certificat
 import { createFileSaver } from './platform/file-saver';
 import { currentSender, withSender } from './platform/ipc-sender';
 import { openAppStorage } from './services/store/app-storage';
+import { dataDirFromEnvironment } from './services/app-paths';
 
 // electron-vite sets this in development to the dev server; packaged builds use app://regdesk.
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 
-// A portable or per-test data folder; must be set before anything reads userData.
-const userDataOverride = process.env['REGDESK_USER_DATA_DIR'];
-if (userDataOverride) app.setPath('userData', userDataOverride);
+// A portable or per-test data folder; must be set before anything reads userData. The same rule as `regdesk`'s.
+const userDataOverride = dataDirFromEnvironment(process.env);
+if (!('error' in userDataOverride) && userDataOverride.dir) app.setPath('userData', userDataOverride.dir);
+// Settings that make the app refuse to start, said before anything else runs.
+const launchRefusal = 'error' in userDataOverride ? userDataOverride.error : undefined;
 
 const startupShell: StartupShell = { app, dialog, log: console };
 
-// One writer for the store: a second launch focuses the first window instead.
-if (!app.requestSingleInstanceLock()) {
+if (launchRefusal !== undefined) {
+  console.error(launchRefusal);
+  dialog.showErrorBox('Pack Registry Desk cannot start', launchRefusal);
+  app.exit(2);
+} else if (!app.requestSingleInstanceLock()) {
+  // One writer for the store: a second launch focuses the first window instead.
   app.quit();
 } else {
   registerAppScheme();

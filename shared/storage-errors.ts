@@ -15,6 +15,18 @@ export const storageErrors = {
     message: 'The change could not be saved to disk.',
     remedy: 'Check that the disk has free space and that the data folder is writable, then try again.',
   },
+  STORE_BUSY: {
+    message: 'Another Pack Registry Desk process kept the data folder busy, so nothing was changed.',
+    remedy: 'Try again in a moment. If it keeps happening, check whether a `regdesk` command or another app window is stuck, and end it.',
+  },
+  STORE_READ_ONLY: {
+    message: 'The saved registries were written by a newer version of Pack Registry Desk, so this version only reads them.',
+    remedy: 'Update Pack Registry Desk to change them. This version leaves the files exactly as they are.',
+  },
+  STORE_UNSAFE: {
+    message: 'The data folder or a store file in it is not safe to use, so nothing was read or written.',
+    remedy: 'Follow the remedy given with the check that failed, then start again.',
+  },
   SECRETS_UNREADABLE: {
     message: 'The saved secrets could not be read.',
     remedy: 'The unreadable file was kept aside at the backup path shown; enter the registry passwords and keys again.',

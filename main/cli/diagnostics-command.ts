@@ -46,13 +46,13 @@ export async function diagnosticsCommand(argv: string[], io: CommandIo): Promise
   if (output !== undefined && output.trim() === '') return usageError(io, '--output needs a file name');
   if (output !== undefined && hasControlCharacters(output)) return usageError(io, `--output ${quoted(output)} holds a control character`);
   if (output !== undefined && (await isFolder(output))) return usageError(io, `--output ${quoted(output)} is a folder; name a file in it`);
-  const folder = await dataDirOption(values['data-dir'], { reading: true });
+  const folder = await dataDirOption(values['data-dir'], { reading: true, env: io.env });
   if ('error' in folder) return usageError(io, folder.error);
 
   try {
     const services = createServices({
       appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-      store: openStore(folder.dir),
+      store: openStore(folder.dir, (text) => io.err.write(`regdesk diagnostics: ${printable(text)}\n`)),
       env: io.env,
     });
     const rendering = await services.diagnostics.render();

@@ -55,13 +55,13 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   const includeSecrets = values['include-secrets'];
   if (includeSecrets && format.data === 'draft')
     return usageError(io, 'a draft file never holds secrets: --include-secrets goes with --format palette or terraform');
-  const folder = await dataDirOption(values['data-dir'], { reading: true });
+  const folder = await dataDirOption(values['data-dir'], { reading: true, env: io.env });
   if ('error' in folder) return usageError(io, folder.error);
 
   try {
     const services = createServices({
       appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-      store: openStore(folder.dir),
+      store: openStore(folder.dir, (text) => io.err.write(`regdesk export: ${printable(text)}\n`)),
       env: io.env,
     });
     let records = services.registries.list(scope?.data);

@@ -47,7 +47,7 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
     return usageError(io, positionals.length === 0 ? 'give the draft FILE to import' : `unexpected argument ${quoted(positionals[1]!)}`);
   const onConflict = CONFLICT_ACTIONS.find((a) => a === values['on-conflict']);
   if (!onConflict) return usageError(io, `--on-conflict must be rename, skip or fail, not ${quoted(values['on-conflict'])}`);
-  const folder = await dataDirOption(values['data-dir']);
+  const folder = await dataDirOption(values['data-dir'], { env: io.env });
   if ('error' in folder) return usageError(io, folder.error);
   // The file is the operation's input, so a file that cannot be imported exits 1 (see the usage), as a clash does.
   const path = positionals[0]!;
@@ -66,7 +66,7 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
   try {
     const services = createServices({
       appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-      store: openStore(folder.dir),
+      store: openStore(folder.dir, (text) => io.err.write(`regdesk import: ${printable(text)}\n`)),
     });
     const preview = services.imports.preview(content);
     if (preview.errors.length > 0) {

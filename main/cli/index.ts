@@ -23,6 +23,10 @@ Options:
                    export, import, diagnostics)
   -h, --help       Show this help
   -v, --version    Show the version
+
+Environment:
+  REGDESK_USER_DATA_DIR   The data folder when --data-dir is not given, as for
+                          the desktop app; an absolute path
 `;
 
 type Output = CommandIo['out'];

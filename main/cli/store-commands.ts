@@ -3,7 +3,10 @@ import { AppErrorException, appError } from '../../shared/errors';
 import { RegistryScopeSchema, type RegistrySummary } from '../../shared/model/registry';
 import { createServices } from '../services';
 import { PRODUCT_NAME } from '../services/app-paths';
-import { storeOptions, type StoreShape } from '../services/store/store-options';
+import { createStoreLock } from '../services/store/store-lock';
+import { findNewerLayout } from '../services/store/app-storage';
+import { asFoundOptions, readOnlyStore } from '../services/store/store-layout';
+import { storeOptions, type FileStoreOptions, type StoreShape } from '../services/store/store-options';
 import { parseCommandLine } from './args';
 import { dataDirOption } from './data-dir';
 import { operationFailed, printable, quoted, type CommandIo } from './io';
@@ -54,13 +57,13 @@ export async function storeCommand(command: 'list' | 'info', argv: string[], io:
   const scopeValue = typeof values['scope'] === 'string' ? values['scope'] : undefined;
   const scope = scopeValue === undefined ? undefined : RegistryScopeSchema.safeParse(scopeValue);
   if (scope && !scope.success) return usageError(`--scope must be "system" or "tenant", not ${quoted(scopeValue!)}`);
-  const folder = await dataDirOption(values['data-dir'], { reading: true });
+  const folder = await dataDirOption(values['data-dir'], { reading: true, env: io.env });
   if ('error' in folder) return usageError(folder.error);
   const dataDir = folder.dir;
   try {
     const services = createServices({
       appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-      store: openStore(dataDir),
+      store: openStore(dataDir, (text) => io.err.write(`regdesk ${command}: ${printable(text)}\n`)),
     });
     if (command === 'list') {
       const registries = services.registries.listSummaries(scope?.data);
@@ -81,10 +84,20 @@ export async function storeCommand(command: 'list' | 'info', argv: string[], io:
  * The command line only reads: a damaged file is reported, never moved aside (the app does that,
  * with the admin watching). No file watcher, so the process ends once it has answered.
  */
-export function openStore(dataDir: string): Conf<StoreShape> {
+export function openStore(dataDir: string, notice?: (text: string) => void): Conf<StoreShape> {
   try {
-    return new Conf<StoreShape>({ ...storeOptions(dataDir), watch: false });
+    // Opening may write (a migration, the defaults of a new file): under the lock, like every write.
+    return createStoreLock(dataDir).holdSync(() => {
+      const options: FileStoreOptions<StoreShape> = { ...storeOptions(dataDir), watch: false };
+      const newer = findNewerLayout(dataDir);
+      if (!newer) return new Conf<StoreShape>(options);
+      notice?.(
+        `the store was written by a newer version of ${PRODUCT_NAME} (store layout ${newer.found}; this version writes ${newer.supported}): read-only`,
+      );
+      return readOnlyStore(new Conf<StoreShape>(asFoundOptions(options)), newer);
+    });
   } catch (error) {
+    if (error instanceof AppErrorException) throw error;
     throw new AppErrorException(
       appError('STORE_UNREADABLE', {
         message: `The saved registries in ${dataDir} could not be read: ${(error as Error).message}`,

@@ -15,9 +15,13 @@ import { createRegistrySecrets } from './secrets/registry-secrets';
 import { unavailableCipher, type SecretCipher } from './secrets/secret-cipher';
 import { createSecretVault } from './secrets/secret-vault';
 import { secretsStoreOptions, type SecretsShape } from './secrets/secrets-file';
+import { findNewerLayout } from './store/app-storage';
+import { checkDataFolder } from './store/folder-checks';
 import { createRegistryRecords } from './store/registry-records';
 import { createRegistryRepository } from './store/registry-repository';
 import { createSettingsService } from './store/settings-service';
+import { asFoundOptions, readOnlyStore } from './store/store-layout';
+import { createStoreLock } from './store/store-lock';
 import type { StoreShape } from './store/store-options';
 import { createWriteQueue } from './store/write-queue';
 
@@ -47,7 +51,9 @@ const NO_KEYCHAIN: KeychainStatus = { available: false, backend: 'none', persist
 
 export function createServices(ports: ServicePorts) {
   const now = ports.now ?? (() => new Date());
-  const queue = createWriteQueue();
+  // Every change holds the data folder's lock: the app, `regdesk` and the harness may share one folder.
+  const dataDir = dirname(ports.store.path);
+  const queue = createWriteQueue(createStoreLock(dataDir));
   const settings = createSettingsService(ports.store, queue);
   const records = createRegistryRecords(ports.store, now);
   const { secrets: secretsPort, appInfo } = ports;
@@ -74,7 +80,10 @@ export function createServices(ports: ServicePorts) {
     ...journal.attributeStored(createRegistryValidation({ validation, registries, secrets })),
     certificates: createCertificateService({ picker: ports.filePicker, ...(ports.env ? { env: ports.env } : {}), now }),
     ...createExportServices({ registries, secrets, picker: ports.filePicker, saver: ports.fileSaver, env: ports.env, now }),
-    diagnostics: createDiagnosticsService({ app, settings, registries, secrets, journal, saver: ports.fileSaver, now }),
+    diagnostics: createDiagnosticsService({
+      ...{ app, settings, registries, secrets, journal, saver: ports.fileSaver, now },
+      storeChecks: () => checkDataFolder(dataDir),
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -84,7 +93,14 @@ function secretsFileBeside(store: Conf<StoreShape>): () => Conf<SecretsShape> {
   let file: Conf<SecretsShape> | undefined;
   return () => {
     try {
-      file ??= new Conf<SecretsShape>(secretsStoreOptions(dirname(store.path)));
+      if (!file) {
+        const dir = dirname(store.path);
+        // A newer store is only read: conf would record the older layout version over the newer one on opening.
+        const newer = findNewerLayout(dir);
+        file = newer
+          ? readOnlyStore(new Conf<SecretsShape>(asFoundOptions(secretsStoreOptions(dir))), newer)
+          : new Conf<SecretsShape>(secretsStoreOptions(dir));
+      }
     } catch {
       throw new AppErrorException(appError('SECRETS_UNREADABLE'));
     }

@@ -29,13 +29,16 @@ export const SecureStorageStatusSchema = KeychainStatusSchema.extend({
 });
 export type SecureStorageStatus = z.infer<typeof SecureStorageStatusSchema>;
 
-/** A store file found unreadable at start: moved aside, and the app started without it. */
+/**
+ * What the admin must know about the store, found at start: a file found unreadable (moved aside,
+ * and the app started without it), or a store written by a newer version (open read-only).
+ */
 export const StorageNoticeSchema = z.object({
-  code: z.enum(['STORE_UNREADABLE', 'SECRETS_UNREADABLE']),
+  code: z.enum(['STORE_UNREADABLE', 'SECRETS_UNREADABLE', 'STORE_NEWER_LAYOUT']),
   message: z.string(),
   remedy: z.string(),
-  /** Where the unreadable file now is, so the admin can inspect or restore it. */
-  backupPath: z.string(),
+  /** Where the unreadable file now is, so the admin can inspect or restore it; absent when nothing was moved. */
+  backupPath: z.string().optional(),
   at: z.iso.datetime(),
 });
 export type StorageNotice = z.infer<typeof StorageNoticeSchema>;

@@ -101,6 +101,19 @@ export const RedactionSummarySchema = z.object({
 });
 export type RedactionSummary = z.infer<typeof RedactionSummarySchema>;
 
+/**
+ * One safety check of the data folder (main/services/store/folder-checks.ts): store files that are
+ * not symbolic links, and on POSIX a folder the user owns that no one else may write.
+ */
+export const StoreCheckSchema = z.object({
+  check: z.enum(['registries-file-not-link', 'secrets-file-not-link', 'folder-owner', 'folder-not-shared-writable']),
+  ok: z.boolean(),
+  /** What is wrong, naming no path. */
+  problem: z.string().optional(),
+  remedy: z.string().optional(),
+});
+export type StoreCheck = z.infer<typeof StoreCheckSchema>;
+
 export const DiagnosticsDocumentSchema = z.object({
   format: z.literal(DIAGNOSTICS_FORMAT),
   version: z.literal(1),
@@ -113,6 +126,8 @@ export const DiagnosticsDocumentSchema = z.object({
   locale: z.string(),
   keychain: SecureStorageStatusSchema,
   storageNotices: z.array(StorageNoticeSchema),
+  /** The data folder's safety checks as they stand when the file is made; a failed one says what to do. */
+  storeChecks: z.array(StoreCheckSchema),
   settings: SettingsSchema,
   registryCounts: z.object({ total: z.number().int().nonnegative(), system: CountsByAuthSchema, tenant: CountsByAuthSchema }),
   registries: z.array(DiagnosticsRegistrySchema),

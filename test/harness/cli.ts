@@ -13,7 +13,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const dataDir = resolve(values['data-dir']);
-mkdirSync(dataDir, { recursive: true });
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 const harness = await startHarness({ dataDir, port });
 console.log(`Pack Registry Desk (browser harness) at ${harness.url}`);
 console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);

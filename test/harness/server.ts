@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { appError, errorCatalog } from '../../shared/errors';
 import Conf from 'conf';
 import { register } from '../../main/ipc/register';
 import { trustOrigin, type Invoke } from '../../main/ipc/handle';
@@ -12,6 +13,7 @@ import { AesGcmTestCipher } from '../fixtures/aes-gcm-cipher';
 import { bridgeScript } from './build-bridge';
 import { createFilePickSeam, parseNextPick, type FilePickSeam } from './file-pick-seam';
 import { createFileSaveSeam, type FileSaveSeam } from './file-save-seam';
+import { foreignRequestReason } from './loopback-guard';
 
 export interface HarnessOptions {
   /** Folder holding the store file; each test gives its own. */
@@ -83,6 +85,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const routes = new Map<string, Invoke>();
   const streams = new Set<ServerResponse>();
   let origin = '';
+  let port = 0;
   const unregister = register(
     {
       handle: (channel, invoke) => routes.set(channel, invoke),
@@ -104,6 +107,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Before any route, the event stream included: it carries host names, endpoints and user names.
+    const foreign = foreignRequestReason(request.headers, port);
+    if (foreign) {
+      const error = { ...appError('FORBIDDEN_SENDER'), message: `${errorCatalog.FORBIDDEN_SENDER.message} (${foreign})` };
+      return send(response, 403, 'application/json', JSON.stringify({ ok: false, error }));
+    }
     const url = new URL(request.url ?? '/', origin);
     if (request.method === 'POST' && url.pathname === '/__harness/next-save') {
       if (request.headers.origin) return send(response, 403, 'text/plain', 'Forbidden');
@@ -158,7 +167,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
 
   return {

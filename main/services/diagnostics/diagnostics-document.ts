@@ -7,6 +7,7 @@ import {
   type DiagnosticsDocument,
   type DiagnosticsRegistry,
   type DiagnosticsReport,
+  type StoreCheck,
 } from '../../../shared/model/diagnostics';
 import type { RegistryRecord, ValidationSummary } from '../../../shared/model/registry';
 import type { SecretStatus } from '../../../shared/model/secrets';
@@ -33,6 +34,7 @@ export interface DocumentSources {
   secretsById: ReadonlyMap<string, SecretStatus[] | { problem: ErrorCode }>;
   reports: readonly JournalEntry[];
   finishedThisSession: number;
+  storeChecks: readonly StoreCheck[];
 }
 
 /**
@@ -56,6 +58,7 @@ export function buildDiagnosticsDocument(sources: DocumentSources): DiagnosticsD
     locale: runtime.locale,
     keychain: { available, backend, persistent, description, policy, canOptIn },
     storageNotices: info.storageNotices.map(({ code, message, remedy, backupPath, at }) => ({ code, message, remedy, backupPath, at })),
+    storeChecks: sources.storeChecks.map(({ check, ok, problem, remedy }) => ({ check, ok, problem, remedy })),
     settings: { allowInsecureSecretStorage: sources.settings.allowInsecureSecretStorage },
     registryCounts: {
       total: registries.length,

@@ -6,6 +6,7 @@ import {
   type DiagnosticsRendering,
   type RedactionSummary,
   type SaveDiagnosticsResult,
+  type StoreCheck,
 } from '../../../shared/model/diagnostics';
 import type { RegistryRecord } from '../../../shared/model/registry';
 import { secretFieldsByType, type SecretStatus } from '../../../shared/model/secrets';
@@ -28,6 +29,8 @@ export interface DiagnosticsServicePorts {
   /** Absent where no one can be asked (the command line writes to a file or stdout itself). */
   saver?: FileSaver | undefined;
   runtime?: () => RuntimeFacts;
+  /** The data folder's safety checks, run when the file is made. */
+  storeChecks: () => StoreCheck[];
   now: () => Date;
 }
 
@@ -88,6 +91,7 @@ export function createDiagnosticsService(ports: DiagnosticsServicePorts) {
       secretsById: await secretStatuses(records),
       reports,
       finishedThisSession: ports.journal.finishedCount(),
+      storeChecks: ports.storeChecks(),
     });
     const redactor = createRedactor(await knownSecrets(records));
     const swept = redactor.value(document);

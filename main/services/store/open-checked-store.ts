@@ -2,6 +2,7 @@ import type Conf from 'conf';
 import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
+import { asFoundOptions, readOnlyStore, type NewerLayout } from './store-layout';
 import type { FileStoreOptions } from './store-options';
 
 /** Builds the conf instance: plain conf in tests, the harness and the CLI; electron-store in the app. */
@@ -27,14 +28,21 @@ export function openCheckedStore<T extends Record<string, unknown>>(
   schema: z.ZodType,
   open: OpenConf,
   now: () => Date = () => new Date(),
+  /** Set when this file or its sibling was written by a newer version: then it is only read, as it is. */
+  newer?: NewerLayout,
 ): CheckedStore<T> {
-  const path = join(options.cwd, `${options.configName}.${options.fileExtension ?? 'json'}`);
+  if (newer) return { store: readOnlyStore(open(asFoundOptions(options)), newer) };
+  const path = storeFilePath(options);
   removeStaleTempFiles(path, now().getTime());
   const original = readIfPresent(path);
   const reason = original && findProblem(original, options, schema, open);
   if (!original || !reason) return { store: open(options) };
   const backupPath = moveAside(path, original, now());
   return { store: open(options), quarantined: { backupPath, reason } };
+}
+
+export function storeFilePath(options: { cwd: string; configName: string; fileExtension?: string }): string {
+  return join(options.cwd, `${options.configName}.${options.fileExtension ?? 'json'}`);
 }
 
 function readIfPresent(path: string): Buffer | undefined {

@@ -48,6 +48,8 @@ export function createRegistryRecords(store: Conf<StoreShape>, now: () => Date) 
     try {
       store.set('registries', checked);
     } catch (error) {
+      // A store this version may only read says so itself (store-layout.ts).
+      if (error instanceof AppErrorException) throw error;
       // conf reads the file before writing it; a file damaged meanwhile is reported as such.
       if (error instanceof Error && error.name === 'SyntaxError') throw unreadable(store.path);
       throw new AppErrorException(appError('STORE_WRITE_FAILED'));

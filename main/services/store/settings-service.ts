@@ -28,7 +28,8 @@ export function createSettingsService(store: Conf<StoreShape>, queue: WriteQueue
         if (change.allowInsecureSecretStorage !== undefined) next.allowInsecureSecretStorage = change.allowInsecureSecretStorage;
         try {
           store.set('settings', next);
-        } catch {
+        } catch (error) {
+          if (error instanceof AppErrorException) throw error;
           throw new AppErrorException(appError('STORE_WRITE_FAILED'));
         }
         return next;

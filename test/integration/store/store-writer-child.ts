@@ -8,6 +8,7 @@ import { openAppStorage } from '../../../main/services/store/app-storage';
 import { createRegistryRecords } from '../../../main/services/store/registry-records';
 import { createRegistryRepository } from '../../../main/services/store/registry-repository';
 import { createSettingsService } from '../../../main/services/store/settings-service';
+import { createStoreLock } from '../../../main/services/store/store-lock';
 import { createWriteQueue } from '../../../main/services/store/write-queue';
 import { AesGcmTestCipher } from '../../fixtures/aes-gcm-cipher';
 
@@ -15,8 +16,12 @@ const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: store-writer-child <data-dir>');
 // Wired like createServices() minus the validation engine, whose HTTP stack would double the
 // start-up time of the 200 processes this test starts.
-const storage = openAppStorage(dataDir, { open: (options) => new Conf(options), watch: false });
-const queue = createWriteQueue();
+const lockTimings = { staleMs: 2_000 };
+const storage = openAppStorage(dataDir, { open: (options) => new Conf(options), watch: false, lock: lockTimings });
+// Holding the data folder's lock, as createServices() does; most kills land while it is held, so
+// each next writer must recover a dead holder's lock. The shortest staleness proper-lockfile
+// allows keeps 200 recoveries within the test's time.
+const queue = createWriteQueue(createStoreLock(dataDir, lockTimings));
 const now = () => new Date();
 const settings = createSettingsService(storage.store, queue);
 const records = createRegistryRecords(storage.store, now);

@@ -10,11 +10,12 @@ const readableTitle = { title: { color: 'var(--mantine-color-text)' } };
 const noticeTitle: Record<StorageNotice['code'], string> = {
   STORE_UNREADABLE: 'Saved registries could not be read',
   SECRETS_UNREADABLE: 'Saved secrets could not be read',
+  STORE_NEWER_LAYOUT: 'Saved registries are read-only',
 };
 
 /**
  * What the admin must know about storage before trusting it: files that were found damaged and
- * moved aside (with where to), and, without a keychain, what happens to secrets (ARCHITECTURE §4).
+ * moved aside (with where to), a store written by a newer version (read-only), and, without a keychain, what happens to secrets (ARCHITECTURE §4).
  */
 export function StorageAlerts() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -27,7 +28,7 @@ export function StorageAlerts() {
     <>
       {info.storageNotices.map((notice) => (
         <Alert
-          key={notice.backupPath}
+          key={`${notice.code} ${notice.backupPath ?? ''}`}
           color="red"
           title={noticeTitle[notice.code]}
           icon={<IconAlertTriangle aria-hidden />}
@@ -36,12 +37,14 @@ export function StorageAlerts() {
           <Stack gap={4}>
             <Text size="sm">{notice.message}</Text>
             <Text size="sm">{notice.remedy}</Text>
-            <Text size="sm">
-              Kept as{' '}
-              <Text span ff="monospace">
-                {notice.backupPath}
+            {notice.backupPath && (
+              <Text size="sm">
+                Kept as{' '}
+                <Text span ff="monospace">
+                  {notice.backupPath}
+                </Text>
               </Text>
-            </Text>
+            )}
           </Stack>
         </Alert>
       ))}

@@ -105,7 +105,7 @@ describe('a secrets file that cannot be used at start', () => {
     expect(await services.secrets.status('r1')).toEqual([{ field: 'password', stored: false, usable: false }]);
     const [notice] = (await services.app.info()).storageNotices;
     expect(notice).toMatchObject({ code: 'SECRETS_UNREADABLE', backupPath: join(dir, 'secrets.unreadable-2026-06-01T08-30-00-000Z.json') });
-    expect(existsSync(notice!.backupPath)).toBe(true);
+    expect(existsSync(notice!.backupPath!)).toBe(true);
   });
 });
 
