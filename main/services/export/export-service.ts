@@ -1,9 +1,9 @@
-import { chmod, writeFile } from 'node:fs/promises';
 import { AppErrorException, appError } from '../../../shared/errors';
 import type { ExportFormat, ExportNote, ExportRequest, ExportResult, ExportedFile, SaveExportResult } from '../../../shared/model/export';
 import type { RegistryRecord } from '../../../shared/model/registry';
 import type { SecretField } from '../../../shared/model/secrets';
 import type { FileSaver } from '../file-saver';
+import { writeNewFile } from '../write-new-file';
 import type { RegistrySecrets } from '../secrets/registry-secrets';
 import type { RegistryRepository } from '../store/registry-repository';
 import { nameKey } from '../store/registry-names';
@@ -124,10 +124,9 @@ export function createExportService(ports: ExportServicePorts) {
       });
       if (choice.canceled) return { canceled: true };
       try {
-        // Owner-only when it holds secrets: the export is as sensitive as the keychain entry.
-        await writeFile(choice.path, file.content, { mode: result.secretsIncluded ? 0o600 : 0o644 });
-        // The mode above applies only to a new file; one being overwritten keeps its own.
-        if (result.secretsIncluded) await chmod(choice.path, 0o600);
+        // Owner-only when it holds secrets: the export is as sensitive as the keychain entry. A new
+        // file renamed into place, never a write into what is there (a link, someone else's file).
+        await writeNewFile(choice.path, file.content, result.secretsIncluded ? 0o600 : 0o644);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'error';
         throw new AppErrorException(appError('EXPORT_SAVE_FAILED', { message: `The exported file could not be written (${code}).` }));
