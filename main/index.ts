@@ -1,5 +1,6 @@
-import { app, BrowserWindow, ipcMain, nativeTheme, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, shell } from 'electron';
 import { join } from 'node:path';
+import { decideLaunch } from './launch-guards';
 import { register } from './ipc/register';
 import { trustOrigin } from './ipc/handle';
 import { applySecurityRestrictions } from './security';
@@ -12,16 +13,26 @@ import { createCertificatePicker } from './platform/certificate-picker';
 import { createFileSaver } from './platform/file-saver';
 import { openAppStorage } from './services/store/app-storage';
 
-// electron-vite sets this in development to the dev server; packaged builds use app://regdesk.
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+// A packaged app ignores the dev-server variable and refuses debugging switches (main/launch-guards.ts).
+const launch = decideLaunch({
+  isPackaged: app.isPackaged,
+  argv: process.argv,
+  env: process.env,
+  platform: process.platform,
+  appOrigin: APP_ORIGIN,
+});
+const rendererOrigin = launch.ok ? launch.rendererOrigin : APP_ORIGIN;
 
 // A portable or per-test data folder; must be set before anything reads userData.
 const userDataOverride = process.env['REGDESK_USER_DATA_DIR'];
 if (userDataOverride) app.setPath('userData', userDataOverride);
 
 // One writer for the store: a second launch focuses the first window instead.
-if (!app.requestSingleInstanceLock()) {
+if (!launch.ok) {
+  console.error(launch.reason);
+  dialog.showErrorBox('Pack Registry Desk cannot start', launch.reason);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
@@ -59,7 +70,7 @@ if (!app.requestSingleInstanceLock()) {
     );
     createMainWindow(BrowserWindow, {
       preloadDir: join(import.meta.dirname, '../preload'),
-      url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      url: launch.windowUrl,
       dark: nativeTheme.shouldUseDarkColors,
     });
   });
