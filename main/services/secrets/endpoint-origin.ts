@@ -22,15 +22,15 @@ export function endpointOrigin(endpoint: string): string | undefined {
 
 const FIELD_NAMES: Record<SecretField, string> = { password: 'password', awsSecretAccessKey: 'AWS secret access key' };
 
-/** An origin as read back from a file may be anything: shown only when it looks like one. */
-function shown(origin: string | undefined): string | undefined {
+/** An origin as read back from a file may be anything (a hand edit): shown only when it looks like one. */
+export function shownOrigin(origin: string | undefined): string | undefined {
   return origin && /^https?:\/\/[A-Za-z0-9.\-[\]:]{1,300}$/.test(origin) ? origin : undefined;
 }
 
 /** The refusal when a stored secret would go to another origin than the one it was entered for. */
 export function otherOriginError(field: SecretField, enteredFor: string | undefined, wanted: string | undefined): AppErrorException {
-  const from = shown(enteredFor) ?? 'an endpoint this app did not record';
-  const to = shown(wanted) ?? 'this endpoint';
+  const from = shownOrigin(enteredFor) ?? 'an endpoint this app did not record';
+  const to = shownOrigin(wanted) ?? 'this endpoint';
   return new AppErrorException(
     appError('SECRET_ENDPOINT_CHANGED', {
       message: `The stored ${FIELD_NAMES[field]} was entered for ${from}, not for ${to}, so it is not sent there.`,

@@ -3,7 +3,7 @@ import { AppErrorException, appError } from '../../../shared/errors';
 import type { SecureStorageStatus } from '../../../shared/model/app-info';
 import type { SecretField, SecretPersistence, SecretRef, SecretStatus } from '../../../shared/model/secrets';
 import type { Settings } from '../../../shared/model/settings';
-import { otherOriginError } from './endpoint-origin';
+import { otherOriginError, shownOrigin } from './endpoint-origin';
 import type { SecretCipher } from './secret-cipher';
 import { SecretsFileSchema, type SecretEntry, type SecretsByRegistry, type SecretsShape } from './secrets-file';
 import { secureStorageStatus } from './secret-policy';
@@ -175,7 +175,8 @@ export function createSecretVault(ports: SecretVaultPorts) {
         : { field: ref.field, stored: true, where: 'disk' as const, updatedAt: entry!.updatedAt };
       const enteredFor = inMemory ? inMemory.origin : entry!.origin;
       if (origin === undefined || enteredFor !== origin) {
-        return { ...stored, usable: false, unusableReason: 'endpoint-changed', ...(enteredFor ? { enteredFor } : {}) };
+        const shown = shownOrigin(enteredFor);
+        return { ...stored, usable: false, unusableReason: 'endpoint-changed', ...(shown ? { enteredFor: shown } : {}) };
       }
       if (inMemory) return { ...stored, usable: true };
       const usable = (await decryptEntry(ref, entry!)) !== undefined;

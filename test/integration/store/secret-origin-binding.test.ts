@@ -139,6 +139,18 @@ describe('a stored secret', () => {
     expect(received(home)).not.toContain(basicOf(password));
   });
 
+  it('edited by hand to something that is not an origin is refused, and never shown to the window as it is', async () => {
+    const hostile = `https://evil.example\u202e\u0007${password}`;
+    editJson('secrets', (content) => {
+      (content as SecretsShape).secrets[id]!['password']!.origin = hostile;
+    });
+    restart();
+    await expectUnusable(undefined);
+    const answers = JSON.stringify([await app.raw('secretStatus', { registryId: id }), await validateStored()]);
+    expect(answers).toContain('an endpoint this app did not record');
+    expect(answers).not.toContain('evil.example');
+  });
+
   it('saved before origins were recorded is bound once, at start, to its registry’s endpoint; an origin removed later is never guessed', async () => {
     editJson('secrets', (content) => {
       delete content['originsBound'];
