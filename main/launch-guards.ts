@@ -43,7 +43,8 @@ export function decideLaunch({ isPackaged, argv, env, platform, appOrigin }: Lau
 
 /**
  * The switch name as Chromium reads it: after "--" or "-", and also "/" on Windows, where switch
- * names are case-insensitive (base/command_line.cc). Anything else is not a switch.
+ * names are case-insensitive (Chromium's base/command_line.cc,
+ * https://source.chromium.org/chromium/chromium/src/+/main:base/command_line.cc). Anything else is not a switch.
  */
 function switchName(arg: string, platform: NodeJS.Platform): string {
   const prefix = /^(--|-)/.exec(arg)?.[0] ?? (platform === 'win32' && arg.startsWith('/') ? '/' : '');
