@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'electron';
 import { join } from 'node:path';
+import { decideLaunch } from './launch-guards';
 import { register } from './ipc/register';
 import { trustOrigin } from './ipc/handle';
 import { applySecurityRestrictions } from './security';
@@ -16,22 +17,29 @@ import { currentSender, withSender } from './platform/ipc-sender';
 import { openAppStorage } from './services/store/app-storage';
 import { dataDirFromEnvironment } from './services/app-paths';
 
-// electron-vite sets this in development to the dev server; packaged builds use app://regdesk.
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+// A packaged app ignores the dev-server variable and refuses debugging switches (main/launch-guards.ts).
+const launch = decideLaunch({
+  isPackaged: app.isPackaged,
+  argv: process.argv,
+  env: process.env,
+  platform: process.platform,
+  appOrigin: APP_ORIGIN,
+});
+const rendererOrigin = launch.ok ? launch.rendererOrigin : APP_ORIGIN;
+const windowUrl = launch.ok ? launch.windowUrl : `${APP_ORIGIN}/index.html`;
 
 // A portable or per-test data folder; must be set before anything reads userData. The same rule as `regdesk`'s.
 const userDataOverride = dataDirFromEnvironment(process.env);
 if (!('error' in userDataOverride) && userDataOverride.dir) app.setPath('userData', userDataOverride.dir);
 // Settings that make the app refuse to start, said before anything else runs.
-const launchRefusal = 'error' in userDataOverride ? userDataOverride.error : undefined;
+const launchRefusal = !launch.ok ? launch.reason : 'error' in userDataOverride ? userDataOverride.error : undefined;
 
 const startupShell: StartupShell = { app, dialog, log: console };
 
 if (launchRefusal !== undefined) {
   console.error(launchRefusal);
   dialog.showErrorBox('Pack Registry Desk cannot start', launchRefusal);
-  app.exit(2);
+  app.exit(launch.ok ? 2 : 1);
 } else if (!app.requestSingleInstanceLock()) {
   // One writer for the store: a second launch focuses the first window instead.
   app.quit();
@@ -85,7 +93,7 @@ function startApp(): void {
   );
   createMainWindow(BrowserWindow, {
     preloadDir: join(import.meta.dirname, '../preload'),
-    url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+    url: windowUrl,
     dark: nativeTheme.shouldUseDarkColors,
     onLoadFailed: (error) => failStartup(startupShell, error),
   });

@@ -44,6 +44,10 @@ export const storageErrors = {
     message: 'A stored secret can no longer be decrypted, most likely because the system keychain changed.',
     remedy: 'Enter the secret again. The old encrypted copy is kept until you replace or clear it.',
   },
+  SECRET_ENDPOINT_CHANGED: {
+    message: 'The stored secret was entered for another endpoint, so it is not sent to this one.',
+    remedy: 'Enter the password or secret key again for this endpoint; it is then kept for this endpoint only.',
+  },
   SECRET_NOT_STORED: {
     message: 'No secret is stored for this registry field.',
     remedy: 'Enter the secret, then try again.',

@@ -33,7 +33,8 @@ function createHandlers(services: Services, emit: Emit): Handlers {
     cancelValidation: async ({ runId }) => ({ cancelled: services.validation.cancel(runId) }),
     pickCertificateFile: () => services.certificates.pick(),
     fetchPresentedChain: (input) => services.certificates.fetchPresented(input),
-    renderExport: (request) => services.exports.render(request),
+    // The preview: the window never receives a secret, not even one it asked to export.
+    renderExport: (request) => services.exports.preview(request),
     saveExport: (request) => services.exports.save(request),
     pickImportFile: () => services.imports.pick(),
     previewImport: async ({ content }) => services.imports.preview(content),

@@ -12,6 +12,7 @@ import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { createValidationJournal } from './diagnostics/validation-journal';
 import { createCertificateService } from './tls/certificate-service';
 import { createRegistrySecrets } from './secrets/registry-secrets';
+import { endpointOrigin } from './secrets/endpoint-origin';
 import { unavailableCipher, type SecretCipher } from './secrets/secret-cipher';
 import { createSecretVault } from './secrets/secret-vault';
 import { secretsStoreOptions, type SecretsShape } from './secrets/secrets-file';
@@ -62,8 +63,11 @@ export function createServices(ports: ServicePorts) {
     cipher:
       secretsPort?.cipher ?? unavailableCipher(async () => (appInfo.secureStorageStatus ? appInfo.secureStorageStatus() : NO_KEYCHAIN)),
     settings: settings.get,
+    registryOrigins: () => new Map(records.list().map((record) => [record.id, endpointOrigin(record.endpoint)])),
     now,
   });
+  // The command line opens the secrets file only when it needs it; the app and the harness bind now.
+  if (secretsPort) vault.bindOrigins();
   const secrets = createRegistrySecrets({ records, vault, queue });
   const notices = ports.storageNotices ?? [];
   const registries = createRegistryRepository({ records, vault, queue });

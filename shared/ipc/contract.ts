@@ -54,7 +54,10 @@ export const channels = {
     input: z.object({
       runId: z.uuid(),
       request: ValidationRequestSchema,
-      /** Editing a stored registry: an empty password means "the stored one", filled in by main. */
+      /**
+       * Editing a stored registry: an empty password means "the stored one", filled in by main, and
+       * only when the request's endpoint has the origin the secret was entered for (else SECRET_ENDPOINT_CHANGED).
+       */
       secretsFrom: z.string().min(1).max(64).optional(),
     }),
     output: ValidationReportSchema,
@@ -74,9 +77,12 @@ export const channels = {
   pickCertificateFile: { channel: 'certs:pick', input: z.undefined(), output: PickCertificateResultSchema },
   /** Connects without verifying and answers with the chain the server presents and how it compares with the CA. */
   fetchPresentedChain: { channel: 'certs:fetch-presented', input: FetchPresentedChainInputSchema, output: PresentedChainSchema },
-  /** The export as text (Palette requests, Terraform or draft file); secrets only when includeSecrets, and then said so. */
+  /**
+   * The export's preview (Palette requests, Terraform or draft file). Never a secret: with
+   * includeSecrets it shows a placeholder where each one goes, and only export:save writes them.
+   */
   renderExport: { channel: 'export:render', input: ExportRequestSchema, output: ExportResultSchema },
-  /** Renders the export, asks where to save it with the native dialog in main, and writes it. */
+  /** Renders the export, asks where to save it with the native dialog in main, and writes it, secrets included when asked for. */
   saveExport: { channel: 'export:save', input: ExportRequestSchema, output: SaveExportResultSchema },
   /** Opens the native open dialog in main and answers with the draft file's text and its preview, never its path. */
   pickImportFile: { channel: 'import:pick', input: z.undefined(), output: PickImportResultSchema },

@@ -39,7 +39,10 @@ export type ExportNote = z.infer<typeof ExportNoteSchema>;
 
 export const ExportResultSchema = z.object({
   files: z.array(ExportedFileSchema),
-  /** True only when secrets were asked for and at least one was written into the files. */
+  /**
+   * True only when secrets were asked for and at least one is written into the files. A preview
+   * for the window (`export:render`) then shows a placeholder where each goes; `export:save` writes them.
+   */
   secretsIncluded: z.boolean(),
   notes: z.array(ExportNoteSchema),
 });

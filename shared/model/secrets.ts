@@ -40,5 +40,12 @@ export const SecretStatusSchema = z.object({
   updatedAt: z.iso.datetime().optional(),
   /** False when nothing is stored or when the stored secret no longer decrypts here: ask for it again. */
   usable: z.boolean(),
+  /**
+   * Why a stored secret is not usable: the keychain changed, or the registry's endpoint is no longer
+   * the origin the secret was entered for (an edit, an import, a hand-edited file).
+   */
+  unusableReason: z.enum(['keychain-changed', 'endpoint-changed']).optional(),
+  /** The origin the secret was entered for, when that is why it is unusable. Never the secret. */
+  enteredFor: z.string().optional(),
 });
 export type SecretStatus = z.infer<typeof SecretStatusSchema>;

@@ -3,6 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { canarySecret } from '../fixtures/canary';
+import { startRedirectingRegistry } from '../fixtures/hostile-servers';
 import { createPki, type Pki } from '../fixtures/pki';
 import { startRegistry, type RunningRegistry } from '../fixtures/registry';
 import { createTempDir, type TempDir } from '../fixtures/temp-dir';
@@ -78,5 +79,45 @@ describe('Edit Pack Registry', () => {
     await list.heading().waitFor();
     expect((await list.cells('harbor-edit')).slice(2, 4)).toEqual(['palette', expect.stringMatching(/^Validated/)]);
     expect(await session.page.content()).not.toContain(PASSWORD);
+  });
+
+  it('says where a stored password was entered for once the registry points elsewhere, and does not send it there', async () => {
+    const elsewhere = await startRedirectingRegistry();
+    try {
+      const draft = {
+        name: 'harbor-moved',
+        scope: 'system' as const,
+        type: 'basic' as const,
+        endpoint: registry.endpoint,
+        baseContentPath: '',
+        username: 'alice',
+        tls: { insecureSkipVerify: false },
+      };
+      const { record } = await harness.services.registries.create(draft);
+      await harness.services.secrets.set({ registryId: record.id, field: 'password' }, PASSWORD, 'session');
+      // Another window, an import or a hand edit points it elsewhere.
+      await harness.services.registries.update(record.id, { ...draft, endpoint: elsewhere.url });
+
+      session = await openPage(browser, harness.url, { viewport: { width: 1280, height: 1000 } });
+      const list = new RegistriesPage(session.page);
+      await list.waitUntilReady();
+      await list.chooseAction('harbor-moved', 'Edit');
+      const wizard = new WizardPage(session.page);
+      await expect.poll(() => wizard.field('Endpoint').inputValue(), { timeout: 10_000 }).toBe(elsewhere.url);
+      const notice = session.page
+        .getByRole('status')
+        .filter({ hasText: /^The stored password was entered for https:\/\/127\.0\.0\.1:\d+;/ });
+      await notice.waitFor();
+      expect(await notice.innerText()).toContain('the endpoint has changed since, so it is not sent there: enter it again.');
+
+      expect(await wizard.validate()).toBe('failed');
+      expect(await wizard.verdictText()).toMatch(
+        /^The stored password was entered for .*, not for http:\/\/127\.0\.0\.1:\d+, so it is not sent there\./,
+      );
+      expect(elsewhere.requests()).toEqual([]);
+      expect(await session.page.content()).not.toContain(PASSWORD);
+    } finally {
+      await elsewhere.close();
+    }
   });
 });

@@ -1,4 +1,3 @@
-import { chmod, writeFile } from 'node:fs/promises';
 import { AppErrorException, appError, type ErrorCode } from '../../../shared/errors';
 import {
   DiagnosticsDocumentSchema,
@@ -19,6 +18,7 @@ import { buildDiagnosticsDocument } from './diagnostics-document';
 import { addCounts, createRedactor, type RedactionCounts } from '../redaction/redact';
 import { currentRuntime, type RuntimeFacts } from './runtime-facts';
 import type { ValidationJournal } from './validation-journal';
+import { writeNewFile } from '../write-new-file';
 
 export interface DiagnosticsServicePorts {
   app: AppInfoService;
@@ -130,9 +130,8 @@ export type DiagnosticsService = ReturnType<typeof createDiagnosticsService>;
 /** Owner-only: the file names hosts, users' folders and settings, even with every secret gone. */
 export async function writeDiagnosticsFile(path: string, content: string): Promise<void> {
   try {
-    await writeFile(path, content, { mode: 0o600 });
-    // The mode above applies only to a new file; one being overwritten keeps its own.
-    await chmod(path, 0o600);
+    // A new file renamed into place: never a write through a link or into someone else's file.
+    await writeNewFile(path, content, 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new AppErrorException(appError('DIAGNOSTICS_SAVE_FAILED', { message: `The diagnostics file could not be written (${code}).` }));

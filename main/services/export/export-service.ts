@@ -1,9 +1,9 @@
-import { chmod, writeFile } from 'node:fs/promises';
 import { AppErrorException, appError } from '../../../shared/errors';
 import type { ExportFormat, ExportNote, ExportRequest, ExportResult, ExportedFile, SaveExportResult } from '../../../shared/model/export';
 import type { RegistryRecord } from '../../../shared/model/registry';
 import type { SecretField } from '../../../shared/model/secrets';
 import type { FileSaver } from '../file-saver';
+import { writeNewFile } from '../write-new-file';
 import type { RegistrySecrets } from '../secrets/registry-secrets';
 import type { RegistryRepository } from '../store/registry-repository';
 import { nameKey } from '../store/registry-names';
@@ -37,17 +37,28 @@ function byName(a: RegistryRecord, b: RegistryRecord): number {
   return a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0;
 }
 
+/** What a preview for the window shows where the saved file will hold a secret. */
+export const SECRET_ON_SAVE: Record<SecretField, string> = {
+  password: '<password: written when saved>',
+  awsSecretAccessKey: '<secret-key: written when saved>',
+};
+
 /**
- * `export:render` and `export:save`. Secrets are revealed only when asked for, inside main, and
- * only into the returned text; a secret that cannot be read becomes a placeholder and a note.
+ * `export:render` (`preview`) and `export:save`. Secrets are revealed only when asked for, inside
+ * main. The window never receives one (ARCHITECTURE.md §4): its preview holds a placeholder where
+ * each secret goes, and `save` writes the real values into the file main's own dialog chose. Only
+ * `render`, for the command line, returns them. A secret that cannot be read becomes a placeholder
+ * and a note.
  */
 export function createExportService(ports: ExportServicePorts) {
-  async function revealAll(records: RegistryRecord[], notes: ExportNote[]): Promise<Map<string, string>> {
+  async function revealAll(records: RegistryRecord[], notes: ExportNote[], forWindow: boolean): Promise<Map<string, string>> {
     const values = new Map<string, string>();
     for (const record of records) {
       for (const field of neededSecrets(record)) {
         try {
-          values.set(`${record.id}\u0000${field}`, await ports.secrets.reveal({ registryId: record.id, field }));
+          const value = await ports.secrets.reveal({ registryId: record.id, field });
+          // Revealed even for the window, so the preview's notes say what the saved file will lack.
+          values.set(`${record.id}\u0000${field}`, forWindow ? SECRET_ON_SAVE[field] : value);
         } catch (error) {
           if (!(error instanceof AppErrorException)) throw error;
           const why = error.appError.message.replace(/\.$/, '');
@@ -64,7 +75,7 @@ export function createExportService(ports: ExportServicePorts) {
     return values;
   }
 
-  async function render(request: ExportRequest): Promise<ExportResult> {
+  async function render(request: ExportRequest, forWindow: boolean): Promise<ExportResult> {
     const { format, includeSecrets } = request;
     if (format === 'draft' && includeSecrets)
       throw new AppErrorException(appError('EXPORT_SECRETS_NOT_IN_DRAFT', { field: 'includeSecrets' }));
@@ -74,7 +85,7 @@ export function createExportService(ports: ExportServicePorts) {
     const notes: ExportNote[] = records
       .filter((r) => r.type === 'ecr' && r.isPrivate && !r.awsAuth)
       .map((r) => ({ registry: r.name, scope: r.scope, problem: appError('EXPORT_INCOMPLETE') }));
-    const revealed = includeSecrets ? await revealAll(records, notes) : new Map<string, string>();
+    const revealed = includeSecrets ? await revealAll(records, notes, forWindow) : new Map<string, string>();
     const valueOf = (record: RegistryRecord, field: SecretField) => revealed.get(`${record.id}\u0000${field}`);
     const exportedAt = request.exportedAt ?? ports.now().toISOString();
     const secretsIncluded = revealed.size > 0;
@@ -111,11 +122,15 @@ export function createExportService(ports: ExportServicePorts) {
   }
 
   return {
-    render,
+    /** The export with its secrets, for a host that writes it itself (the command line). Never bind this to a channel. */
+    render: (request: ExportRequest) => render(request, false),
+
+    /** `export:render`: what the window shows, a placeholder where the saved file will hold each secret. */
+    preview: (request: ExportRequest) => render(request, true),
 
     async save(request: ExportRequest): Promise<SaveExportResult> {
       if (!ports.saver) throw new AppErrorException(appError('INTERNAL', { message: 'This host cannot show a save dialog.' }));
-      const result = await render(request);
+      const result = await render(request, false);
       const file = result.files[0]!;
       const choice = await ports.saver.saveFile({
         title: result.secretsIncluded ? 'Save the export (it contains secrets)' : 'Save the export',
@@ -124,10 +139,9 @@ export function createExportService(ports: ExportServicePorts) {
       });
       if (choice.canceled) return { canceled: true };
       try {
-        // Owner-only when it holds secrets: the export is as sensitive as the keychain entry.
-        await writeFile(choice.path, file.content, { mode: result.secretsIncluded ? 0o600 : 0o644 });
-        // The mode above applies only to a new file; one being overwritten keeps its own.
-        if (result.secretsIncluded) await chmod(choice.path, 0o600);
+        // Owner-only when it holds secrets: the export is as sensitive as the keychain entry. A new
+        // file renamed into place, never a write into what is there (a link, someone else's file).
+        await writeNewFile(choice.path, file.content, result.secretsIncluded ? 0o600 : 0o644);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'error';
         throw new AppErrorException(appError('EXPORT_SAVE_FAILED', { message: `The exported file could not be written (${code}).` }));

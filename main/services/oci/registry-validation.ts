@@ -24,16 +24,22 @@ export interface RegistryValidationPorts {
  * window never vouches for a validation itself; main runs and records it.
  */
 export function createRegistryValidation({ validation, registries, secrets }: RegistryValidationPorts) {
-  const stored = (registryId: string, field: SecretField) => storedSecret(() => secrets.reveal({ registryId, field }));
+  /** `endpoint`: where the secret is about to go; the vault refuses any origin it was not entered for. */
+  const stored = (registryId: string, field: SecretField, endpoint?: string) =>
+    storedSecret(() => secrets.reveal({ registryId, field }, endpoint));
 
-  /** Edits of a stored registry are validated with its stored password (ECR: secret access key) unless a new one was typed. */
+  /**
+   * Edits of a stored registry are validated with its stored password (ECR: secret access key)
+   * unless a new one was typed, and only for the origin it was entered for: the window names the
+   * endpoint, so a draft pointed elsewhere is refused (SECRET_ENDPOINT_CHANGED), never sent it.
+   */
   async function withStoredSecrets(request: ValidationRequest, registryId: string): Promise<ValidationRequest> {
     const ecr = request.ecr;
     if (ecr?.isPrivate && ecr.method === 'credentials' && ecr.accessKeyId !== '' && ecr.secretAccessKey === '') {
-      return { ...request, ecr: { ...ecr, secretAccessKey: await stored(registryId, 'awsSecretAccessKey') } };
+      return { ...request, ecr: { ...ecr, secretAccessKey: await stored(registryId, 'awsSecretAccessKey', request.endpoint) } };
     }
     if (request.password !== '' || request.username === '') return request;
-    return { ...request, password: await stored(registryId, 'password') };
+    return { ...request, password: await stored(registryId, 'password', request.endpoint) };
   }
 
   async function validateStored(

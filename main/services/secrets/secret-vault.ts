@@ -3,6 +3,7 @@ import { AppErrorException, appError } from '../../../shared/errors';
 import type { SecureStorageStatus } from '../../../shared/model/app-info';
 import type { SecretField, SecretPersistence, SecretRef, SecretStatus } from '../../../shared/model/secrets';
 import type { Settings } from '../../../shared/model/settings';
+import { otherOriginError, shownOrigin } from './endpoint-origin';
 import type { SecretCipher } from './secret-cipher';
 import { SecretsFileSchema, type SecretEntry, type SecretsByRegistry, type SecretsShape } from './secrets-file';
 import { secureStorageStatus } from './secret-policy';
@@ -12,6 +13,11 @@ export interface SecretVaultPorts {
   file: () => Conf<SecretsShape>;
   cipher: SecretCipher;
   settings: () => Settings;
+  /**
+   * The endpoint origin of each stored registry now, for binding secrets saved before origins
+   * were recorded (once, see `bindOrigins`). Without it such secrets stay unbound, so unusable.
+   */
+  registryOrigins?: () => ReadonlyMap<string, string | undefined>;
   now?: () => Date;
 }
 
@@ -23,12 +29,16 @@ const FORMAT_PREFIX = 'v1:';
  * live in this instance's memory and vanish at quit. Plaintext leaves the vault only through
  * `reveal`, which main-side callers use (validation, export) and no IPC channel exposes.
  *
+ * Each secret is bound to the endpoint origin it was entered for and is handed out only for that
+ * origin: an edit, an import or a hand-edited file that points the registry elsewhere leaves the
+ * secret stored but unusable until it is entered again (ARCHITECTURE.md §4).
+ *
  * Callers serialize calls through the write queue (see registry-secrets.ts): several of these
  * read, await the cipher, and write back.
  */
 export function createSecretVault(ports: SecretVaultPorts) {
   const now = ports.now ?? (() => new Date());
-  const session = new Map<string, { value: string; updatedAt: string }>();
+  const session = new Map<string, { value: string; updatedAt: string; origin: string }>();
   const sessionKey = (ref: SecretRef) => `${ref.registryId}\u0000${ref.field}`;
 
   function readAll(): SecretsByRegistry {
@@ -41,7 +51,28 @@ export function createSecretVault(ports: SecretVaultPorts) {
     }
     const parsed = SecretsFileSchema.safeParse(raw);
     if (!parsed.success) throw new AppErrorException(appError('SECRETS_UNREADABLE'));
-    return parsed.data.secrets;
+    return parsed.data.originsBound || !ports.registryOrigins
+      ? parsed.data.secrets
+      : bindOrigins(parsed.data.secrets, ports.registryOrigins());
+  }
+
+  /**
+   * The migration to origin-bound secrets, run once per file (the first read after an update):
+   * each older entry is bound to its registry's endpoint as it is now. After that an entry
+   * without an origin (added or edited by hand) is never sent anywhere.
+   */
+  function bindOrigins(secrets: SecretsByRegistry, origins: ReadonlyMap<string, string | undefined>): SecretsByRegistry {
+    for (const [registryId, fields] of Object.entries(secrets)) {
+      const origin = origins.get(registryId);
+      if (origin === undefined) continue;
+      for (const entry of Object.values(fields)) entry.origin ??= origin;
+    }
+    try {
+      ports.file().set({ secrets, originsBound: true });
+    } catch {
+      throw new AppErrorException(appError('STORE_WRITE_FAILED'));
+    }
+    return secrets;
   }
 
   function writeAll(secrets: SecretsByRegistry): void {
@@ -79,7 +110,7 @@ export function createSecretVault(ports: SecretVaultPorts) {
       try {
         // safeStorage asks for this after a key rotation; the secret itself, and so updatedAt, is unchanged.
         const ciphertext = shouldReEncrypt ? encode(await ports.cipher.encrypt(plain)) : entry.ciphertext;
-        putEntry(ref, { ciphertext, updatedAt: entry.updatedAt });
+        putEntry(ref, { ciphertext, updatedAt: entry.updatedAt, ...(entry.origin ? { origin: entry.origin } : {}) });
       } catch {
         // The old ciphertext still decrypts; the next read tries again. Not worth failing this one for.
       }
@@ -88,14 +119,28 @@ export function createSecretVault(ports: SecretVaultPorts) {
   }
 
   const vault = {
+    /**
+     * Runs the origin migration now, at start, so it binds each older secret to its registry's
+     * endpoint as it was before anything this session (an import, an edit) could change it. A
+     * file that cannot be read is reported where a secret is used, not here.
+     */
+    bindOrigins(): void {
+      try {
+        readAll();
+      } catch {
+        // Reported by the first call that needs the file.
+      }
+    },
+
     async storageStatus(): Promise<SecureStorageStatus> {
       return secureStorageStatus(await ports.cipher.status(), ports.settings());
     },
 
-    async set(ref: SecretRef, value: string, persistence: SecretPersistence): Promise<SecretStatus> {
+    /** `origin`: the registry endpoint's origin now, the only place this secret will be sent. */
+    async set(ref: SecretRef, value: string, persistence: SecretPersistence, origin: string): Promise<SecretStatus> {
       const updatedAt = now().toISOString();
       if (persistence === 'session') {
-        session.set(sessionKey(ref), { value, updatedAt });
+        session.set(sessionKey(ref), { value, updatedAt, origin });
         // A replacement: the older saved copy must not outlive the one the admin just chose.
         if (readAll()[ref.registryId]?.[ref.field]) putEntry(ref, undefined);
         return { field: ref.field, stored: true, where: 'session', updatedAt, usable: true };
@@ -106,7 +151,7 @@ export function createSecretVault(ports: SecretVaultPorts) {
           appError(storage.available ? 'SECRET_STORAGE_INSECURE' : 'SECRET_STORAGE_UNAVAILABLE', { field: 'persistence' }),
         );
       }
-      putEntry(ref, { ciphertext: encode(await ports.cipher.encrypt(value)), updatedAt });
+      putEntry(ref, { ciphertext: encode(await ports.cipher.encrypt(value)), updatedAt, origin });
       session.delete(sessionKey(ref));
       return { field: ref.field, stored: true, where: 'disk', updatedAt, usable: true };
     },
@@ -117,22 +162,41 @@ export function createSecretVault(ports: SecretVaultPorts) {
       return { field: ref.field, stored: false, usable: false };
     },
 
-    /** What the window may know: whether it is stored, where, since when, and whether it still decrypts. */
-    async status(ref: SecretRef): Promise<SecretStatus> {
+    /**
+     * What the window may know: whether it is stored, where, since when, and whether it can be
+     * used for `origin` (the registry's endpoint now): it still decrypts and was entered for it.
+     */
+    async status(ref: SecretRef, origin: string | undefined): Promise<SecretStatus> {
       const inMemory = session.get(sessionKey(ref));
-      if (inMemory) return { field: ref.field, stored: true, where: 'session', updatedAt: inMemory.updatedAt, usable: true };
-      const entry = readAll()[ref.registryId]?.[ref.field];
-      if (!entry) return { field: ref.field, stored: false, usable: false };
-      const plain = await decryptEntry(ref, entry);
-      return { field: ref.field, stored: true, where: 'disk', updatedAt: entry.updatedAt, usable: plain !== undefined };
+      const entry = inMemory ? undefined : readAll()[ref.registryId]?.[ref.field];
+      if (!inMemory && !entry) return { field: ref.field, stored: false, usable: false };
+      const stored = inMemory
+        ? { field: ref.field, stored: true, where: 'session' as const, updatedAt: inMemory.updatedAt }
+        : { field: ref.field, stored: true, where: 'disk' as const, updatedAt: entry!.updatedAt };
+      const enteredFor = inMemory ? inMemory.origin : entry!.origin;
+      if (origin === undefined || enteredFor !== origin) {
+        const shown = shownOrigin(enteredFor);
+        return { ...stored, usable: false, unusableReason: 'endpoint-changed', ...(shown ? { enteredFor: shown } : {}) };
+      }
+      if (inMemory) return { ...stored, usable: true };
+      const usable = (await decryptEntry(ref, entry!)) !== undefined;
+      return { ...stored, usable, ...(usable ? {} : { unusableReason: 'keychain-changed' as const }) };
     },
 
-    /** Main-side only (validation, export). Never bind this to a channel. */
-    async reveal(ref: SecretRef): Promise<string> {
+    /**
+     * Main-side only (validation, export), for sending to `origin`. Refused unless the secret was
+     * entered for exactly that origin. Never bind this to a channel.
+     */
+    async reveal(ref: SecretRef, origin: string | undefined): Promise<string> {
       const inMemory = session.get(sessionKey(ref));
-      if (inMemory) return inMemory.value;
+      if (inMemory) {
+        if (origin === undefined || inMemory.origin !== origin) throw otherOriginError(ref.field, inMemory.origin, origin);
+        return inMemory.value;
+      }
       const entry = readAll()[ref.registryId]?.[ref.field];
       if (!entry) throw new AppErrorException(appError('SECRET_NOT_STORED'));
+      // Checked before decrypting: a secret for elsewhere is not even decrypted.
+      if (origin === undefined || entry.origin !== origin) throw otherOriginError(ref.field, entry.origin, origin);
       const plain = await decryptEntry(ref, entry);
       if (plain !== undefined) return plain;
       const { available } = await ports.cipher.status();

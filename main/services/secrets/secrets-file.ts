@@ -10,17 +10,26 @@ export const SecretEntrySchema = z.object({
   updatedAt: z.iso.datetime(),
   /** When decryption last failed with encryption available (keychain changed). Kept, never cleared silently. */
   unusableSince: z.iso.datetime().optional(),
+  /**
+   * The registry endpoint's origin (scheme, host, port) the secret was entered for: it is sent
+   * there and nowhere else. Absent only in files written before origins were recorded; those are
+   * bound once to their registry's endpoint at the time (`originsBound` then says so).
+   */
+  origin: z.string().min(1).max(2048).optional(),
 });
 export type SecretEntry = z.infer<typeof SecretEntrySchema>;
 
 /** registry id → field → entry. Field names are open strings so a newer field never makes the file unreadable. */
 export const SecretsFileSchema = z.object({
   secrets: z.record(z.string(), z.record(z.string(), SecretEntrySchema)).default({}),
+  /** Set once every older entry was bound to an origin: from then on an entry without one is unusable. */
+  originsBound: z.boolean().optional(),
 });
 export type SecretsByRegistry = z.output<typeof SecretsFileSchema>['secrets'];
 
 export interface SecretsShape extends Record<string, unknown> {
   secrets: SecretsByRegistry;
+  originsBound?: boolean;
 }
 
 export const SECRETS_FILE_NAME = 'secrets';

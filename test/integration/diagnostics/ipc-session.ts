@@ -8,6 +8,7 @@ import type { Result } from '../../../shared/ipc/result';
 import { trustOrigin, type Invoke } from '../../../main/ipc/handle';
 import { register } from '../../../main/ipc/register';
 import { createServices, type Services } from '../../../main/services';
+import type { SecretCipher } from '../../../main/services/secrets/secret-cipher';
 import { openAppStorage } from '../../../main/services/store/app-storage';
 import { AesGcmTestCipher } from '../../fixtures/aes-gcm-cipher';
 import { createFilePickSeam, type FilePickSeam } from '../../harness/file-pick-seam';
@@ -30,14 +31,15 @@ export interface IpcSession {
   close(): void;
 }
 
-export function openIpcSession(dataDir: string): IpcSession {
+/** `cipher`: pass the same one to a session opened again on the folder for "same keychain" (a restart). */
+export function openIpcSession(dataDir: string, options: { cipher?: SecretCipher } = {}): IpcSession {
   const storage = openAppStorage(dataDir, { open: (options) => new Conf(options), watch: false });
   const filePicker = createFilePickSeam();
   const fileSaver = createFileSaveSeam();
   const services = createServices({
     appInfo: { name: 'Pack Registry Desk', version: '0.0.0-test', platform: process.platform, host: 'harness' },
     store: storage.store,
-    secrets: { store: storage.secretsStore, cipher: new AesGcmTestCipher() },
+    secrets: { store: storage.secretsStore, cipher: options.cipher ?? new AesGcmTestCipher() },
     storageNotices: storage.storageNotices,
     env: {},
     filePicker,

@@ -27,8 +27,9 @@ const formats: { value: ExportFormat; label: string; description: string }[] = [
 ];
 
 /**
- * Export as Palette requests, Terraform or a draft file. The preview is exactly what Save… writes.
- * Secrets are left out unless asked for, and then a warning says they will be in clear text.
+ * Export as Palette requests, Terraform or a draft file. The preview is what Save… writes, except
+ * that the window never receives a secret: with "Include secrets" the preview holds a placeholder
+ * where each goes, and main writes the stored values into the file chosen in its own save dialog.
  */
 export function ExportDialog({ target, opened, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('terraform');
@@ -123,8 +124,8 @@ export function ExportDialog({ target, opened, onClose }: Props) {
         />
         {includeSecrets && (
           <Alert color="yellow" variant="light" role="alert" title="Secrets will be written in clear text">
-            The stored passwords and secret keys are written into the file as plain text. Anyone who can read the file can use them: keep it
-            out of version control and delete it once used.
+            The stored passwords and secret keys are written into the saved file as plain text (the preview shows a placeholder in their
+            place). Anyone who can read the file can use them: keep it out of version control and delete it once used.
           </Alert>
         )}
         <ProblemAlert problem={renderProblem ?? problem} />

@@ -35,7 +35,9 @@ describe('RegdeskApi (derived from the contract)', () => {
     }>();
     expectTypeOf<RegdeskApi['setSecret']>().returns.toEqualTypeOf<Promise<Result<SecretStatus>>>();
     expectTypeOf<RegdeskApi['secretStatus']>().returns.toEqualTypeOf<Promise<Result<SecretStatus[]>>>();
-    expectTypeOf<keyof SecretStatus>().toEqualTypeOf<'field' | 'stored' | 'where' | 'updatedAt' | 'usable'>();
+    expectTypeOf<keyof SecretStatus>().toEqualTypeOf<
+      'field' | 'stored' | 'where' | 'updatedAt' | 'usable' | 'unusableReason' | 'enteredFor'
+    >();
     expectTypeOf<keyof RegdeskApi>().toEqualTypeOf<
       | 'appInfo'
       | 'listRegistries'

@@ -156,7 +156,7 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
                   <BasicFields form={form} stored={secretKept ? stored.secret : undefined} onClearStored={() => setClearSecret(true)} />
                 </Tabs.Panel>
                 <Tabs.Panel value="ecr" pt="md">
-                  <EcrFields form={form} secretStored={secretKept} />
+                  <EcrFields form={form} secretStored={secretKept ? stored.secret : undefined} />
                 </Tabs.Panel>
               </Tabs>
               {showTls && <TlsFields form={form} />}

@@ -1,5 +1,6 @@
 import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import type { SecretStatus } from '../../../../../shared/model/secrets';
+import { unusableSecretSentence } from '../stored-secret';
 import type { WizardForm } from '../wizard-form';
 
 interface Props {
@@ -47,7 +48,7 @@ export function BasicFields({ form, stored, onClearStored }: Props) {
           <Text size="xs" c={stored.usable ? 'dimmed' : undefined} role="status">
             {stored.usable
               ? `Password stored${stored.where === 'session' ? ' for this session' : ''}${stored.updatedAt ? `, ${new Date(stored.updatedAt).toLocaleString()}` : ''}.`
-              : 'The stored password can no longer be decrypted here (the keychain changed): enter it again.'}
+              : unusableSecretSentence(stored, 'password')}
           </Text>
           <Button variant="default" size="xs" onClick={onClearStored}>
             Clear stored password

@@ -1,8 +1,10 @@
 import { Group, PasswordInput, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
+import type { SecretStatus } from '../../../../../shared/model/secrets';
+import { unusableSecretSentence } from '../stored-secret';
 import type { WizardForm } from '../wizard-form';
 
 /** Palette's ECR tab: Endpoint, Base Content Path, Protected and the AWS authentication method. */
-export function EcrFields({ form, secretStored }: { form: WizardForm; secretStored: boolean }) {
+export function EcrFields({ form, secretStored }: { form: WizardForm; secretStored: SecretStatus | undefined }) {
   const { ecrProtected, awsMethod } = form.getValues();
   return (
     <Stack gap="sm">
@@ -35,7 +37,11 @@ export function EcrFields({ form, secretStored }: { form: WizardForm; secretStor
               <PasswordInput
                 label="Secret access key"
                 description={
-                  secretStored ? 'A secret key is stored. Type a new one to replace it.' : 'Kept in the OS keychain, never shown again.'
+                  !secretStored
+                    ? 'Kept in the OS keychain, never shown again.'
+                    : secretStored.usable
+                      ? 'A secret key is stored. Type a new one to replace it.'
+                      : unusableSecretSentence(secretStored, 'secret key')
                 }
                 autoComplete="new-password"
                 {...form.getInputProps('secretAccessKey')}

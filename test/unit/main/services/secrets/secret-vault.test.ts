@@ -106,7 +106,7 @@ describe('secret vault with a keychain', () => {
 
     const otherKeychain = start(new AesGcmTestCipher());
     expect(await otherKeychain.secrets.status(ref.registryId)).toEqual([
-      { field: 'password', stored: true, where: 'disk', updatedAt: expect.any(String), usable: false },
+      { field: 'password', stored: true, where: 'disk', updatedAt: expect.any(String), usable: false, unusableReason: 'keychain-changed' },
     ]);
     expect(await failureOf(() => otherKeychain.secrets.reveal(ref))).toMatchObject({ code: 'SECRET_UNUSABLE' });
     // Never cleared silently: the ciphertext is still there, marked.
