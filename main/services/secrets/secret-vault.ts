@@ -69,7 +69,9 @@ export function createSecretVault(ports: SecretVaultPorts) {
     }
     try {
       ports.file().set({ secrets, originsBound: true });
-    } catch {
+    } catch (error) {
+      // A refused store (read-only, unsafe, busy) keeps its own code and remedy.
+      if (error instanceof AppErrorException) throw error;
       throw new AppErrorException(appError('STORE_WRITE_FAILED'));
     }
     return secrets;
@@ -78,7 +80,9 @@ export function createSecretVault(ports: SecretVaultPorts) {
   function writeAll(secrets: SecretsByRegistry): void {
     try {
       ports.file().set('secrets', secrets);
-    } catch {
+    } catch (error) {
+      // A refused store (read-only, unsafe, busy) keeps its own code and remedy.
+      if (error instanceof AppErrorException) throw error;
       throw new AppErrorException(appError('STORE_WRITE_FAILED'));
     }
   }
