@@ -84,7 +84,9 @@ export function createSecretMatcher(secrets: readonly string[]): SecretMatcher {
         const last = spans.at(-1);
         if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
         else spans.push(span);
-        i = spans.at(-1)![1] - 1;
+        // On from the end of the form, not of its widened span: a copy encoded right after it (base64 of
+        // secret + secret) starts inside those widened characters and must still be found.
+        i += form.literal.length - 1;
       }
       return spans;
     },
