@@ -46,6 +46,8 @@ describe('widening a base64 match', () => {
     expect(redactor().text(`QQ${core}QQ`)).toBe(M);
     expect(redactor().text(`..QQ${core}QQ..`)).toBe(`..${M}..`);
     expect(redactor().text(`${core}`)).toBe(M);
+    expect(createSecretMatcher([secret]).spans(core)).toEqual([[0, core.length]]);
+    expect(createSecretMatcher([secret]).spans(`QQ${core}`)).toEqual([[0, core.length + 2]]);
   });
 
   it('stops at a character that is not base64', () => {

@@ -108,7 +108,11 @@ const RULES: Array<{ kind: string; rows: Array<[string, string]>; twice: [string
   },
   {
     kind: 'aws secret key',
-    rows: [['key:wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY.', 'key:[redacted: aws secret key].']],
+    rows: [
+      ['key:wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY.', 'key:[redacted: aws secret key].'],
+      // Starts with hex digits: only a key that is hex all through is a digest.
+      ['key:a0alrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', 'key:[redacted: aws secret key]'],
+    ],
     twice: [
       'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKE1',
       '[redacted: aws secret key] [redacted: aws secret key]',
@@ -172,6 +176,7 @@ describe('known secrets', () => {
     const three = createRedactor(['k3y']);
     expect(three.text('a k3y b')).toBe('a k3y b');
     expect(three.text('k3y')).toBe('[redacted: stored secret]');
+    expect(three.counts()).toEqual({ 'stored secret': 1 });
     expect(three.leaks(['a k3y b'])).toBe(false);
     expect(three.leaks({ nested: ['k3y'] })).toBe(true);
     const empty = createRedactor(['']);
@@ -206,11 +211,15 @@ describe('leaks: the final check before a file is written', () => {
     ['a URL-encoded form of it', { url: `/p?q=${encodeURIComponent(`${secret} x`)}` }, true],
     ['no string holds it', { a: 'clean', b: ['clean', { c: 'still clean' }], n: 3, none: null, flag: true }, false],
     ['it is only an object key', { [secret]: 'clean' }, false],
-    ['no strings at all', { n: 1, list: [true, null, 2] }, false],
+    ['no strings at all', { n: 1, list: [true, null, 2], none: undefined }, false],
     ['a bare string holding it', `x${secret}x`, true],
     ['a bare clean string', 'clean', false],
   ])('%s: %s', (_what, value, leaks) => {
     expect(redactor.leaks(value)).toBe(leaks);
+  });
+
+  it('knows no secret unless given one', () => {
+    for (const text of ['Stryker was here', 'hunter2', 'password']) expect(createRedactor().text(text)).toBe(text);
   });
 
   it('looks at the value’s strings only: an empty value never leaks', () => {
