@@ -2,6 +2,7 @@
 // scheme gets the password, where a token may come from, and how a refusal is told from a failure.
 // The real exchange against a real registry and token server is in test/integration/oci/.
 import { describe, expect, it } from 'vitest';
+import { appError } from '../../../../../shared/errors';
 import type { HttpClient, HttpResponse } from '../../../../../main/services/oci/http-client';
 import { chooseScheme, createAuthorizer, StepProblem, type AuthScheme } from '../../../../../main/services/oci/registry-auth';
 import { parseWwwAuthenticate } from '../../../../../main/services/oci/www-authenticate';
@@ -48,6 +49,7 @@ describe('chooseScheme', () => {
     ['Basic alone', 'Basic realm="r"', 'basic'],
     ['Basic after a scheme the app does not speak', 'Negotiate, Basic realm="r"', 'basic'],
     ['Bearer without a realm, beside Basic: Basic', 'Bearer service="reg", Basic realm="r"', 'basic'],
+    ['Bearer with an empty realm, beside Basic: Basic', 'Bearer realm="", Basic realm="r"', 'basic'],
   ] as const)('%s', (_what, header, kind) => {
     expect(chooseScheme(parseWwwAuthenticate(header)).kind).toBe(kind);
   });
@@ -139,6 +141,25 @@ describe('createAuthorizer: what each scheme sends', () => {
     expect(await auth.authorization(['repository:b:pull', 'repository:a:pull'])).toBe('Bearer ab');
     expect(await auth.authorization(['repository:c:pull'])).toBe('Bearer c');
     expect(sent).toHaveLength(2);
+  });
+
+  it('keeps scope sets apart that would run together without a separator', async () => {
+    const { http, sent } = fakeHttp({ status: 200, body: { token: 'two' } }, { status: 200, body: { token: 'one' } });
+    const auth = createAuthorizer(http, bearer, credentials());
+    expect(await auth.authorization(['repository:a:pull', 'repository:b:pull'])).toBe('Bearer two');
+    expect(await auth.authorization(['repository:a:pullrepository:b:pull'])).toBe('Bearer one');
+    expect(sent).toHaveLength(2);
+  });
+});
+
+describe('StepProblem', () => {
+  it('carries the problem, its message, and no report lines or status unless given', () => {
+    const problem = new StepProblem(appError('AUTH_REQUIRED', { message: 'Sign in.' }));
+    expect(problem).toBeInstanceOf(Error);
+    expect(problem.message).toBe('Sign in.');
+    expect(problem.problem).toMatchObject({ code: 'AUTH_REQUIRED', message: 'Sign in.' });
+    expect(problem.observed).toEqual([]);
+    expect(problem.httpStatus).toBeUndefined();
   });
 });
 
