@@ -3,7 +3,7 @@
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attr, block, renderHcl, text } from '../../../../../main/services/export/hcl';
+import { attr, block, identifier, quote, renderHcl, str, text } from '../../../../../main/services/export/hcl';
 
 /** The file with one attribute holding the value, and what an HCL parser reads from it. */
 async function roundTrip(value: string) {
@@ -61,5 +61,17 @@ describe('heredoc values', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('single-line values and names', () => {
+  it('keeps a one-line value a quoted string, escaping a carriage return', () => {
+    expect(text('one line')).toEqual(str('one line'));
+    expect(quote('a\rb')).toBe('"a\\rb"');
+  });
+
+  it('strips every leading and trailing underscore from an identifier', () => {
+    expect(identifier('__Harbor__')).toBe('harbor');
+    expect(identifier('--a b--')).toBe('a_b');
   });
 });
