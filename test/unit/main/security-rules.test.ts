@@ -70,6 +70,7 @@ describe('limits', () => {
 
   it('describes app URLs like web URLs, and cuts a description at 200 characters exactly', () => {
     expect(describeUrlForLog('app://regdesk/index.html?x=1')).toBe('app://regdesk/index.html');
+    expect(describeUrlForLog('http://evil.example/a?x=1')).toBe('http://evil.example/a');
     const base = 'https://evil.example/';
     expect(describeUrlForLog(`${base}${'a'.repeat(200 - base.length)}`)).toBe(`${base}${'a'.repeat(200 - base.length)}`);
     expect(describeUrlForLog(`${base}${'a'.repeat(201 - base.length)}`)).toBe(`${base}${'a'.repeat(200 - base.length)}…`);
