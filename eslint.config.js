@@ -7,7 +7,7 @@ const nodeOnly = { group: ['node:*', 'electron', 'electron-store'], message: 'No
 const mainCode = { group: ['**/main/**', '../main/*'], message: 'The renderer reaches main only through window.regdesk.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', '.tmp/**', 'test-results/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', '.tmp/**', 'test-results/**', 'reports/**', '.stryker-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -72,8 +72,10 @@ function valueLines(value: HclValue, indent: string): string[] {
     case 'expression':
       return [value.text];
     case 'heredoc': {
-      const marker = value.value.split('\n').some((line) => line.trim() === 'EOT') ? 'EOT_PEM' : 'EOT';
       const body = value.value.replace(/\n$/, '').split('\n');
+      // The end marker must match no line of the value, or the rest of the value would be read as HCL.
+      let marker = 'EOT';
+      for (let n = 2; body.some((line) => line.trim() === marker); n++) marker = `EOT_${n}`;
       return [`<<-${marker}`, ...body.map((line) => (line ? `${indent}  ${escapeTemplates(line)}` : '')), `${indent}${marker}`];
     }
   }
