@@ -149,11 +149,12 @@ function readTlv(der: Uint8Array, at: number, limit: number): Tlv | undefined {
   return end <= limit ? { tag, start, end } : undefined;
 }
 
-function children(der: Uint8Array, parent: Tlv): number[] | undefined {
+/** The tags of `parent`'s elements; undefined past `max` of them, so a hostile SEQUENCE costs nothing. */
+function children(der: Uint8Array, parent: Tlv, max: number): number[] | undefined {
   const tags: number[] = [];
   for (let at = parent.start; at < parent.end;) {
     const child = readTlv(der, at, parent.end);
-    if (!child) return undefined;
+    if (!child || tags.length === max) return undefined;
     tags.push(child.tag);
     at = child.end;
   }
@@ -174,12 +175,88 @@ const EXPLICIT_0 = 0xa0;
 export function certificateLength(der: Uint8Array): number | undefined {
   const outer = readTlv(der, 0, der.length);
   if (!outer || outer.tag !== SEQUENCE) return undefined;
-  if (children(der, outer)?.join() !== [SEQUENCE, SEQUENCE, BIT_STRING].join()) return undefined;
+  if (children(der, outer, 3)?.join() !== [SEQUENCE, SEQUENCE, BIT_STRING].join()) return undefined;
   const tbs = readTlv(der, outer.start, outer.end)!;
-  const fields = children(der, tbs);
+  // version, serial, signature, issuer, validity, subject, key, two unique IDs, extensions
+  const fields = children(der, tbs, 10);
   if (!fields) return undefined;
   const rest = fields[0] === EXPLICIT_0 ? fields.slice(1) : fields;
   // serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo
   if (rest.slice(0, 6).join() !== [INTEGER, SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE].join()) return undefined;
   return outer.end;
+}
+
+const OCTET_STRING = 0x04;
+const OID = 0x06;
+const EXTENSIONS = 0xa3;
+const KEY_ID = 0x80;
+const SUBJECT_KEY_ID = '551d0e'; // 2.5.29.14
+const AUTHORITY_KEY_ID = '551d23'; // 2.5.29.35
+
+function elements(der: Uint8Array, parent: { start: number; end: number }): Tlv[] {
+  const found: Tlv[] = [];
+  for (let at = parent.start; at < parent.end;) {
+    const child = readTlv(der, at, parent.end);
+    if (!child) return found;
+    found.push(child);
+    at = child.end;
+  }
+  return found;
+}
+
+const hex = (der: Uint8Array, { start, end }: { start: number; end: number }) =>
+  Array.from(der.subarray(start, end), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * A certificate's subject key identifier and the authority key identifier naming its issuer's key
+ * (RFC 5280 §4.2.1.1-2), as hex: what lets chain building try only the CA whose key matches
+ * rather than every CA with the issuer's name.
+ */
+export function keyIdentifiers(der: Uint8Array): { subjectKeyId?: string; authorityKeyId?: string } {
+  const outer = readTlv(der, 0, der.length);
+  const tbs = outer && readTlv(der, outer.start, outer.end);
+  const extensions = tbs && elements(der, tbs).find((field) => field.tag === EXTENSIONS);
+  const list = extensions && readTlv(der, extensions.start, extensions.end);
+  const ids: { subjectKeyId?: string; authorityKeyId?: string } = {};
+  for (const extension of list ? elements(der, list) : []) {
+    const [oid, ...rest] = elements(der, extension);
+    const value = rest.at(-1);
+    if (oid?.tag !== OID || value?.tag !== OCTET_STRING) continue;
+    const inner = readTlv(der, value.start, value.end);
+    if (!inner) continue;
+    const id = hex(der, oid);
+    if (id === SUBJECT_KEY_ID && inner.tag === OCTET_STRING) ids.subjectKeyId = hex(der, inner);
+    if (id === AUTHORITY_KEY_ID && inner.tag === SEQUENCE) {
+      const keyId = elements(der, inner).find((field) => field.tag === KEY_ID);
+      if (keyId) ids.authorityKeyId = hex(der, keyId);
+    }
+  }
+  return ids;
+}
+
+const SIGNED_DATA = '2a864886f70d010702'; // 1.2.840.113549.1.7.2, PKCS#7 signedData (RFC 2315 §9.1)
+
+/** One DER ContentInfo holding signedData, exactly filling `der`: the only PKCS#7 worth decoding. */
+export function isSignedDataContentInfo(der: Uint8Array): boolean {
+  const outer = readTlv(der, 0, der.length);
+  if (!outer || outer.tag !== SEQUENCE || outer.end !== der.length) return false;
+  const contentType = readTlv(der, outer.start, outer.end);
+  return contentType?.tag === OID && hex(der, contentType) === SIGNED_DATA;
+}
+
+/**
+ * The tags of the elements of the one SEQUENCE that exactly fills `der`, or undefined when `der` is
+ * not that or holds more than `max` of them: a cheap look before a full decoder is asked.
+ */
+export function sequenceTags(der: Uint8Array, max: number): number[] | undefined {
+  const outer = readTlv(der, 0, der.length);
+  if (!outer || outer.tag !== SEQUENCE || outer.end !== der.length) return undefined;
+  const tags: number[] = [];
+  for (let at = outer.start; at < outer.end;) {
+    const child = readTlv(der, at, outer.end);
+    if (!child || tags.length === max) return undefined;
+    tags.push(child.tag);
+    at = child.end;
+  }
+  return tags;
 }

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { issuedBy } from './certificate-chains';
+import { IssuerIndex } from './certificate-chains';
 import { isSelfSigned, oneLine } from './certificate-summary';
 import { commonName } from './certificate-warnings';
 import { pemCertificates } from './trust';
@@ -23,8 +23,9 @@ export function matchSuppliedCa(chain: readonly X509Certificate[], caPem: string
   const supplied = pemCertificates(caPem).map((pem) => new X509Certificate(pem));
   const top = chain.at(-1);
   if (supplied.length === 0 || !top) return null;
+  const index = new IssuerIndex(supplied);
   for (const [depth, cert] of chain.entries()) {
-    const ca = supplied.find((candidate) => candidate.fingerprint256 === cert.fingerprint256 || issuedBy(cert, candidate));
+    const ca = supplied.find((candidate) => candidate.fingerprint256 === cert.fingerprint256) ?? index.issuerOf(cert);
     if (!ca) continue;
     const caName = nameOf(ca);
     if (ca.fingerprint256 === cert.fingerprint256) {

@@ -1,5 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { createSecureContext, getCACertificates, type SecureContext } from 'node:tls';
+import { judgeCaPem } from '../../../shared/model/ca-pem';
 
 let systemRoots: string[] | undefined;
 
@@ -74,11 +75,15 @@ export function registryTrust(options: TrustOptions): RegistryTrust {
   };
 }
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-/** The CERTIFICATE blocks of a PEM text, each checked to parse, in file order. */
+/**
+ * The certificates of a PEM text, each checked to parse, in file order, as canonical PEM. One
+ * linear pass (shared/pem.ts): a stored CA is read at every validation, and a backtracking pattern
+ * over a hostile one once took 15 s per run.
+ */
 export function pemCertificates(text: string): string[] {
-  return (text.match(PEM_CERTIFICATE) ?? []).filter((block) => {
+  const verdict = judgeCaPem(text, { keepCertificatesOnly: true });
+  if (!verdict.ok) return [];
+  return splitPem(verdict.pem).filter((block) => {
     try {
       new X509Certificate(block);
       return true;
@@ -86,4 +91,17 @@ export function pemCertificates(text: string): string[] {
       return false;
     }
   });
+}
+
+function splitPem(pem: string): string[] {
+  const END = '-----END CERTIFICATE-----\n';
+  const blocks: string[] = [];
+  for (let at = 0; at < pem.length;) {
+    const found = pem.indexOf(END, at);
+    if (found === -1) break;
+    const end = found + END.length;
+    blocks.push(pem.slice(at, end));
+    at = end;
+  }
+  return blocks;
 }
