@@ -1,6 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
-import { keyIdentifiers } from '../../../shared/pem';
-import { isSelfSigned } from './certificate-summary';
+import { isSelfSigned, keyIdsOf } from './certificate-summary';
 
 /** `issuer` names `cert`'s issuer and its key made `cert`'s signature. */
 export function issuedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
@@ -15,14 +14,7 @@ export function issuedBy(cert: X509Certificate, issuer: X509Certificate): boolea
  * Without key identifiers to go by, this many same-named CAs are tried per certificate: a bundle
  * of a thousand CAs sharing one name but not a key would otherwise cost a million signature checks.
  */
-const MAX_UNKEYED_TRIES = 4;
-
-const keyIds = new WeakMap<X509Certificate, ReturnType<typeof keyIdentifiers>>();
-function idsOf(cert: X509Certificate) {
-  let ids = keyIds.get(cert);
-  if (!ids) keyIds.set(cert, (ids = keyIdentifiers(cert.raw)));
-  return ids;
-}
+const MAX_UNKEYED_TRIES = 2;
 
 /**
  * Finds a certificate's issuer among a set by name, then by key identifier (RFC 5280 §4.2.1.1-2),
@@ -42,9 +34,9 @@ export class IssuerIndex {
   /** The first of the set, in its order, that issued `cert` (never `cert` itself). */
   issuerOf(cert: X509Certificate): X509Certificate | undefined {
     const named = this.bySubject.get(cert.issuer) ?? [];
-    const wanted = idsOf(cert).authorityKeyId;
-    const keyed = wanted === undefined ? [] : named.filter((candidate) => idsOf(candidate).subjectKeyId === wanted);
-    const unkeyed = named.filter((candidate) => wanted === undefined || idsOf(candidate).subjectKeyId === undefined);
+    const wanted = keyIdsOf(cert).authorityKeyId;
+    const keyed = wanted === undefined ? [] : named.filter((candidate) => keyIdsOf(candidate).subjectKeyId === wanted);
+    const unkeyed = named.filter((candidate) => wanted === undefined || keyIdsOf(candidate).subjectKeyId === undefined);
     return [...keyed, ...unkeyed.slice(0, MAX_UNKEYED_TRIES)].find((candidate) => candidate !== cert && issuedBy(cert, candidate));
   }
 }

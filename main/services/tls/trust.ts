@@ -81,16 +81,33 @@ export function registryTrust(options: TrustOptions): RegistryTrust {
  * over a hostile one once took 15 s per run.
  */
 export function pemCertificates(text: string): string[] {
-  const verdict = judgeCaPem(text, { keepCertificatesOnly: true });
-  if (!verdict.ok) return [];
-  return splitPem(verdict.pem).filter((block) => {
-    try {
-      new X509Certificate(block);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return parsedPemCertificates(text).map(({ pem }) => pem);
+}
+
+const MAX_PARSED = 8;
+const parsed = new Map<string, Array<{ pem: string; cert: X509Certificate }>>();
+
+/**
+ * The same, with each certificate parsed; remembered for the last few texts, since one
+ * validation reads its CA for the trust, the match and the report, and the next one again.
+ */
+export function parsedPemCertificates(text: string): Array<{ pem: string; cert: X509Certificate }> {
+  let found = parsed.get(text);
+  if (found) {
+    parsed.delete(text);
+  } else {
+    const verdict = judgeCaPem(text, { keepCertificatesOnly: true });
+    found = (verdict.ok ? splitPem(verdict.pem) : []).flatMap((pem) => {
+      try {
+        return [{ pem, cert: new X509Certificate(pem) }];
+      } catch {
+        return [];
+      }
+    });
+    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
+  }
+  parsed.set(text, found);
+  return found;
 }
 
 function splitPem(pem: string): string[] {
