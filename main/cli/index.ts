@@ -1,4 +1,5 @@
 import { quoted, readProcessStdin, type CommandIo } from './io';
+import { terminalOutput } from './terminal-text';
 
 declare const __APP_VERSION__: string;
 
@@ -35,7 +36,9 @@ type Output = CommandIo['out'];
  * Exit codes: 0 done, 1 the operation failed, 2 the command line was wrong. Each command is
  * loaded only when asked for, so `regdesk --version` does not pay for the validation engine.
  */
-export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
+export async function main(argv: string[], rawOut: Output = process.stdout, rawErr: Output = process.stderr): Promise<number> {
+  // Every byte a command prints passes the terminal rule: no caller can forget it.
+  const [out, err] = [terminalOutput(rawOut), terminalOutput(rawErr)];
   const io: CommandIo = { out, err, env: process.env, readStdin: readProcessStdin };
   const [command, ...rest] = argv;
   switch (command) {

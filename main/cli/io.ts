@@ -1,4 +1,5 @@
 import { AppErrorException } from '../../shared/errors';
+import { terminalText } from './terminal-text';
 
 /** What a command may touch: its output streams, standard input and the environment. */
 export interface CommandIo {
@@ -16,11 +17,10 @@ export async function readProcessStdin(): Promise<string> {
 
 const MAX_QUOTED = 80;
 const MAX_MESSAGE = 400;
-// eslint-disable-next-line no-control-regex -- these are exactly the characters a terminal would act on
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
+/** One line's worth: the terminal rule, and a tab shown too, so a message cannot be laid out by its content. */
 function escapeControls(text: string): string {
-  return text.replace(CONTROL, (c) => (c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return terminalText(text).replace(/\t/g, '\\t');
 }
 
 function cut(text: string, max: number): string {
@@ -43,8 +43,7 @@ export function printable(message: string): string {
 
 /** True when the text holds a character a terminal acts on (newline included). */
 export function hasControlCharacters(text: string): boolean {
-  // eslint-disable-next-line no-control-regex -- see CONTROL
-  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
+  return /[\n\t]/.test(text) || terminalText(text) !== text;
 }
 
 /**

@@ -3,11 +3,12 @@
 // deterministic budgets (test/integration/budgets).
 //
 //   tsx scripts/bench/index.ts                       the full run; writes bench/
-//   tsx scripts/bench/index.ts --only validation     some sections (validation, failures, renderer, batch, package); prints only
+//   tsx scripts/bench/index.ts --only validation     some sections (validation, failures, renderer, batch, package, certificates); prints only
 //   tsx scripts/bench/index.ts --quick               fewer runs, to try it out; prints only
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBatch } from './batch';
+import { benchCertificates } from './certificates';
 import { snapshotBuild } from './build-snapshot';
 import { benchFailures } from './failures';
 import { benchPackSize } from './pack-size';
@@ -24,6 +25,7 @@ const sections = {
   renderer: { title: 'Renderer', run: () => benchRenderer({ coldRuns: quick ? 5 : 9, thousandRuns: quick ? 3 : 7, storeLoadRuns: quick ? 3 : 9, rendererDir: build.rendererDir }) },
   batch: { title: 'Batch validation', run: () => benchBatch({ registries: 100, servers: 4, concurrency: 8 }) },
   package: { title: 'Package contents', run: () => benchPackSize() },
+  certificates: { title: 'Hostile CA text', run: () => benchCertificates({ runs: quick ? 3 : 9 }) },
 } as const;
 type SectionId = keyof typeof sections;
 

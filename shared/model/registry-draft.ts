@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaPemInputSchema } from './ca-pem';
-import { AwsAuthSchema, RegistryScopeSchema, TlsSettingsSchema } from './registry';
+import { RegistryScopeSchema, TlsSettingsSchema } from './registry';
+import { AwsAuthInputSchema, EndpointInputSchema, plainText, RegistryNameSchema } from './text-fields';
 
 /**
  * What the renderer sends to create or edit a registry: the configuration only. Ids and timestamps
@@ -8,16 +9,16 @@ import { AwsAuthSchema, RegistryScopeSchema, TlsSettingsSchema } from './registr
  * such as `password` sent here is dropped by the schema and never stored.
  */
 const DraftBaseSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name.').max(128, 'Use at most 128 characters.'),
+  name: RegistryNameSchema,
   scope: RegistryScopeSchema,
-  endpoint: z.string().trim().min(1, 'Enter the registry endpoint.').max(2048),
-  baseContentPath: z.string().trim().max(1024).default(''),
+  endpoint: EndpointInputSchema,
+  baseContentPath: plainText('The base content path', 1024).default(''),
   tls: TlsSettingsSchema.extend({ caPem: CaPemInputSchema.optional() }).default({ insecureSkipVerify: false }),
 });
 
 export const RegistryDraftSchema = z.discriminatedUnion('type', [
-  DraftBaseSchema.extend({ type: z.literal('basic'), username: z.string().trim().max(1024).default('') }),
-  DraftBaseSchema.extend({ type: z.literal('ecr'), isPrivate: z.boolean().default(true), awsAuth: AwsAuthSchema.optional() }),
+  DraftBaseSchema.extend({ type: z.literal('basic'), username: plainText('The username', 1024).default('') }),
+  DraftBaseSchema.extend({ type: z.literal('ecr'), isPrivate: z.boolean().default(true), awsAuth: AwsAuthInputSchema.optional() }),
 ]);
 export type RegistryDraft = z.output<typeof RegistryDraftSchema>;
 export type RegistryDraftInput = z.input<typeof RegistryDraftSchema>;

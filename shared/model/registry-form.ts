@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaPemInputSchema } from './ca-pem';
 import { RegistryScopeSchema, RegistryTypeSchema } from './registry';
+import { EndpointInputSchema, plainText, RegistryNameSchema } from './text-fields';
 
 /** AWS partitions as they appear in ARNs; Palette's ECR form works in these. */
 export const AWS_ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/[\w+=,.@\-/]{1,512}$/;
@@ -14,26 +15,25 @@ export const AWS_ACCESS_KEY_ID = /^(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,124}$/;
  */
 export const RegistryFormSchema = z
   .object({
-    name: z.string().trim().min(1, 'Enter a name.').max(128, 'Use at most 128 characters.'),
+    name: RegistryNameSchema,
     scope: RegistryScopeSchema,
     type: RegistryTypeSchema,
-    endpoint: z.string().trim().min(1, 'Enter the registry endpoint.').max(2048),
-    baseContentPath: z
-      .string()
-      .trim()
-      .max(1024)
-      .refine((p) => !/(^|\/)spectro-packs(\/|$)/.test(p), 'Leave out "spectro-packs": Palette adds it itself.'),
-    username: z.string().max(1024),
+    endpoint: EndpointInputSchema,
+    baseContentPath: plainText('The base content path', 1024).refine(
+      (p) => !/(^|\/)spectro-packs(\/|$)/.test(p),
+      'Leave out "spectro-packs": Palette adds it itself.',
+    ),
+    username: plainText('The username', 1024),
     password: z.string().max(16_384),
     insecureSkipVerify: z.boolean(),
     caPem: CaPemInputSchema,
     trustOnlySuppliedCa: z.boolean(),
     ecrProtected: z.boolean(),
     awsMethod: z.enum(['credentials', 'sts']),
-    accessKeyId: z.string().trim(),
+    accessKeyId: plainText('The access key ID', 128),
     secretAccessKey: z.string(),
-    roleArn: z.string().trim(),
-    externalId: z.string().trim(),
+    roleArn: plainText('The role ARN', 2048),
+    externalId: plainText('The external ID', 1224),
     /** Only for drawing the trust policy: the account Palette assumes the role from. */
     paletteAccountId: z
       .string()
@@ -42,9 +42,6 @@ export const RegistryFormSchema = z
   })
   .superRefine((form, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (/\s/.test(form.endpoint)) issue('endpoint', 'The endpoint contains a space; remove it.');
-    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(form.endpoint))
-      issue('endpoint', 'Remove the credentials from the endpoint; use Username and Password.');
     if (form.type === 'basic' && form.password !== '' && form.username.trim() === '')
       issue('password', 'A password needs a username: enter the username too.');
     if (form.type !== 'ecr' || !form.ecrProtected) return;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StoredCaPemSchema } from './ca-pem';
 
 /** Palette has system-level (all tenants) and tenant-level pack registries. */
 export const RegistryScopeSchema = z.enum(['system', 'tenant']);
@@ -14,7 +15,7 @@ export type ValidationState = z.infer<typeof ValidationStateSchema>;
 export const TlsSettingsSchema = z.object({
   insecureSkipVerify: z.boolean().default(false),
   /** Normalized PEM of the CA certificates the admin chose to trust for this registry. */
-  caPem: z.string().optional(),
+  caPem: StoredCaPemSchema,
   /** Trust only caPem, not the operating system's CAs as well. */
   trustOnlySuppliedCa: z.boolean().optional(),
 });

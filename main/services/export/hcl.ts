@@ -25,8 +25,25 @@ export const block = (type: string, labels: string[], body: HclItem[]): HclItem 
 export const comment = (text: string): HclItem => ({ kind: 'comment', text });
 export const blank: HclItem = { kind: 'blank' };
 
-/** A multi-line string becomes a heredoc, which reads far better than one line of `\n` (a PEM, say). */
-export const text = (value: string): HclValue => (value.includes('\n') ? { kind: 'heredoc', value } : str(value));
+/**
+ * A multi-line string becomes a heredoc, which reads far better than one line of `\n` (a PEM, say).
+ * Only plain lines do: a heredoc has no escapes, so text with any other control character (a
+ * carriage return would end a line for HCL's scanner) stays a quoted string.
+ */
+export const text = (value: string): HclValue =>
+  // eslint-disable-next-line no-control-regex -- exactly the characters a heredoc cannot escape
+  value.includes('\n') && !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/.test(value) ? { kind: 'heredoc', value } : str(value);
+
+/**
+ * A heredoc ends at the first line that holds only its marker, leading spaces allowed for `<<-`
+ * (HCL native syntax spec, "Template Expressions"): pick the first marker no line of the value can
+ * be mistaken for, so the value can never close it early and continue as HCL.
+ */
+export function heredocMarker(value: string): string {
+  const lines = new Set(value.split('\n').map((line) => line.trim()));
+  if (!lines.has('EOT')) return 'EOT';
+  for (let n = 1; ; n++) if (!lines.has(`EOT_${n}`)) return `EOT_${n}`;
+}
 
 /** A quoted HCL string: JSON-like escapes, and `${` / `%{` doubled so nothing is read as a template. */
 export function quote(value: string): string {
@@ -72,10 +89,8 @@ function valueLines(value: HclValue, indent: string): string[] {
     case 'expression':
       return [value.text];
     case 'heredoc': {
+      const marker = heredocMarker(value.value);
       const body = value.value.replace(/\n$/, '').split('\n');
-      // The end marker must match no line of the value, or the rest of the value would be read as HCL.
-      let marker = 'EOT';
-      for (let n = 2; body.some((line) => line.trim() === marker); n++) marker = `EOT_${n}`;
       return [`<<-${marker}`, ...body.map((line) => (line ? `${indent}  ${escapeTemplates(line)}` : '')), `${indent}${marker}`];
     }
   }

@@ -1,7 +1,7 @@
-/** Names are unique per scope regardless of case and surrounding spaces: "Harbor" and "harbor " clash. */
-export function nameKey(name: string): string {
-  return name.trim().toLowerCase();
-}
+import { nameKey } from '../../../shared/text-rules';
+
+/** Names are unique per scope as a person reads them: see shared/text-rules.ts. */
+export { nameKey };
 
 const MAX_NAME_LENGTH = 128;
 

@@ -1,8 +1,8 @@
-import { X509Certificate } from 'node:crypto';
-import { issuedBy } from './certificate-chains';
+import type { X509Certificate } from 'node:crypto';
+import { IssuerIndex } from './certificate-chains';
 import { isSelfSigned, oneLine } from './certificate-summary';
 import { commonName } from './certificate-warnings';
-import { pemCertificates } from './trust';
+import { parsedPemCertificates } from './trust';
 
 export interface CaMatch {
   /**
@@ -20,11 +20,13 @@ export interface CaMatch {
  * look for. Null when `caPem` holds no certificate.
  */
 export function matchSuppliedCa(chain: readonly X509Certificate[], caPem: string): CaMatch | null {
-  const supplied = pemCertificates(caPem).map((pem) => new X509Certificate(pem));
+  const supplied = parsedPemCertificates(caPem).map(({ cert }) => cert);
   const top = chain.at(-1);
   if (supplied.length === 0 || !top) return null;
+  const index = new IssuerIndex(supplied);
+  const byFingerprint = new Map(supplied.map((ca) => [ca.fingerprint256, ca]));
   for (const [depth, cert] of chain.entries()) {
-    const ca = supplied.find((candidate) => candidate.fingerprint256 === cert.fingerprint256 || issuedBy(cert, candidate));
+    const ca = byFingerprint.get(cert.fingerprint256) ?? index.issuerOf(cert);
     if (!ca) continue;
     const caName = nameOf(ca);
     if (ca.fingerprint256 === cert.fingerprint256) {

@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { X509Certificate, webcrypto } from 'node:crypto';
 import { AppErrorException, appError, type ErrorCode } from '../../../shared/errors';
 import type { CertificateFileFormat } from '../../../shared/model/certificate';
+import { certificateLength, isSignedDataContentInfo, MAX_PEM_CERTIFICATES, scanPem } from '../../../shared/pem';
 import { holdsPrivateKey } from './private-key-detection';
 
 /** Far above any CA bundle (the whole Mozilla store is about 220 KiB of PEM), far below harm. */
@@ -37,34 +38,40 @@ const WHITESPACE = new Set([0x09, 0x0a, 0x0d, 0x20, 0xef, 0xbb, 0xbf]); // with 
 // RFC 7468 labels; "TRUSTED CERTIFICATE" is OpenSSL's form with trust settings after the DER, which Node reads.
 const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
 const PKCS7_LABELS = new Set(['PKCS7', 'CMS']);
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]{1,64})-----([\s\S]*?)-----END \1-----/g;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 async function parsePem(text: string): Promise<ParsedCertificates> {
+  const scan = scanPem(text);
+  if (!scan.ok) {
+    if (scan.problem === 'too-many') throw tooMany();
+    const which = `Block ${scan.blockNumber} (${scan.label})`;
+    if (scan.problem === 'not-base64') throw damaged(`${which} could not be decoded.`);
+    throw damaged(
+      scan.problem === 'unterminated'
+        ? 'A certificate block has no matching END line: the file may be cut short.'
+        : `${which} ends with another label's END line.`,
+    );
+  }
   const certificates: X509Certificate[] = [];
   const otherLabels = new Set<string>();
-  let pkcs7Blocks = 0;
   let certificateBlocks = 0;
-  let blockNumber = 0;
-  for (const [, label = '', body = ''] of text.matchAll(PEM_BLOCK)) {
-    blockNumber++;
+  for (const [i, { label, der }] of scan.blocks.entries()) {
+    // Bounded work per turn of the event loop: the window stays responsive while a bundle is read.
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
     if (!CERTIFICATE_LABELS.has(label) && !PKCS7_LABELS.has(label)) {
       otherLabels.add(label);
       continue;
     }
-    const der = pemBody(body);
-    const found = der && (PKCS7_LABELS.has(label) ? await readPkcs7(der) : readDer(der));
-    if (!found) throw damaged(`Block ${blockNumber} (${label}) could not be decoded.`);
+    const buffer = Buffer.from(der.buffer, der.byteOffset, der.byteLength);
+    const found = PKCS7_LABELS.has(label) ? (isSignedDataContentInfo(der) ? await readPkcs7(buffer) : undefined) : readDer(buffer);
+    if (!found) throw damaged(`Block ${i + 1} (${label}) could not be decoded.`);
     if (found.length === 0) {
       otherLabels.add(`${label} bundle without certificates`);
       continue;
     }
-    if (PKCS7_LABELS.has(label)) pkcs7Blocks++;
-    else certificateBlocks++;
+    if (!PKCS7_LABELS.has(label)) certificateBlocks++;
     certificates.push(...found);
+    if (certificates.length > MAX_PEM_CERTIFICATES) throw tooMany();
   }
-  const begun = (text.match(/-----BEGIN (X509 |TRUSTED )?CERTIFICATE-----|-----BEGIN (PKCS7|CMS)-----/g) ?? []).length;
-  if (begun > certificateBlocks + pkcs7Blocks) throw damaged('A certificate block has no matching END line: the file may be cut short.');
   if (certificates.length === 0) {
     const held = [...otherLabels].map((label) => `a ${label}`).join(', ');
     throw refusal('CERT_FILE_NO_CERTIFICATE', held ? { message: `The file holds ${held}, but no certificate.` } : {});
@@ -72,22 +79,17 @@ async function parsePem(text: string): Promise<ParsedCertificates> {
   return { format: certificateBlocks === 0 ? 'pkcs7-pem' : 'pem', certificates: uniqueCertificates(certificates) };
 }
 
-/** The base64 between the armour lines, ignoring RFC 1421 headers ("Proc-Type: …"). */
-function pemBody(body: string): Buffer | undefined {
-  const base64 = body
-    .split(/\r?\n/)
-    .filter((line) => !line.includes(':'))
-    .join('')
-    .replace(/\s+/g, '');
-  return BASE64.test(base64) && base64.length > 0 ? Buffer.from(base64, 'base64') : undefined;
-}
+const YIELD_EVERY = 64;
 
 async function parseBinary(buffer: Buffer): Promise<ParsedCertificates> {
-  const single = readDer(buffer);
+  // Only bytes shaped as a certificate or a PKCS#7 bundle reach a full DER decoder: 1 MiB of text
+  // or of nested empty SEQUENCEs took the PKCS#7 decoder seconds to refuse.
+  const single = certificateLength(buffer) === buffer.length ? readDer(buffer) : undefined;
   if (single) return { format: 'der', certificates: single };
-  const bundle = await readPkcs7(buffer);
+  const bundle = isSignedDataContentInfo(buffer) ? await readPkcs7(buffer) : undefined;
   if (bundle?.length === 0)
     throw refusal('CERT_FILE_NO_CERTIFICATE', { message: 'The file is a PKCS#7 bundle with no certificate in it.' });
+  if (bundle && bundle.length > MAX_PEM_CERTIFICATES) throw tooMany();
   if (bundle) return { format: 'pkcs7-der', certificates: uniqueCertificates(bundle) };
   // Valid UTF-8 without control characters is text someone can read: say so rather than "binary".
   const text = isUtf8(buffer) && !buffer.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20));
@@ -136,6 +138,12 @@ function uniqueCertificates(certificates: X509Certificate[]): X509Certificate[] 
 
 function refusal(code: ErrorCode, overrides: { message?: string } = {}): AppErrorException {
   return new AppErrorException(appError(code, overrides));
+}
+
+function tooMany(): AppErrorException {
+  return refusal('CERT_FILE_TOO_LARGE', {
+    message: `The file holds more than ${MAX_PEM_CERTIFICATES} certificates; a CA file for one registry needs a handful.`,
+  });
 }
 
 function damaged(detail: string): AppErrorException {

@@ -1,5 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
 import type { CertificateSummary } from '../../../shared/model/certificate';
+import { keyIdentifiers } from '../../../shared/pem';
 
 export function summarizeCertificate(cert: X509Certificate): CertificateSummary {
   return {
@@ -17,6 +18,15 @@ export function summarizeCertificate(cert: X509Certificate): CertificateSummary 
   };
 }
 
+const keyIds = new WeakMap<X509Certificate, ReturnType<typeof keyIdentifiers>>();
+
+/** The certificate's subject and authority key identifiers, read once per certificate object. */
+export function keyIdsOf(cert: X509Certificate): ReturnType<typeof keyIdentifiers> {
+  let ids = keyIds.get(cert);
+  if (!ids) keyIds.set(cert, (ids = keyIdentifiers(cert.raw)));
+  return ids;
+}
+
 const selfSignedCache = new WeakMap<X509Certificate, boolean>();
 
 /**
@@ -27,7 +37,10 @@ const selfSignedCache = new WeakMap<X509Certificate, boolean>();
 export function isSelfSigned(cert: X509Certificate): boolean {
   let known = selfSignedCache.get(cert);
   if (known === undefined) {
-    known = cert.subject === cert.issuer && cert.verify(cert.publicKey);
+    const { subjectKeyId, authorityKeyId } = keyIdsOf(cert);
+    // Key identifiers that differ say another key signed it, without a signature check.
+    const otherKey = subjectKeyId !== undefined && authorityKeyId !== undefined && subjectKeyId !== authorityKeyId;
+    known = cert.subject === cert.issuer && !otherKey && cert.verify(cert.publicKey);
     selfSignedCache.set(cert, known);
   }
   return known;

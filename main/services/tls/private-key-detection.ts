@@ -1,4 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
+import { sequenceTags } from '../../../shared/pem';
 
 /**
  * True when the bytes hold a private key in any common form: PEM ("… PRIVATE KEY", OpenSSH
@@ -36,7 +37,10 @@ const DER_KEY_TYPES = ['pkcs8', 'pkcs1', 'sec1'] as const;
  * is not tried. A passphrase demand means an encrypted PKCS#8 key: a key all the same.
  */
 function isDerPrivateKey(bytes: Buffer): boolean {
-  if (bytes[0] !== 0x30) return false;
+  // Every such key is one SEQUENCE of at most ten fields (RFC 5208, 5958, 8017, 5915); OpenSSL took
+  // seconds to refuse a megabyte of nested SEQUENCEs, so nothing else is handed to it.
+  const tags = sequenceTags(bytes, 10);
+  if (!tags || (tags[0] !== 0x02 && tags[0] !== 0x30)) return false;
   return DER_KEY_TYPES.some((type) => {
     try {
       createPrivateKey({ key: bytes, format: 'der', type });

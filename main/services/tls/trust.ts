@@ -1,5 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { createSecureContext, getCACertificates, type SecureContext } from 'node:tls';
+import { judgeCaPem } from '../../../shared/model/ca-pem';
 
 let systemRoots: string[] | undefined;
 
@@ -74,16 +75,50 @@ export function registryTrust(options: TrustOptions): RegistryTrust {
   };
 }
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-/** The CERTIFICATE blocks of a PEM text, each checked to parse, in file order. */
+/**
+ * The certificates of a PEM text, each checked to parse, in file order, as canonical PEM. One
+ * linear pass (shared/pem.ts): a stored CA is read at every validation, and a backtracking pattern
+ * over a hostile one once took 15 s per run.
+ */
 export function pemCertificates(text: string): string[] {
-  return (text.match(PEM_CERTIFICATE) ?? []).filter((block) => {
-    try {
-      new X509Certificate(block);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return parsedPemCertificates(text).map(({ pem }) => pem);
+}
+
+const MAX_PARSED = 8;
+const parsed = new Map<string, Array<{ pem: string; cert: X509Certificate }>>();
+
+/**
+ * The same, with each certificate parsed; remembered for the last few texts, since one
+ * validation reads its CA for the trust, the match and the report, and the next one again.
+ */
+export function parsedPemCertificates(text: string): Array<{ pem: string; cert: X509Certificate }> {
+  let found = parsed.get(text);
+  if (found) {
+    parsed.delete(text);
+  } else {
+    const verdict = judgeCaPem(text, { keepCertificatesOnly: true });
+    found = (verdict.ok ? splitPem(verdict.pem) : []).flatMap((pem) => {
+      try {
+        return [{ pem, cert: new X509Certificate(pem) }];
+      } catch {
+        return [];
+      }
+    });
+    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
+  }
+  parsed.set(text, found);
+  return found;
+}
+
+function splitPem(pem: string): string[] {
+  const END = '-----END CERTIFICATE-----\n';
+  const blocks: string[] = [];
+  for (let at = 0; at < pem.length;) {
+    const found = pem.indexOf(END, at);
+    if (found === -1) break;
+    const end = found + END.length;
+    blocks.push(pem.slice(at, end));
+    at = end;
+  }
+  return blocks;
 }

@@ -8,6 +8,9 @@ import { chooseScheme, createAuthorizer, StepProblem, type AuthScheme } from '..
 import { parseWwwAuthenticate } from '../../../../../main/services/oci/www-authenticate';
 import { canarySecret } from '../../../../fixtures/canary';
 
+/** The registry the credentials were entered for: another origin than the token service's. */
+const REGISTRY_ORIGIN = 'https://registry.example';
+
 interface Sent {
   url: URL;
   headers: Record<string, string>;
@@ -88,7 +91,7 @@ describe('createAuthorizer: what each scheme sends', () => {
   it('Basic: the username and password, for any scopes, with no request of its own', async () => {
     const { http, sent } = fakeHttp();
     const c = credentials();
-    const auth = createAuthorizer(http, { kind: 'basic' }, c);
+    const auth = createAuthorizer(http, { kind: 'basic' }, c, REGISTRY_ORIGIN);
     expect(await auth.authorization(['repository:a:pull'])).toBe(basicHeader(c));
     expect(await auth.firstAuthorization(['registry:catalog:*'])).toBe(basicHeader(c));
     expect(sent).toEqual([]);
@@ -96,7 +99,7 @@ describe('createAuthorizer: what each scheme sends', () => {
 
   it('anonymous: nothing, even when credentials were entered', async () => {
     const { http, sent } = fakeHttp();
-    const auth = createAuthorizer(http, { kind: 'anonymous' }, credentials());
+    const auth = createAuthorizer(http, { kind: 'anonymous' }, credentials(), REGISTRY_ORIGIN);
     expect(await auth.authorization(['repository:a:pull'])).toBeUndefined();
     expect(await auth.firstAuthorization(['registry:catalog:*'])).toBeUndefined();
     expect(sent).toEqual([]);
@@ -105,7 +108,7 @@ describe('createAuthorizer: what each scheme sends', () => {
   it('Bearer: the password goes to the token service only, and the registry gets the token', async () => {
     const { http, sent } = fakeHttp({ status: 200, body: { token: 'tok-1' } });
     const c = credentials();
-    const auth = createAuthorizer(http, bearer, c);
+    const auth = createAuthorizer(http, bearer, c, REGISTRY_ORIGIN);
     expect(await auth.authorization(['repository:a:pull', 'repository:b:pull'])).toBe('Bearer tok-1');
     expect(sent).toHaveLength(1);
     expect(sent[0]!.headers).toEqual({ authorization: basicHeader(c) });
@@ -118,7 +121,7 @@ describe('createAuthorizer: what each scheme sends', () => {
 
   it('Bearer without credentials: an anonymous token request, with no account and no Authorization', async () => {
     const { http, sent } = fakeHttp({ status: 200, body: { access_token: 'anon' } });
-    const auth = createAuthorizer(http, { kind: 'bearer', realm, service: undefined }, undefined);
+    const auth = createAuthorizer(http, { kind: 'bearer', realm, service: undefined }, undefined, REGISTRY_ORIGIN);
     expect(await auth.authorization([])).toBe('Bearer anon');
     expect(sent[0]!.headers).toEqual({});
     expect([...sent[0]!.url.searchParams.keys()]).toEqual([]);
@@ -130,13 +133,14 @@ describe('createAuthorizer: what each scheme sends', () => {
       http,
       { kind: 'bearer', realm: new URL('https://auth.example/token?tenant=7'), service: 's' },
       undefined,
+      REGISTRY_ORIGIN,
     ).authorization(['repository:a:pull']);
     expect(sent[0]!.url.href).toBe('https://auth.example/token?tenant=7&service=s&scope=repository%3Aa%3Apull');
   });
 
   it('asks once per set of scopes, whatever their order, and again for another set', async () => {
     const { http, sent } = fakeHttp({ status: 200, body: { token: 'ab' } }, { status: 200, body: { token: 'c' } });
-    const auth = createAuthorizer(http, bearer, credentials());
+    const auth = createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN);
     expect(await auth.authorization(['repository:a:pull', 'repository:b:pull'])).toBe('Bearer ab');
     expect(await auth.authorization(['repository:b:pull', 'repository:a:pull'])).toBe('Bearer ab');
     expect(await auth.authorization(['repository:c:pull'])).toBe('Bearer c');
@@ -145,7 +149,7 @@ describe('createAuthorizer: what each scheme sends', () => {
 
   it('keeps scope sets apart that would run together without a separator', async () => {
     const { http, sent } = fakeHttp({ status: 200, body: { token: 'two' } }, { status: 200, body: { token: 'one' } });
-    const auth = createAuthorizer(http, bearer, credentials());
+    const auth = createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN);
     expect(await auth.authorization(['repository:a:pull', 'repository:b:pull'])).toBe('Bearer two');
     expect(await auth.authorization(['repository:a:pullrepository:b:pull'])).toBe('Bearer one');
     expect(sent).toHaveLength(2);
@@ -166,9 +170,9 @@ describe('StepProblem', () => {
 describe('createAuthorizer: where a token may come from', () => {
   it('prefers access_token over token, and takes token alone', async () => {
     const both = fakeHttp({ status: 200, body: { token: 'old', access_token: 'new' } });
-    expect(await createAuthorizer(both.http, bearer, undefined).authorization([])).toBe('Bearer new');
+    expect(await createAuthorizer(both.http, bearer, undefined, REGISTRY_ORIGIN).authorization([])).toBe('Bearer new');
     const tokenOnly = fakeHttp({ status: 200, body: { token: 'only', access_token: 42 } });
-    expect(await createAuthorizer(tokenOnly.http, bearer, undefined).authorization([])).toBe('Bearer only');
+    expect(await createAuthorizer(tokenOnly.http, bearer, undefined, REGISTRY_ORIGIN).authorization([])).toBe('Bearer only');
   });
 
   it.each([
@@ -182,7 +186,7 @@ describe('createAuthorizer: where a token may come from', () => {
     ['a 200 with JSON null', { status: 200, body: 'null' }, 200],
   ])('takes no token from %s: the token service failed', async (_what, reply, status) => {
     const { http } = fakeHttp(reply);
-    const problem = await problemOf(createAuthorizer(http, bearer, credentials()).authorization([]));
+    const problem = await problemOf(createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN).authorization([]));
     expect(problem.problem.code).toBe('TOKEN_SERVICE_FAILED');
     expect(problem.problem.message).toBe(`The token service at auth.example answered HTTP ${status} without a token.`);
     expect(problem.observed).toEqual([`GET https://auth.example/token → ${status}`]);
@@ -191,7 +195,7 @@ describe('createAuthorizer: where a token may come from', () => {
 
   it.each([401, 403])('reads a %i as the credentials rejected, not as a failed service', async (status) => {
     const { http } = fakeHttp({ status, body: { token: 'ignored' } });
-    const problem = await problemOf(createAuthorizer(http, bearer, credentials()).authorization([]));
+    const problem = await problemOf(createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN).authorization([]));
     expect(problem.problem.code).toBe('AUTH_REJECTED');
     expect(problem.problem.message).toBe('The token service at auth.example rejected the username and password.');
     expect(problem.observed).toEqual([`GET https://auth.example/token → ${status}`]);
@@ -200,14 +204,14 @@ describe('createAuthorizer: where a token may come from', () => {
 
   it.each([401, 403])('reads a %i to an anonymous request as access that needs credentials', async (status) => {
     const { http } = fakeHttp({ status });
-    const problem = await problemOf(createAuthorizer(http, bearer, undefined).authorization([]));
+    const problem = await problemOf(createAuthorizer(http, bearer, undefined, REGISTRY_ORIGIN).authorization([]));
     expect(problem.problem.code).toBe('AUTH_REQUIRED');
     expect(problem.problem.message).toBe('The token service at auth.example gives no anonymous access.');
   });
 
   it('remembers a refusal: the same scopes are not asked for again', async () => {
     const { http, sent } = fakeHttp({ status: 401 });
-    const auth = createAuthorizer(http, bearer, credentials());
+    const auth = createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN);
     const first = await problemOf(auth.authorization(['repository:a:pull']));
     const second = await problemOf(auth.authorization(['repository:a:pull']));
     expect(second).toBe(first);
@@ -223,7 +227,7 @@ describe('createAuthorizer: where a token may come from', () => {
         return { url, status: 200, headers: {}, body: Buffer.from('{"token":"t"}'), redirects: [], credentialsWithheld: false };
       },
     } as unknown as HttpClient;
-    const auth = createAuthorizer(http, bearer, credentials());
+    const auth = createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN);
     await expect(auth.authorization([])).rejects.toThrow('connection reset');
     expect(await auth.authorization([])).toBe('Bearer t');
   });
@@ -232,7 +236,7 @@ describe('createAuthorizer: where a token may come from', () => {
 describe('firstAuthorization: the first token, asked for with the scopes ahead', () => {
   it('asks with the scopes ahead and reuses that token', async () => {
     const { http, sent } = fakeHttp({ status: 200, body: { token: 'cat' } });
-    const auth = createAuthorizer(http, bearer, credentials());
+    const auth = createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN);
     expect(await auth.firstAuthorization(['registry:catalog:*'])).toBe('Bearer cat');
     expect(await auth.authorization(['registry:catalog:*'])).toBe('Bearer cat');
     expect(sent.map((s) => s.url.searchParams.getAll('scope'))).toEqual([['registry:catalog:*']]);
@@ -240,14 +244,14 @@ describe('firstAuthorization: the first token, asked for with the scopes ahead',
 
   it.each([403, 500])('after a %i to the scoped request, asks once more without scopes', async (status) => {
     const { http, sent } = fakeHttp({ status }, { status: 200, body: { token: 'plain' } });
-    const auth = createAuthorizer(http, bearer, credentials());
+    const auth = createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN);
     expect(await auth.firstAuthorization(['registry:catalog:*'])).toBe('Bearer plain');
     expect(sent.map((s) => s.url.searchParams.getAll('scope'))).toEqual([['registry:catalog:*'], []]);
   });
 
   it('after a 401 (a wrong password), does not ask twice: one failed login, not two', async () => {
     const { http, sent } = fakeHttp({ status: 401 }, { status: 200, body: { token: 'never' } });
-    const auth = createAuthorizer(http, bearer, credentials());
+    const auth = createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN);
     expect((await problemOf(auth.firstAuthorization(['registry:catalog:*']))).problem.code).toBe('AUTH_REJECTED');
     expect(sent).toHaveLength(1);
   });
@@ -258,7 +262,7 @@ describe('firstAuthorization: the first token, asked for with the scopes ahead',
         throw new Error('socket hang up');
       },
     } as unknown as HttpClient;
-    await expect(createAuthorizer(http, bearer, credentials()).firstAuthorization(['registry:catalog:*'])).rejects.toThrow(
+    await expect(createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN).firstAuthorization(['registry:catalog:*'])).rejects.toThrow(
       'socket hang up',
     );
   });
