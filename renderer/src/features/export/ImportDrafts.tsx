@@ -238,6 +238,13 @@ function ImportSummary({ result }: { result: ImportResult }) {
           </li>
         ))}
       </ul>
+      {result.imported
+        .filter((r) => r.incomplete.length > 0)
+        .map((r) => (
+          <Text size="sm" c="orange.8" key={`incomplete-${r.index}`}>
+            {r.name} is kept as a draft, incomplete for Palette: {r.incomplete.join(' ')}
+          </Text>
+        ))}
       {needSecrets.length > 0 && (
         <Text size="sm">
           Secrets never travel in a draft file. Edit these to enter theirs:{' '}

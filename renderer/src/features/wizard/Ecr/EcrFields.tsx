@@ -1,4 +1,5 @@
 import { Group, PasswordInput, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { BaseContentPathField } from '../BaseContentPathField';
 import type { WizardForm } from '../wizard-form';
 
 /** Palette's ECR tab: Endpoint, Base Content Path, Protected and the AWS authentication method. */
@@ -15,7 +16,11 @@ export function EcrFields({ form, secretStored }: { form: WizardForm; secretStor
         spellCheck={false}
         {...form.getInputProps('endpoint')}
       />
-      <TextInput label="Base Content Path" placeholder="production" spellCheck={false} {...form.getInputProps('baseContentPath')} />
+      <BaseContentPathField
+        form={form}
+        description="The path above spectro-packs in the registry, e.g. production."
+        placeholder="production"
+      />
       <Switch
         label="Protected"
         description="The repositories need AWS credentials to pull."
