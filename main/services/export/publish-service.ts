@@ -51,7 +51,9 @@ function refusal(session: PaletteSession): string {
 export function createPublishService(ports: PublishServicePorts) {
   const env = ports.env ?? process.env;
   // REGDESK_SYNC_POLL_MS lets the end-to-end tests follow a sync without waiting seconds per read.
-  const pollMs = ports.syncPollMs ?? (Number(env['REGDESK_SYNC_POLL_MS']) >= 0 && env['REGDESK_SYNC_POLL_MS'] ? Number(env['REGDESK_SYNC_POLL_MS']) : 5000);
+  const pollMs =
+    ports.syncPollMs ??
+    (Number(env['REGDESK_SYNC_POLL_MS']) >= 0 && env['REGDESK_SYNC_POLL_MS'] ? Number(env['REGDESK_SYNC_POLL_MS']) : 5000);
 
   async function secretsOf(record: RegistryRecord): Promise<Map<SecretField, string>> {
     const values = new Map<SecretField, string>();
