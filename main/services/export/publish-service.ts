@@ -28,6 +28,7 @@ export interface PublishServicePorts {
   syncPollMs?: number;
 }
 
+export type SecretValues = Partial<Record<SecretField, string>>;
 type Lookup =
   | { state: 'absent' }
   | { state: 'conflict'; message: string }
@@ -55,9 +56,14 @@ export function createPublishService(ports: PublishServicePorts) {
     ports.syncPollMs ??
     (Number(env['REGDESK_SYNC_POLL_MS']) >= 0 && env['REGDESK_SYNC_POLL_MS'] ? Number(env['REGDESK_SYNC_POLL_MS']) : 5000);
 
-  async function secretsOf(record: RegistryRecord): Promise<Map<SecretField, string>> {
+  async function secretsOf(record: RegistryRecord, given: SecretValues = {}): Promise<Map<SecretField, string>> {
     const values = new Map<SecretField, string>();
     for (const field of neededSecrets(record)) {
+      const value = given[field];
+      if (value) {
+        values.set(field, value);
+        continue;
+      }
       try {
         values.set(field, await ports.secrets.reveal({ registryId: record.id, field }));
       } catch (error) {
@@ -120,11 +126,11 @@ export function createPublishService(ports: PublishServicePorts) {
     }
   }
 
-  async function prepare(input: PublishInput) {
+  async function prepare(input: PublishInput, given?: SecretValues) {
     const { record } = ports.registries.get(input.id);
     checkScope(record, input.auth);
     assertForPalette([record]);
-    const secrets = await secretsOf(record);
+    const secrets = await secretsOf(record, given);
     const requests = paletteRequests(record, (field) => secrets.get(field) ?? '');
     return { record, secrets: [...secrets.values()], requests };
   }
@@ -135,8 +141,9 @@ export function createPublishService(ports: PublishServicePorts) {
   }
 
   return {
-    async send(input: PublishInput): Promise<PublishResult> {
-      const { record, secrets, requests } = await prepare(input);
+    /** `given`: secrets from the command line (it cannot decrypt the app's), used before the vault. */
+    async send(input: PublishInput, given?: SecretValues): Promise<PublishResult> {
+      const { record, secrets, requests } = await prepare(input, given);
       return withSession(input, secrets, async (session) => {
         const result = (outcome: PublishResult['outcome'], extra: Partial<PublishResult> = {}): PublishResult => ({
           ok: outcome !== 'refused',
@@ -173,8 +180,8 @@ export function createPublishService(ports: PublishServicePorts) {
     },
 
     /** What a publish would do, read from Palette without writing: absent, the same, or which fields differ. */
-    async compare(input: PublishInput): Promise<PublishPreview & { steps: PublishResult['steps'] }> {
-      const { record, secrets, requests } = await prepare(input);
+    async compare(input: PublishInput, given?: SecretValues): Promise<PublishPreview & { steps: PublishResult['steps'] }> {
+      const { record, secrets, requests } = await prepare(input, given);
       return withSession(input, secrets, async (session) => {
         const refused = { state: 'conflict' as const, kind: record.type, differences: [], steps: session.steps };
         if (!(await session.signIn())) return { ...refused, message: refusal(session) };
