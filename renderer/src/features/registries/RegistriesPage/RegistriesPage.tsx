@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffe
 import type { RegistryScope, RegistrySummary } from '../../../../../shared/model/registry';
 import type { ExportTarget } from '../../export/ExportDialog';
 import { ImportDraftsButton, ImportDraftsDialog, useImportDrafts } from '../../export/ImportDrafts';
+import { PaletteViewButton } from '../../palette/PaletteView';
 import { DeleteRegistryDialog } from '../DeleteRegistryDialog/DeleteRegistryDialog';
 import { RegistriesTable } from '../RegistriesTable/RegistriesTable';
 import type { RowAction } from '../RegistriesTable/RowActions';
@@ -95,6 +96,7 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
         </div>
         <Group gap="sm">
           <ImportDraftsButton state={importDrafts} disabled={state.status !== 'loaded'} />
+          <PaletteViewButton disabled={state.status !== 'loaded'} />
           <Button
             variant="default"
             leftSection={<IconFileExport size={16} aria-hidden />}
