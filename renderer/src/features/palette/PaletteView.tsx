@@ -115,7 +115,7 @@ function ComparisonTable({ view }: { view: PaletteComparison }) {
           <Table.Tr key={`${row.state}-${row.name}-${row.uid ?? row.localId ?? ''}`}>
             <Table.Th scope="row">{row.name}</Table.Th>
             <Table.Td>
-              <Badge color={stateBadge[row.state].color} variant="light">
+              <Badge color={stateBadge[row.state].color} variant="dot">
                 {stateBadge[row.state].label}
               </Badge>
             </Table.Td>

@@ -93,7 +93,7 @@ export function SyncPanel({ follower, target }: { follower: SyncFollower; target
   return (
     <Stack gap="xs">
       {sync && (
-        <Alert color={color} variant="light" role="status" aria-label="Sync status" title={stateText[sync.state]}>
+        <Alert color={color} variant="light" role="status" title={stateText[sync.state]}>
           <Text size="sm">
             Palette says: {sync.status ?? '(no status yet)'}
             {sync.message ? `: ${sync.message}` : ''}
