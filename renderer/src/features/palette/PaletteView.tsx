@@ -15,20 +15,17 @@ const stateBadge: Record<PaletteComparisonRow['state'], { label: string; color: 
   'only-in-palette': { label: 'Only in Palette', color: 'blue' },
 };
 
-/** The toolbar button and its dialog: what Palette holds for the signed-in scope, beside the local registries. */
-export function PaletteViewButton({ disabled }: { disabled: boolean }) {
-  const [opened, setOpened] = useState(false);
+/** The toolbar button; the page renders the dialog beside its other dialogs, so it is laid out as they are. */
+export function PaletteViewButton({ disabled, onOpen }: { disabled: boolean; onOpen: () => void }) {
   return (
-    <>
-      <Button variant="default" leftSection={<IconCloudSearch size={16} aria-hidden />} disabled={disabled} onClick={() => setOpened(true)}>
-        Palette view…
-      </Button>
-      {opened && <PaletteViewDialog onClose={() => setOpened(false)} />}
-    </>
+    <Button variant="default" leftSection={<IconCloudSearch size={16} aria-hidden />} disabled={disabled} onClick={onOpen}>
+      Palette view…
+    </Button>
   );
 }
 
-function PaletteViewDialog({ onClose }: { onClose: () => void }) {
+/** What Palette holds for the signed-in scope, beside the local registries. */
+export function PaletteViewDialog({ onClose }: { onClose: () => void }) {
   const [scope, setScope] = useState<'tenant' | 'system'>('tenant');
   const [signIn, setSignIn] = useState<SignInState>(emptySignIn);
   const [attempted, setAttempted] = useState(false);
@@ -57,7 +54,7 @@ function PaletteViewDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       title="Palette beside this workstation"
       closeButtonProps={{ 'aria-label': 'Close' }}
-      size="xl"
+      size="lg"
       centered
       withinPortal={false}
     >
@@ -115,7 +112,7 @@ function ComparisonTable({ view }: { view: PaletteComparison }) {
           <Table.Tr key={`${row.state}-${row.name}-${row.uid ?? row.localId ?? ''}`}>
             <Table.Th scope="row">{row.name}</Table.Th>
             <Table.Td>
-              <Badge color={stateBadge[row.state].color} variant="dot">
+              <Badge color={stateBadge[row.state].color} variant="dot" w="max-content">
                 {stateBadge[row.state].label}
               </Badge>
             </Table.Td>
