@@ -12,13 +12,13 @@ terraform {
 }
 
 variable "palette_host" {
-  description = "Palette API host name, e.g. palette.example.com (or set SPECTROCLOUD_HOST)"
+  description = "Palette host name, e.g. palette.example.com"
   type        = string
   sensitive   = true
 }
 
 variable "palette_api_key" {
-  description = "Palette API key of the tenant the registries are created in (or set SPECTROCLOUD_APIKEY)"
+  description = "API key of the tenant that gets the registries"
   type        = string
   sensitive   = true
 }
