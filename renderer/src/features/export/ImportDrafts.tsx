@@ -241,8 +241,8 @@ function ImportSummary({ result }: { result: ImportResult }) {
       {result.imported
         .filter((r) => r.incomplete.length > 0)
         .map((r) => (
-          <Text size="sm" c="orange.8" key={`incomplete-${r.index}`}>
-            {r.name} is kept as a draft, incomplete for Palette: {r.incomplete.join(' ')}
+          <Text size="sm" key={`incomplete-${r.index}`}>
+            <strong>Incomplete for Palette:</strong> {r.name} is kept as a draft. {r.incomplete.join(' ')}
           </Text>
         ))}
       {needSecrets.length > 0 && (

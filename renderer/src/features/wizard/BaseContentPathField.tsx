@@ -19,8 +19,8 @@ export function BaseContentPathField({ form, description, placeholder }: { form:
         {...form.getInputProps('baseContentPath')}
       />
       {incomplete.length > 0 && (
-        <Text size="xs" c="orange.8" mt={4} role="status" aria-label="Incomplete for Palette">
-          Incomplete for Palette: {incomplete.join(' ')} You can still save and validate this draft.
+        <Text size="xs" mt={4} role="status" aria-label="Incomplete for Palette">
+          <strong>Incomplete for Palette:</strong> {incomplete.join(' ')} You can still save and validate this draft.
         </Text>
       )}
     </div>
