@@ -9,6 +9,8 @@ import { launchChromium, openPage } from '../test/e2e/browser';
 import { RegistriesPage } from '../test/e2e/pages/registries-page';
 import { WizardPage } from '../test/e2e/pages/wizard-page';
 import { DiagnosticsDialog } from '../test/e2e/pages/diagnostics-dialog';
+import { ExportDialogs } from '../test/e2e/pages/export-dialogs';
+import { startPaletteDouble } from '../test/fixtures/palette-double';
 import { createPki } from '../test/fixtures/pki';
 import { basicRecord, ecrRecord, seedStore, withValidation } from '../test/fixtures/registry-records';
 import { startRegistry } from '../test/fixtures/registry';
@@ -34,8 +36,16 @@ const registry = await startRegistry({
   tls: { certificate: pki.selfSignedLeaf.cert, key: pki.selfSignedLeaf.key },
   auth: { kind: 'htpasswd', users: [{ username: 'robot$packs', password: 'example-password' }] },
 });
+const PALETTE_KEY = 'example-palette-api-key';
+const palette = await startPaletteDouble({
+  tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key },
+  apiKeys: [PALETTE_KEY],
+  runningReads: 1,
+});
 const browser = await launchChromium();
 let counter = 0;
+/** `SCREENSHOTS_ONLY=palette-publish,palette-view npx tsx scripts/screenshots.ts` retakes just those. */
+const only = process.env['SCREENSHOTS_ONLY']?.split(',');
 
 async function shoot(
   scheme: Scheme,
@@ -44,6 +54,7 @@ async function shoot(
   act: (page: Page, harness: Harness) => Promise<void>,
   height = 720,
 ) {
+  if (only && !only.includes(file)) return;
   const dataDir = join(dir.path, `data-${counter++}`);
   seedStore(dataDir, records);
   const harness = await startHarness({ dataDir });
@@ -67,7 +78,60 @@ async function wizardWith(page: Page): Promise<WizardPage> {
   return wizard;
 }
 
+/** Signs in to the Palette double in an open publish dialog or Palette view (tenant API key, its CA trusted). */
+async function paletteSignIn(page: Page, harness: Harness, dialog: ReturnType<ExportDialogs['paletteView']>) {
+  const dialogs = new ExportDialogs(page);
+  harness.filePicker.nextPick({ canceled: false, path: pki.root.cert });
+  await dialogs.button(dialog, 'Upload CA file').click();
+  await dialogs.button(dialog, 'Remove CA file').waitFor();
+  await dialogs.field(dialog, 'Palette API URL').fill(palette.url);
+  await dialogs.field(dialog, 'API key').fill(PALETTE_KEY);
+  return dialogs;
+}
+
 async function run(browserScheme: Scheme) {
+  palette.registries.length = 0;
+  await shoot(
+    browserScheme,
+    sample,
+    'palette-publish',
+    async (page, harness) => {
+      const stored = harness.services.registries.list().find((r) => r.name === 'team-a-packs')!;
+      await harness.services.secrets.set({ registryId: stored.id, field: 'password' }, 'example-password', 'session');
+      const registries = new RegistriesPage(page);
+      await registries.openScope('Tenant');
+      await registries.actionsButton('team-a-packs').click();
+      await page.getByRole('menuitem', { name: 'Publish to Palette…', exact: true }).click();
+      const dialogs = new ExportDialogs(page);
+      const dialog = dialogs.publishDialog('team-a-packs');
+      await paletteSignIn(page, harness, dialog);
+      await dialogs.button(dialog, 'Publish').click();
+      await dialogs.syncStatus(dialog).filter({ hasText: 'Synchronized' }).waitFor();
+    },
+    1100,
+  );
+  await shoot(
+    browserScheme,
+    [...sample, basicRecord({ name: 'team-b-packs', scope: 'tenant', endpoint: 'https://registry.team-b.example' })],
+    'palette-view',
+    async (page, harness) => {
+      // Palette holds team-a-packs (published above), one made in its console, and team-b-packs at another endpoint.
+      const made = palette.registries[0]!;
+      palette.registries.length = 1;
+      const spec = made.body['spec'] as Record<string, unknown>;
+      palette.registries.push(
+        { ...made, uid: 'console-made', body: { metadata: { name: 'console-packs' }, spec } },
+        { ...made, uid: 'team-b', body: { metadata: { name: 'team-b-packs' }, spec: { ...spec, endpoint: 'https://old.team-b.example' } } },
+      );
+      await page.getByRole('button', { name: 'Palette view…' }).click();
+      const dialogs = new ExportDialogs(page);
+      const view = dialogs.paletteView();
+      await paletteSignIn(page, harness, view);
+      await dialogs.button(view, 'Compare with Palette').click();
+      await dialogs.paletteRow(view, 'team-b-packs').waitFor();
+    },
+    1100,
+  );
   await shoot(browserScheme, sample, 'registries', async () => undefined);
   await shoot(browserScheme, [], 'registries-empty', async () => undefined);
   await shoot(
@@ -139,6 +203,7 @@ try {
   await run('dark');
 } finally {
   await browser.close();
+  await palette.close();
   await registry.stop();
   await dir.cleanup();
 }

@@ -4,6 +4,7 @@ import { certificateErrors } from './certificate-errors';
 import { awsErrors } from './aws-errors';
 import { exportErrors } from './export-errors';
 import { diagnosticsErrors } from './diagnostics-errors';
+import { paletteErrors } from './palette-errors';
 
 /**
  * Every failure the app reports carries a stable code, one plain sentence and a remedy.
@@ -50,6 +51,7 @@ export const errorCatalog = {
   ...awsErrors,
   ...exportErrors,
   ...diagnosticsErrors,
+  ...paletteErrors,
 } as const satisfies Record<string, { message: string; remedy: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

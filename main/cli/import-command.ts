@@ -102,6 +102,7 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
           ? `  (enter its ${r.needsSecrets.map((f) => (f === 'password' ? 'password' : 'AWS secret access key')).join(' and ')} in the app)`
           : '';
       io.out.write(`  ${r.action.padEnd(8)} ${r.name} [${r.scope}, ${r.type === 'ecr' ? 'OCI/ECR' : 'OCI/Basic'}]${needs}\n`);
+      for (const why of r.incomplete) io.out.write(`           incomplete for Palette: ${printable(why)}\n`);
     }
     for (const s of result.skipped) io.out.write(`  skipped  ${s.name} [${s.scope}]: a registry of that name is already stored\n`);
     return 0;

@@ -15,13 +15,16 @@ Commands:
                                           requests, Terraform or a draft file
   import FILE [--on-conflict rename|skip|fail]
                                           Import the registries of a draft file
+  publish NAME... --palette-url URL [--wait-sync] [--dry-run]
+                                          Create or update registries in Palette
+                                          and follow their sync
   info [--json]                           Show version, platform and where data is kept
   diagnostics [--output FILE]             Write a redacted diagnostics file for a
                                           support request
 
 Options:
   --data-dir DIR   Use DIR instead of the desktop app's data folder (list, info,
-                   export, import, diagnostics)
+                   export, import, publish, diagnostics)
   -h, --help       Show this help
   -v, --version    Show the version
 
@@ -59,6 +62,8 @@ export async function main(argv: string[], rawOut: Output = process.stdout, rawE
       return (await import('./export-command')).exportCommand(rest, io);
     case 'import':
       return (await import('./import-command')).importCommand(rest, io);
+    case 'publish':
+      return (await import('./publish-command')).publishCommand(rest, io);
     case 'diagnostics':
       return (await import('./diagnostics-command')).diagnosticsCommand(rest, io);
     case 'list':

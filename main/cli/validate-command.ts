@@ -182,7 +182,7 @@ interface RegistryTarget {
 }
 
 /** The same reading and checks as the app's "Choose CA certificate" (certs:pick), worded for a command line. */
-async function loadCaFile(path: string): Promise<{ pem: string; warnings: string[] } | { error: string }> {
+export async function loadCaFile(path: string): Promise<{ pem: string; warnings: string[] } | { error: string }> {
   try {
     const file = await loadCertificateFile(path);
     return { pem: file.pem, warnings: file.warnings.map((warning) => warning.message) };

@@ -42,6 +42,10 @@ function createHandlers(services: Services, emit: Emit): Handlers {
     publishRegistry: (input) => services.publish.send(input),
     renderDiagnostics: (options) => services.diagnostics.render(options),
     saveDiagnostics: (options) => services.diagnostics.save(options),
+    comparePublish: (input) => services.publish.compare(input),
+    paletteSyncStatus: (input) => services.publish.syncStatus(input),
+    paletteSyncNow: (input) => services.publish.syncNow(input),
+    paletteView: (input) => services.publish.view(input),
   };
 }
 

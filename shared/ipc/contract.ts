@@ -19,7 +19,17 @@ import {
   ImportResultSchema,
   PickImportResultSchema,
 } from '../model/import';
-import { PublishInputSchema, PublishResultSchema } from '../model/publish';
+import {
+  PaletteComparisonSchema,
+  PaletteConnectionSchema,
+  PublishInputSchema,
+  PublishPreviewSchema,
+  PublishResultSchema,
+  PublishStepSchema,
+  SyncInputSchema,
+  SyncResultSchema,
+  SyncStatusInputSchema,
+} from '../model/publish';
 import { DiagnosticsOptionsSchema, DiagnosticsRenderingSchema, SaveDiagnosticsResultSchema } from '../model/diagnostics';
 import type { Result } from './result';
 
@@ -96,6 +106,20 @@ export const channels = {
   renderDiagnostics: { channel: 'diagnostics:render', input: DiagnosticsOptionsSchema, output: DiagnosticsRenderingSchema },
   /** Renders the diagnostics, asks where to save them with the native dialog in main, and writes them. */
   saveDiagnostics: { channel: 'diagnostics:save', input: DiagnosticsOptionsSchema, output: SaveDiagnosticsResultSchema },
+
+  // The round trip with Palette (issue 17): the sign-in is used for the call at hand, never stored.
+  /** What a publish would do, read from Palette without writing: absent, the same, or which fields differ. */
+  comparePublish: {
+    channel: 'publish:compare',
+    input: PublishInputSchema,
+    output: PublishPreviewSchema.extend({ steps: z.array(PublishStepSchema) }),
+  },
+  /** One read of a registry's sync status in Palette, as the Terraform provider reads it. */
+  paletteSyncStatus: { channel: 'publish:sync-status', input: SyncStatusInputSchema, output: SyncResultSchema },
+  /** "Sync now": asks Palette to synchronize the registry again, then reads its status once. */
+  paletteSyncNow: { channel: 'publish:sync-now', input: SyncInputSchema, output: SyncResultSchema },
+  /** What Palette holds for the signed-in scope beside the local registries. */
+  paletteView: { channel: 'publish:palette-view', input: PaletteConnectionSchema, output: PaletteComparisonSchema },
 } as const satisfies Record<string, { channel: `${string}:${string}`; input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer notifications. */

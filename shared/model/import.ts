@@ -70,6 +70,8 @@ export const ImportResultSchema = z.object({
       action: z.enum(['created', 'renamed', 'replaced']),
       /** Secrets never travel in a draft file: these are the ones to enter for the registry to work. */
       needsSecrets: z.array(SecretFieldSchema),
+      /** Why Palette would refuse the registry as imported (no base content path, say); empty when it is complete. */
+      incomplete: z.array(z.string()).default([]),
     }),
   ),
   skipped: z.array(z.object({ index: z.number().int().nonnegative(), name: z.string(), scope: RegistryScopeSchema })),

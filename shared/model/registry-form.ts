@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { CaPemInputSchema } from './ca-pem';
+import { arnPartition, partitionRefusal } from './palette-rules';
 import { RegistryScopeSchema, RegistryTypeSchema } from './registry';
 import { EndpointInputSchema, plainText, RegistryNameSchema } from './text-fields';
 
-/** AWS partitions as they appear in ARNs; Palette's ECR form works in these. */
-export const AWS_ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/[\w+=,.@\-/]{1,512}$/;
+/** IAM role ARNs in Palette's AWS partitions (docs/palette-api.md): no aws-cn, which Palette does not have. */
+export const AWS_ROLE_ARN = /^arn:(aws|aws-us-gov|aws-iso|aws-iso-b):iam::(\d{12}):role\/[\w+=,.@\-/]{1,512}$/;
 /** STS ExternalId: 2–1224 characters of [\w+=,.@:/-] (AWS STS API reference). */
 export const AWS_EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 export const AWS_ACCESS_KEY_ID = /^(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,124}$/;
@@ -49,7 +50,9 @@ export const RegistryFormSchema = z
       if (!AWS_ACCESS_KEY_ID.test(form.accessKeyId))
         issue('accessKeyId', 'An access key ID looks like AKIA followed by 16 capitals and digits.');
     } else {
-      if (!AWS_ROLE_ARN.test(form.roleArn)) issue('roleArn', 'Enter a role ARN: arn:aws:iam::<12-digit account>:role/<name>.');
+      const refusal = partitionRefusal(arnPartition(form.roleArn) ?? 'aws');
+      if (refusal) issue('roleArn', refusal);
+      else if (!AWS_ROLE_ARN.test(form.roleArn)) issue('roleArn', 'Enter a role ARN: arn:aws:iam::<12-digit account>:role/<name>.');
       if (!AWS_EXTERNAL_ID.test(form.externalId))
         issue('externalId', 'Enter the external ID Palette shows: 2 or more of letters, digits and +=,.@:/-');
       if (form.accessKeyId !== '' && !AWS_ACCESS_KEY_ID.test(form.accessKeyId))

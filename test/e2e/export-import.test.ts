@@ -16,6 +16,7 @@ import { ExportDialogs } from './pages/export-dialogs';
 import { type RegistriesPage } from './pages/registries-page';
 
 const API_KEY = 'e2e-tenant-api-key';
+const SYSTEM_TOKEN = 'e2e-pasted-system-token';
 let pkiDir: string;
 let pki: Pki;
 let palette: PaletteDouble;
@@ -25,7 +26,12 @@ const app = useAppSession();
 beforeAll(async () => {
   pkiDir = mkdtempSync(join(tmpdir(), 'regdesk-e2e-pki-'));
   pki = await createPki(pkiDir);
-  palette = await startPaletteDouble({ tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key }, apiKeys: [API_KEY] });
+  palette = await startPaletteDouble({
+    tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key },
+    apiKeys: [API_KEY],
+    tokens: { [SYSTEM_TOKEN]: 'system' },
+    runningReads: 1,
+  });
 });
 afterAll(async () => {
   await palette?.close();
@@ -205,16 +211,79 @@ describe('Publish to Palette', () => {
     return { ...opened, dialog };
   }
 
-  it('creates the registry in Palette with a tenant API key and shows its uid', async () => {
+  it('creates the registry, follows its sync until listed and available, then says unchanged', async () => {
     const { page, registries, dialogs, dialog } = await openPublish('harbor-publish');
     await dialogs.field(dialog, 'API key').fill(API_KEY);
     await expectNoAxeViolations(page, registries);
+    await dialogs.button(dialog, 'Compare with Palette').click();
+    await dialog.getByRole('status').filter({ hasText: 'Palette has no “harbor-publish”: Publish creates it' }).waitFor();
     await dialogs.button(dialog, 'Publish').click();
     const outcome = dialog.getByRole('status').filter({ hasText: 'Created “harbor-publish” in Palette' });
     await outcome.waitFor();
     const created = palette.registries.find((r) => (r.body['metadata'] as { name: string }).name === 'harbor-publish');
     expect(created).toBeDefined();
     expect(await outcome.innerText()).toContain(created!.uid);
+    const sync = dialogs.syncStatus(dialog).filter({ hasText: 'Synchronized: listed and available in Palette' });
+    await sync.waitFor();
+    expect(await sync.innerText()).toContain('Palette says: Completed');
+    await expectNoAxeViolations(page, registries);
+
+    await dialogs.button(dialog, 'Sync now').click();
+    await dialogs.syncStatus(dialog).filter({ hasText: 'Synchronized' }).waitFor();
+    expect(
+      palette.requests.some((r) => r.method === 'POST' && r.path === `/v1/registries/oci/${created!.uid}/basic/sync?forceSync=true`),
+    ).toBe(true);
+
+    await dialogs.button(dialog, 'Publish').click();
+    await dialog.getByRole('status').filter({ hasText: '“harbor-publish” is unchanged in Palette: it already matches' }).waitFor();
+    expect(palette.registries.filter((r) => (r.body['metadata'] as { name: string }).name === 'harbor-publish')).toHaveLength(1);
+    // The window saw Palette's answers redacted: never the API key or the stored password.
+    expect(await dialog.innerText()).not.toContain(API_KEY);
+  }, 120_000);
+
+  it('shows Palette beside local: only here, only in Palette, the same, with a pasted system token', async () => {
+    const here = basicRecord({ name: 'harbor-only-here', scope: 'system' });
+    const same = basicRecord({ name: 'harbor-both', scope: 'system', username: '' });
+    seedStore(app.dataDir, [here, same]);
+    palette.registries.length = 0;
+    const body = {
+      metadata: { name: 'harbor-both' },
+      spec: {
+        endpoint: 'https://harbor.example.test',
+        baseContentPath: 'spectro',
+        providerType: 'pack',
+        isSyncSupported: true,
+        auth: { type: 'noAuth' },
+      },
+    };
+    palette.registries.push(
+      { uid: 'uid-both', scope: 'system', kind: 'basic', body, sync: { reads: 0, runs: 1 } },
+      {
+        uid: 'uid-console',
+        scope: 'system',
+        kind: 'basic',
+        body: { ...body, metadata: { name: 'made-in-console' } },
+        sync: { reads: 0, runs: 1 },
+      },
+    );
+    const { page, registries, dialogs } = await open();
+    await page.getByRole('button', { name: 'Palette view…' }).click();
+    const view = dialogs.paletteView();
+    await view.waitFor();
+    // Mantine's segmented control: the radio inputs are hidden, their labels are what one clicks.
+    await view.locator('label', { hasText: /^System console$/ }).click();
+    await view.locator('label', { hasText: /^Paste a token$/ }).click();
+    app.harness.filePicker.nextPick({ canceled: false, path: pki.root.cert });
+    await dialogs.button(view, 'Upload CA file').click();
+    await dialogs.button(view, 'Remove CA file').waitFor();
+    await dialogs.field(view, 'Palette API URL').fill(palette.url);
+    await dialogs.field(view, 'Authorization token').fill(SYSTEM_TOKEN);
+    await dialogs.button(view, 'Compare with Palette').click();
+    await dialogs.paletteRow(view, 'harbor-both').waitFor();
+    expect(await dialogs.paletteRow(view, 'harbor-both').textContent()).toContain('Same');
+    expect(await dialogs.paletteRow(view, 'harbor-only-here').textContent()).toContain('Only here');
+    expect(await dialogs.paletteRow(view, 'made-in-console').textContent()).toContain('Only in Palette');
+    expect(palette.requests.at(-1)?.headers['authorization']).toBe(SYSTEM_TOKEN);
     await expectNoAxeViolations(page, registries);
   });
 
@@ -223,6 +292,9 @@ describe('Publish to Palette', () => {
     await dialogs.field(dialog, 'API key').fill('not-the-key');
     await dialogs.button(dialog, 'Publish').click();
     await dialog.getByRole('alert').filter({ hasText: 'Palette did not create “harbor-denied”' }).waitFor();
+    expect(await dialog.getByRole('alert').filter({ hasText: 'Palette did not create' }).innerText()).toContain(
+      'Authorization is missing or invalid',
+    );
     const answer = (await dialog.getByRole('table').innerText()).replace(/\s+/g, ' ');
     expect(answer).toContain('401');
     expect(answer).toContain('Code: Unauthorized');

@@ -10,6 +10,7 @@ import { nameKey } from '../store/registry-names';
 import { renderDraftFile } from './draft-export';
 import { identifier } from './hcl';
 import { neededSecrets, paletteRequests, SECRET_PLACEHOLDERS } from './palette-payloads';
+import { assertForPalette } from './palette-rules';
 import { renderTerraform } from './terraform';
 
 export const PALETTE_REQUESTS_FORMAT = 'pack-registry-desk/palette-requests';
@@ -85,6 +86,8 @@ export function createExportService(ports: ExportServicePorts) {
     const notes: ExportNote[] = records
       .filter((r) => r.type === 'ecr' && r.isPrivate && !r.awsAuth)
       .map((r) => ({ registry: r.name, scope: r.scope, problem: appError('EXPORT_INCOMPLETE') }));
+    // A file meant for Palette never holds a registry Palette would refuse; a draft file may.
+    if (format !== 'draft') assertForPalette(records);
     const revealed = includeSecrets ? await revealAll(records, notes, forWindow) : new Map<string, string>();
     const valueOf = (record: RegistryRecord, field: SecretField) => revealed.get(`${record.id}\u0000${field}`);
     const exportedAt = request.exportedAt ?? ports.now().toISOString();
@@ -110,7 +113,7 @@ export function createExportService(ports: ExportServicePorts) {
           signIn:
             record.scope === 'system'
               ? 'system console: POST /v1/auth/syslogin, then header Authorization'
-              : 'tenant: header ApiKey (and ProjectUid for a project)',
+              : 'tenant: header ApiKey (OCI registries belong to the tenant, never to a project)',
           ...paletteRequests(record, (field) => valueOf(record, field) ?? SECRET_PLACEHOLDERS[field]),
         })),
       };

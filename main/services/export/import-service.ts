@@ -13,6 +13,8 @@ import type { RegistryDraft } from '../../../shared/model/registry-draft';
 import type { FilePicker, FilePickRequest } from '../file-picker';
 import { firstFreeName, nameKey } from '../store/registry-names';
 import type { RegistryRepository } from '../store/registry-repository';
+import { incompleteForPalette } from '../../../shared/model/palette-rules';
+import { paletteProblems } from './palette-rules';
 import { neededSecrets } from './palette-payloads';
 import { parseDraftFile } from './parse-draft-file';
 
@@ -158,6 +160,13 @@ export function createImportService(ports: ImportServicePorts) {
         type: record.type,
         action,
         needsSecrets: neededSecrets(record),
+        // Kept, as an offline draft may be; said, because Palette will refuse it as it is.
+        incomplete: [
+          ...incompleteForPalette(record),
+          ...paletteProblems(record)
+            .filter((p) => p.code !== 'PALETTE_BASE_PATH_REQUIRED')
+            .map((p) => p.message),
+        ],
       };
     });
     return { imported, skipped };

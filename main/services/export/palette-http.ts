@@ -10,7 +10,7 @@ export interface PaletteHttpOptions {
   proxy: ProxySettings;
   env: NodeJS.ProcessEnv;
   connectTimeoutMs?: number;
-  /** For one whole publish: sign-in, validate and create together. */
+  /** For one whole conversation: sign-in, lookup, create or update, and following the sync. */
   deadlineMs?: number;
 }
 
@@ -23,9 +23,9 @@ export interface PaletteAnswer {
 const MAX_ANSWER_BYTES = 1024 * 1024;
 
 /**
- * JSON POSTs to one Palette instance, trusting its certificate the way validation trusts a
+ * JSON requests to one Palette instance, trusting its certificate the way validation trusts a
  * registry's (system and Node roots plus a supplied CA, or only the supplied CA; skip-verify on
- * request) and going through the same proxy settings. Redirects are not followed: a POST that
+ * request) and going through the same proxy settings. Redirects are not followed: a request that
  * carries an API key goes to the address given and nowhere else.
  */
 export function createPaletteHttp(options: PaletteHttpOptions) {
@@ -42,12 +42,17 @@ export function createPaletteHttp(options: PaletteHttpOptions) {
   const signal = AbortSignal.timeout(options.deadlineMs ?? 30_000);
 
   return {
-    async post(path: string, body: unknown, headers: Record<string, string>): Promise<PaletteAnswer> {
+    async send(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, headers: Record<string, string>): Promise<PaletteAnswer> {
       try {
         const response = await request(new URL(path, options.origin), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'pack-registry-desk', ...headers },
-          body: JSON.stringify(body),
+          method,
+          headers: {
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            accept: 'application/json',
+            'user-agent': 'pack-registry-desk',
+            ...headers,
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
           dispatcher,
           signal,
         });

@@ -1,5 +1,7 @@
 import type { RegistryRecord } from '../../../shared/model/registry';
 import type { SecretField } from '../../../shared/model/secrets';
+import { AppErrorException } from '../../../shared/errors';
+import { ecrPartition } from './palette-rules';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -51,9 +53,11 @@ function tlsBlock(record: RegistryRecord): JsonObject {
   return { enabled: true, insecureSkipVerify, ...(caPem ? { certificate: caPem } : {}) };
 }
 
-/** The GovCloud partition is named in the role ARN; Palette's default (`aws`) covers the rest. */
-function stsPartition(roleArn: string): JsonObject {
-  return /^arn:aws-us-gov:/.test(roleArn) ? { partition: 'aws-us-gov' } : {};
+/** The partition for the credentials block; a registry Palette cannot take never gets this far. */
+function partitionOf(record: Extract<RegistryRecord, { type: 'ecr' }>): string {
+  const verdict = ecrPartition(record);
+  if ('problem' in verdict) throw new AppErrorException(verdict.problem);
+  return verdict.partition;
 }
 
 function basicSpec(record: Extract<RegistryRecord, { type: 'basic' }>, secret: SecretSource): JsonObject {
@@ -77,14 +81,15 @@ function ecrSpec(record: Extract<RegistryRecord, { type: 'ecr' }>, secret: Secre
   const { awsAuth } = record;
   let credentials: JsonObject | undefined;
   if (record.isPrivate && awsAuth?.method === 'credentials') {
-    credentials = { credentialType: 'secret', accessKey: awsAuth.accessKeyId, secretKey: secret('awsSecretAccessKey'), policyARNs: null };
-  } else if (record.isPrivate && awsAuth?.method === 'sts') {
     credentials = {
-      credentialType: 'sts',
-      ...stsPartition(awsAuth.roleArn),
-      sts: { arn: awsAuth.roleArn, externalId: awsAuth.externalId },
-      policyARNs: null,
+      credentialType: 'secret',
+      partition: partitionOf(record),
+      accessKey: awsAuth.accessKeyId,
+      secretKey: secret('awsSecretAccessKey'),
     };
+  } else if (record.isPrivate && awsAuth?.method === 'sts') {
+    // No policyARNs: the spec types it as an array, and null is not one (docs/palette-api.md).
+    credentials = { credentialType: 'sts', partition: partitionOf(record), sts: { arn: awsAuth.roleArn, externalId: awsAuth.externalId } };
   }
   return {
     endpoint: ecrEndpoint(record.endpoint),

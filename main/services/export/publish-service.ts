@@ -1,69 +1,69 @@
 import { AppErrorException, appError } from '../../../shared/errors';
-import { PaletteErrorSchema, type PublishInput, type PublishResult, type PublishStep } from '../../../shared/model/publish';
+import type {
+  PaletteConnection,
+  PublishInput,
+  PublishPreview,
+  PublishResult,
+  SyncInput,
+  SyncResult,
+  SyncState,
+  SyncStatusInput,
+} from '../../../shared/model/publish';
 import type { RegistryRecord } from '../../../shared/model/registry';
 import type { SecretField } from '../../../shared/model/secrets';
+import { openPaletteSession, type PaletteSession } from '../palette/palette-session';
+import { specDifferences } from '../palette/registry-diff';
+import { readSyncStatus } from '../palette/sync-state';
+import { comparePalette } from '../palette/palette-view';
 import type { RegistrySecrets } from '../secrets/registry-secrets';
 import type { RegistryRepository } from '../store/registry-repository';
-import { createPaletteHttp, type PaletteAnswer } from './palette-http';
 import { neededSecrets, paletteRequests, type Json } from './palette-payloads';
+import { assertForPalette } from './palette-rules';
 
 export interface PublishServicePorts {
   registries: RegistryRepository;
   secrets: RegistrySecrets;
   env?: NodeJS.ProcessEnv;
+  /** Between two sync status reads while following a sync (the provider waits 10 s). */
+  syncPollMs?: number;
 }
 
-const MAX_TEXT_BODY = 4096;
+export type SecretValues = Partial<Record<SecretField, string>>;
+type Lookup =
+  | { state: 'absent' }
+  | { state: 'conflict'; message: string }
+  | { state: 'found'; uid: string; current: Json | undefined }
+  | { state: 'failed' };
+const asObject = (v: Json | undefined): { [key: string]: Json } => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
 
-/** The instance's origin: Palette's API lives at /v1 on it, whatever page of the console was pasted. */
-function paletteOrigin(raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`);
-  } catch {
-    throw new AppErrorException(appError('PUBLISH_URL_INVALID', { field: 'paletteUrl' }));
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
-    throw new AppErrorException(appError('PUBLISH_URL_INVALID', { field: 'paletteUrl' }));
-  }
-  return new URL(url.origin);
-}
-
-function parseBody(text: string): Json | undefined {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as Json;
-  } catch {
-    return text.length > MAX_TEXT_BODY ? `${text.slice(0, MAX_TEXT_BODY)}…` : text;
-  }
-}
-
-function step(action: PublishStep['action'], path: string, answer: PaletteAnswer, startedAt: number, redact = false): PublishStep {
-  const ok = answer.status >= 200 && answer.status < 300;
-  const body = parseBody(answer.text);
-  const error = ok ? undefined : PaletteErrorSchema.safeParse(body);
-  return {
-    action,
-    method: 'POST',
-    path,
-    status: answer.status,
-    ok,
-    durationMs: Date.now() - startedAt,
-    // The login answer holds the session token: only its shape is shown.
-    ...(body === undefined ? {} : { body: redact && ok ? { Authorization: '<redacted>' } : body }),
-    ...(error?.success && (error.data.code || error.data.message) ? { error: error.data } : {}),
-  };
+/** Palette's message from the last refused step, for the one sentence a result carries. */
+function refusal(session: PaletteSession): string {
+  const failed = session.steps.findLast((s) => !s.ok);
+  const said = failed?.error?.message ?? (failed ? `HTTP ${failed.status}` : '');
+  return `${appError('PUBLISH_REFUSED').message}${said ? ` Palette said: ${said}` : ''}`;
 }
 
 /**
- * `publish:send`: creates a stored registry in Palette with the create request the export shows,
- * signed in with an API key (tenant) or the system console login (system), and reports every
- * answer Palette gave, errors included. The secrets are read from the vault inside main.
+ * Publish is idempotent: the registry is looked up by name in Palette first, created when absent,
+ * updated (`PUT …/{uid}/{basic|ecr}`) when a compared field differs, and left alone when equal.
+ * Sync status is read as the provider reads it; "Sync now" asks Palette to sync again. Secrets are
+ * read from the vault inside main, and every answer is redacted before it leaves the service.
  */
 export function createPublishService(ports: PublishServicePorts) {
-  async function secretsOf(record: RegistryRecord): Promise<Map<SecretField, string>> {
+  const env = ports.env ?? process.env;
+  // REGDESK_SYNC_POLL_MS lets the end-to-end tests follow a sync without waiting seconds per read.
+  const pollMs =
+    ports.syncPollMs ??
+    (Number(env['REGDESK_SYNC_POLL_MS']) >= 0 && env['REGDESK_SYNC_POLL_MS'] ? Number(env['REGDESK_SYNC_POLL_MS']) : 5000);
+
+  async function secretsOf(record: RegistryRecord, given: SecretValues = {}): Promise<Map<SecretField, string>> {
     const values = new Map<SecretField, string>();
     for (const field of neededSecrets(record)) {
+      const value = given[field];
+      if (value) {
+        values.set(field, value);
+        continue;
+      }
       try {
         values.set(field, await ports.secrets.reveal({ registryId: record.id, field }));
       } catch (error) {
@@ -80,59 +80,168 @@ export function createPublishService(ports: PublishServicePorts) {
     return values;
   }
 
+  function checkScope(record: RegistryRecord, auth: PaletteConnection['auth']): void {
+    // A pasted token carries its own scope; an API key is a tenant's, the console login the system's.
+    if (auth.kind === 'token') return;
+    if (auth.kind !== (record.scope === 'system' ? 'system' : 'apiKey'))
+      throw new AppErrorException(appError('PUBLISH_SCOPE_MISMATCH', { field: 'auth.kind' }));
+  }
+
+  async function lookup(session: PaletteSession, record: RegistryRecord, local: Json): Promise<Lookup> {
+    const summary = await session.call('lookup', 'GET', '/v1/registries/oci/summary');
+    if (!summary.step.ok) return { state: 'failed' };
+    const items = asObject(summary.data)['items'];
+    const found = (Array.isArray(items) ? items : []).map(asObject).find((item) => {
+      const { name } = asObject(item['metadata']);
+      const { scope } = asObject(item['spec']);
+      return name === record.name && (typeof scope !== 'string' || scope === '' || scope === record.scope);
+    });
+    if (!found) return { state: 'absent' };
+    const uid = asObject(found['metadata'])['uid'];
+    const type = asObject(found['spec'])['registryType'];
+    if (typeof type === 'string' && type !== '' && type.toLowerCase() !== record.type) {
+      return {
+        state: 'conflict',
+        message: `Palette already has a registry named "${record.name}" of type ${type}; this one is ${record.type}. Rename one of them.`,
+      };
+    }
+    if (typeof uid !== 'string' || uid === '') return { state: 'conflict', message: `Palette listed "${record.name}" without a uid.` };
+    const read = await session.call('read', 'GET', `/v1/registries/oci/${encodeURIComponent(uid)}/${record.type}`);
+    if (!read.step.ok) return { state: 'failed' };
+    void local;
+    return { state: 'found', uid, current: read.data };
+  }
+
+  async function withSession<T>(
+    connection: PaletteConnection,
+    secrets: string[],
+    run: (session: PaletteSession) => Promise<T>,
+    deadlineMs?: number,
+  ): Promise<T> {
+    const session = await openPaletteSession(connection, { env, secrets, ...(deadlineMs ? { deadlineMs } : {}) });
+    try {
+      return await run(session);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async function prepare(input: PublishInput, given?: SecretValues) {
+    const { record } = ports.registries.get(input.id);
+    checkScope(record, input.auth);
+    assertForPalette([record]);
+    const secrets = await secretsOf(record, given);
+    const requests = paletteRequests(record, (field) => secrets.get(field) ?? '');
+    return { record, secrets: [...secrets.values()], requests };
+  }
+
+  async function syncStatusOf(session: PaletteSession, uid: string, kind: 'basic' | 'ecr'): Promise<SyncState | undefined> {
+    const status = await session.call('sync-status', 'GET', `/v1/registries/oci/${encodeURIComponent(uid)}/${kind}/sync/status`);
+    return status.step.ok ? readSyncStatus(status.data) : undefined;
+  }
+
   return {
-    async send(input: PublishInput): Promise<PublishResult> {
-      const { record } = ports.registries.get(input.id);
-      const wanted = record.scope === 'system' ? 'system' : 'apiKey';
-      if (input.auth.kind !== wanted) throw new AppErrorException(appError('PUBLISH_SCOPE_MISMATCH', { field: 'auth.kind' }));
-      const origin = paletteOrigin(input.paletteUrl);
-      const secrets = await secretsOf(record);
-      const requests = paletteRequests(record, (field) => secrets.get(field) ?? '');
-      const http = createPaletteHttp({ origin, tls: input.tls, proxy: input.proxy, env: ports.env ?? process.env });
-      const steps: PublishStep[] = [];
-      const result = (ok: boolean, extra: Partial<PublishResult> = {}): PublishResult => ({
-        ok,
-        registry: record.name,
-        paletteUrl: origin.origin,
-        steps,
-        ...extra,
-      });
-      try {
-        let headers: Record<string, string>;
-        if (input.auth.kind === 'system') {
-          const startedAt = Date.now();
-          const answer = await http.post('/v1/auth/syslogin', { username: input.auth.username, password: input.auth.password }, {});
-          const login = step('login', '/v1/auth/syslogin', answer, startedAt, true);
-          steps.push(login);
-          const token = login.ok ? (parseBody(answer.text) as { Authorization?: unknown } | undefined)?.Authorization : undefined;
-          if (typeof token !== 'string' || token === '') {
-            if (login.ok)
-              steps[0] = { ...login, ok: false, error: { message: 'Palette answered the login without an Authorization token.' } };
-            return result(false);
-          }
-          // palette.md §2: the token goes in the Authorization header as is, without "Bearer".
-          headers = { Authorization: token };
-        } else {
-          headers = { ApiKey: input.auth.apiKey, ...(input.auth.projectUid ? { ProjectUid: input.auth.projectUid } : {}) };
-        }
-        let auditUid: string | string[] | undefined;
-        for (const action of input.validateFirst ? (['validate', 'create'] as const) : (['create'] as const)) {
-          const { path, body } = requests[action];
-          const startedAt = Date.now();
-          const answer = await http.post(path, body, headers);
-          const done = step(action, path, answer, startedAt);
-          steps.push(done);
-          if (!done.ok) return result(false);
-          auditUid = answer.headers['audituid'];
-        }
-        const created = steps.at(-1)?.body as { uid?: unknown } | undefined;
-        return result(true, {
-          ...(typeof created?.uid === 'string' ? { uid: created.uid } : {}),
-          ...(typeof auditUid === 'string' ? { auditUid } : {}),
+    /** `given`: secrets from the command line (it cannot decrypt the app's), used before the vault. */
+    async send(input: PublishInput, given?: SecretValues): Promise<PublishResult> {
+      const { record, secrets, requests } = await prepare(input, given);
+      return withSession(input, secrets, async (session) => {
+        const result = (outcome: PublishResult['outcome'], extra: Partial<PublishResult> = {}): PublishResult => ({
+          ok: outcome !== 'refused',
+          outcome,
+          registry: record.name,
+          paletteUrl: session.origin.origin,
+          steps: session.steps,
+          kind: record.type,
+          differences: [],
+          ...(outcome === 'refused' && !extra.message ? { message: refusal(session) } : {}),
+          ...extra,
         });
-      } finally {
-        await http.close();
-      }
+        if (!(await session.signIn())) return result('refused');
+        const found = await lookup(session, record, requests.create.body);
+        if (found.state === 'failed') return result('refused');
+        if (found.state === 'conflict') return result('refused', { message: found.message });
+        const differences = found.state === 'found' ? specDifferences(record.type, found.current, requests.create.body) : [];
+        if (found.state === 'found' && differences.length === 0) return result('unchanged', { uid: found.uid });
+        if (input.validateFirst) {
+          const validated = await session.call('validate', 'POST', requests.validate.path, requests.validate.body);
+          if (!validated.step.ok) return result('refused', { differences });
+        }
+        if (found.state === 'found') {
+          const path = `/v1/registries/oci/${encodeURIComponent(found.uid)}/${record.type}`;
+          const updated = await session.call('update', 'PUT', path, requests.create.body);
+          return updated.step.ok ? result('updated', { uid: found.uid, differences }) : result('refused', { uid: found.uid, differences });
+        }
+        const created = await session.call('create', 'POST', requests.create.path, requests.create.body);
+        if (!created.step.ok) return result('refused');
+        const uid = asObject(created.data)['uid'];
+        const auditUid = created.headers['audituid'];
+        return result('created', { ...(typeof uid === 'string' ? { uid } : {}), ...(typeof auditUid === 'string' ? { auditUid } : {}) });
+      });
+    },
+
+    /** What a publish would do, read from Palette without writing: absent, the same, or which fields differ. */
+    async compare(input: PublishInput, given?: SecretValues): Promise<PublishPreview & { steps: PublishResult['steps'] }> {
+      const { record, secrets, requests } = await prepare(input, given);
+      return withSession(input, secrets, async (session) => {
+        const refused = { state: 'conflict' as const, kind: record.type, differences: [], steps: session.steps };
+        if (!(await session.signIn())) return { ...refused, message: refusal(session) };
+        const found = await lookup(session, record, requests.create.body);
+        if (found.state === 'failed') return { ...refused, message: refusal(session) };
+        if (found.state === 'conflict') return { ...refused, message: found.message };
+        if (found.state === 'absent') return { state: 'absent', kind: record.type, differences: [], steps: session.steps };
+        const differences = specDifferences(record.type, found.current, requests.create.body);
+        return { state: differences.length ? 'differs' : 'same', uid: found.uid, kind: record.type, differences, steps: session.steps };
+      });
+    },
+
+    async syncStatus(input: SyncStatusInput): Promise<SyncResult> {
+      return withSession(input, [], async (session) => {
+        if (!(await session.signIn())) return { ok: false, steps: session.steps };
+        const sync = await syncStatusOf(session, input.uid, input.kind);
+        return { ok: sync !== undefined, steps: session.steps, ...(sync ? { sync } : {}) };
+      });
+    },
+
+    /** "Sync now": `POST …/sync?forceSync=…`, then the status once. */
+    async syncNow(input: SyncInput): Promise<SyncResult> {
+      return withSession(input, [], async (session) => {
+        if (!(await session.signIn())) return { ok: false, steps: session.steps };
+        const path = `/v1/registries/oci/${encodeURIComponent(input.uid)}/${input.kind}/sync?forceSync=${input.force}`;
+        if (!(await session.call('sync', 'POST', path)).step.ok) return { ok: false, steps: session.steps };
+        const sync = await syncStatusOf(session, input.uid, input.kind);
+        return { ok: sync !== undefined, steps: session.steps, ...(sync ? { sync } : {}) };
+      });
+    },
+
+    /** Reads the sync status until it is done or failed, or the deadline passes; each read is reported. */
+    async followSync(
+      input: SyncStatusInput,
+      options: { timeoutMs: number; onProgress?: (sync: SyncState) => void },
+    ): Promise<SyncResult & { timedOut: boolean }> {
+      const deadline = Date.now() + options.timeoutMs;
+      return withSession(
+        input,
+        [],
+        async (session) => {
+          if (!(await session.signIn())) return { ok: false, steps: session.steps, timedOut: false };
+          for (;;) {
+            const sync = await syncStatusOf(session, input.uid, input.kind);
+            if (!sync) return { ok: false, steps: session.steps, timedOut: false };
+            options.onProgress?.(sync);
+            if (sync.state === 'done' || sync.state === 'failed')
+              return { ok: sync.state === 'done', steps: session.steps, sync, timedOut: false };
+            const left = deadline - Date.now();
+            if (left <= 0) return { ok: false, steps: session.steps, sync, timedOut: true };
+            await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, left)));
+          }
+        },
+        options.timeoutMs + 30_000,
+      );
+    },
+
+    /** The Palette view: what Palette holds for the signed-in scope beside the local registries. */
+    async view(connection: PaletteConnection) {
+      return withSession(connection, [], (session) => comparePalette(session, connection, ports.registries.list()));
     },
   };
 }

@@ -1,7 +1,9 @@
+import { AppErrorException, appError, type AppError } from '../../../shared/errors';
 import type { RegistryRecord } from '../../../shared/model/registry';
 import type { SecretField } from '../../../shared/model/secrets';
 import { attr, blank, block, bool, comment, expr, identifier, renderHcl, str, text, type HclItem } from './hcl';
 import { basicEndpoint, ecrEndpoint, neededSecrets } from './palette-payloads';
+import { ecrPartition } from './palette-rules';
 
 export interface TerraformOptions {
   exportedAt: string;
@@ -45,6 +47,49 @@ function header(count: number, options: TerraformOptions, withSecrets: boolean):
   return [comment(lines.join('\n')), blank];
 }
 
+/**
+ * Without `required_providers`, `terraform init` looks for hashicorp/spectrocloud, which does not
+ * exist; the provider block takes its host and API key from variables (docs/palette-api.md).
+ */
+function providerSetup(): HclItem[] {
+  const variable = (name: string, description: string) =>
+    block('variable', [name], [attr('description', str(description)), attr('type', expr('string')), attr('sensitive', bool(true))]);
+  return [
+    block(
+      'terraform',
+      [],
+      [block('required_providers', [], [attr('spectrocloud', expr('{\n      source = "spectrocloud/spectrocloud"\n    }'))])],
+    ),
+    blank,
+    variable('palette_host', 'Palette host name, e.g. palette.example.com'),
+    blank,
+    variable('palette_api_key', 'API key of the tenant that gets the registries'),
+    blank,
+    block('provider', ['spectrocloud'], [attr('host', expr('var.palette_host')), attr('api_key', expr('var.palette_api_key'))]),
+    blank,
+  ];
+}
+
+/**
+ * Why the provider cannot express a registry (it has neither a partition attribute nor a working
+ * anonymous ECR path), or undefined when it can. Checked against its source, docs/palette-api.md.
+ */
+export function terraformRefusal(record: RegistryRecord): AppError | undefined {
+  if (record.type !== 'ecr') return undefined;
+  if (!record.isPrivate) {
+    return appError('TERRAFORM_CANNOT_CARRY', {
+      message: `"${record.name}" is an ECR registry without authentication: the provider sends no credential type for credential_type "noAuth" and reads back only "secret" and "sts", so it cannot manage it.`,
+    });
+  }
+  const verdict = ecrPartition(record);
+  if ('partition' in verdict && verdict.partition !== 'aws') {
+    return appError('TERRAFORM_CANNOT_CARRY', {
+      message: `"${record.name}" is in AWS partition ${verdict.partition}: the provider has no partition attribute and sends none, so Palette would use aws.`,
+    });
+  }
+  return undefined;
+}
+
 function credentials(record: RegistryRecord, secretRef: (field: SecretField) => string): HclItem[] {
   const tls: HclItem[] = [
     ...(record.tls.caPem ? [attr('certificate', text(record.tls.caPem))] : []),
@@ -73,12 +118,8 @@ function credentials(record: RegistryRecord, secretRef: (field: SecretField) => 
   if (auth?.method === 'sts') {
     return [attr('credential_type', str('sts')), attr('arn', str(auth.roleArn)), attr('external_id', str(auth.externalId)), ...tlsBlock];
   }
-  // The block is required even for a registry pulled anonymously; noAuth sends no AWS credentials.
-  return [
-    comment('Not protected: Palette pulls from this registry without AWS credentials.'),
-    attr('credential_type', str('noAuth')),
-    ...tlsBlock,
-  ];
+  // terraformRefusal keeps unprotected ECR registries out; a protected one without a method is incomplete.
+  return [attr('credential_type', str('secret')), ...tlsBlock];
 }
 
 function resource(record: RegistryRecord, name: string, secretRef: (field: SecretField) => string): HclItem {
@@ -115,6 +156,8 @@ function resource(record: RegistryRecord, name: string, secretRef: (field: Secre
  * secret a `sensitive` variable declared just before the resource that uses it.
  */
 export function renderTerraform(records: RegistryRecord[], options: TerraformOptions): { content: string; secretsWritten: number } {
+  const refusal = records.map(terraformRefusal).find((problem) => problem !== undefined);
+  if (refusal) throw new AppErrorException(refusal);
   const names = resourceNames(records);
   let secretsWritten = 0;
   const items: HclItem[] = [];
@@ -146,5 +189,5 @@ export function renderTerraform(records: RegistryRecord[], options: TerraformOpt
     );
   });
   items.pop();
-  return { content: renderHcl([...header(records.length, options, secretsWritten > 0), ...items]), secretsWritten };
+  return { content: renderHcl([...header(records.length, options, secretsWritten > 0), ...providerSetup(), ...items]), secretsWritten };
 }

@@ -68,7 +68,7 @@ export class ExportDialogs {
 
   field(
     dialog: Locator,
-    label: 'Palette API URL' | 'API key' | 'Project UID' | 'System console username' | 'System console password',
+    label: 'Palette API URL' | 'API key' | 'Authorization token' | 'System console username' | 'System console password',
   ): Locator {
     // Required fields' labels end in an asterisk.
     return dialog.getByLabel(new RegExp(`^${label}( \\*)?$`));
@@ -79,6 +79,23 @@ export class ExportDialogs {
       .getByRole('status')
       .or(dialog.getByRole('alert'))
       .filter({ hasText: /Palette/ });
+  }
+
+  /** The sync status the publish dialog follows: Palette's own word for it is in its text. */
+  syncStatus(dialog: Locator): Locator {
+    return dialog.getByRole('status').filter({ hasText: 'Palette says:' });
+  }
+
+  // Palette view
+  paletteView(): Locator {
+    return this.page.getByRole('dialog', { name: 'Palette beside this workstation' });
+  }
+
+  paletteRow(dialog: Locator, name: string): Locator {
+    return dialog
+      .getByRole('table', { name: 'Palette beside local registries' })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
   }
 
   button(dialog: Locator, name: string): Locator {

@@ -51,14 +51,23 @@ const publish = (variant: string, input: Omit<PublishInputRaw, 'id' | 'paletteUr
   );
 
 describe('publish to Palette', () => {
-  it('creates a tenant registry with the API key and ProjectUid headers, sending the real secret', async () => {
-    const result = await publish('basic-username', { auth: { kind: 'apiKey', apiKey: API_KEY, projectUid: 'project-42' } });
-    expect(result).toMatchObject({ ok: true, registry: 'harbor-robot', uid: palette.registries[0]!.uid, auditUid: expect.any(String) });
-    expect(result.steps).toEqual([
-      expect.objectContaining({ action: 'create', path: '/v1/registries/oci/basic?skipPackSync=false', status: 201, ok: true }),
+  it('creates a tenant registry with the API key, after looking it up by name, sending the real secret', async () => {
+    const result = await publish('basic-username', { auth: { kind: 'apiKey', apiKey: API_KEY } });
+    expect(result).toMatchObject({
+      ok: true,
+      outcome: 'created',
+      registry: 'harbor-robot',
+      uid: palette.registries[0]!.uid,
+      auditUid: expect.any(String),
+    });
+    expect(result.steps.map((s) => [s.action, s.method, s.path, s.status])).toEqual([
+      ['lookup', 'GET', '/v1/registries/oci/summary', 200],
+      ['create', 'POST', '/v1/registries/oci/basic?skipPackSync=false', 201],
     ]);
-    const [request] = palette.requests;
-    expect(request!.headers).toMatchObject({ apikey: API_KEY, projectuid: 'project-42', 'content-type': 'application/json' });
+    const request = palette.requests[1];
+    expect(request!.headers).toMatchObject({ apikey: API_KEY, 'content-type': 'application/json' });
+    // OCI registries are tenant-level: no project header, whatever the window sends.
+    expect(request!.headers).not.toHaveProperty('projectuid');
     expect(request!.headers).not.toHaveProperty('authorization');
     // The body is the export's create body with the stored password in place of the placeholder.
     const exported = JSON.parse(
@@ -71,6 +80,12 @@ describe('publish to Palette', () => {
     expected.spec.auth['password'] = secrets.get('basic-username');
     expect(request!.body).toEqual(expected);
     expect(JSON.stringify(result)).not.toContain(secrets.get('basic-username'));
+    expect(palette.violations).toEqual([]);
+  });
+
+  it('offers no project: a projectUid in the sign-in is refused by the contract', () => {
+    const input = { id: 'x', paletteUrl: palette.url, auth: { kind: 'apiKey', apiKey: API_KEY, projectUid: 'project-42' } };
+    expect(PublishInputSchema.safeParse(input).error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['projectUid'] });
   });
 
   it('signs in to the system console for a system registry and sends the token as the Authorization header', async () => {
@@ -78,13 +93,14 @@ describe('publish to Palette', () => {
     expect(result.ok).toBe(true);
     expect(result.steps.map((s) => [s.action, s.status])).toEqual([
       ['login', 200],
+      ['lookup', 200],
       ['validate', 204],
       ['create', 201],
     ]);
-    expect(result.steps[0]!.body).toEqual({ Authorization: '<redacted>' });
+    expect(result.steps[0]!.body).toEqual({ Authorization: '<redacted>', IsPasswordReset: false });
     const token = (palette.requests[1]!.headers['authorization'] as string) ?? '';
     expect(token).toMatch(/^sys-/);
-    expect(palette.requests[2]!.headers['authorization']).toBe(token);
+    expect(palette.requests[3]!.headers['authorization']).toBe(token);
     expect(JSON.stringify(result)).not.toContain(token);
     expect(JSON.stringify(result)).not.toContain(SYSTEM.password);
     expect(palette.registries.at(-1)).toMatchObject({ scope: 'system', kind: 'ecr' });
@@ -93,9 +109,10 @@ describe('publish to Palette', () => {
   it("shows Palette's 401 with its error body", async () => {
     const result = await publish('ecr-public', { auth: { kind: 'apiKey', apiKey: 'wrong-key' } });
     expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ outcome: 'refused', message: expect.stringContaining('Authorization is missing or invalid') });
     expect(result.steps).toEqual([
       expect.objectContaining({
-        action: 'create',
+        action: 'lookup',
         status: 401,
         ok: false,
         error: { code: 'Unauthorized', message: 'Authorization is missing or invalid', ref: expect.any(String) },
@@ -105,17 +122,15 @@ describe('publish to Palette', () => {
     expect(login.steps).toEqual([
       expect.objectContaining({ action: 'login', status: 401, ok: false, error: expect.objectContaining({ code: 'Unauthorized' }) }),
     ]);
-    expect(palette.requests.map((r) => r.path)).toEqual(['/v1/registries/oci/ecr?skipPackSync=false', '/v1/auth/syslogin']);
+    expect(palette.requests.map((r) => r.path)).toEqual(['/v1/registries/oci/summary', '/v1/auth/syslogin']);
   });
 
-  it("shows Palette's 409 when the name is taken", async () => {
-    expect((await publish('ecr-credentials', { auth: { kind: 'apiKey', apiKey: API_KEY } })).ok).toBe(true);
+  it('is idempotent: a second publish is "unchanged", never an error', async () => {
+    expect((await publish('ecr-credentials', { auth: { kind: 'apiKey', apiKey: API_KEY } })).outcome).toBe('created');
     const again = await publish('ecr-credentials', { auth: { kind: 'apiKey', apiKey: API_KEY } });
-    expect(again).toMatchObject({
-      ok: false,
-      steps: [{ action: 'create', status: 409, error: { code: 'RegistryAlreadyExists', message: "Registry 'ecr-keys' already exists" } }],
-    });
-    expect(again.uid).toBeUndefined();
+    expect(again).toMatchObject({ ok: true, outcome: 'unchanged', uid: palette.registries.at(-1)!.uid, differences: [] });
+    expect(again.steps.map((s) => s.action)).toEqual(['lookup', 'read']);
+    expect(JSON.stringify(again)).not.toContain(secrets.get('ecr-credentials'));
   });
 
   it("shows Palette's 400 validation error and does not create", async () => {
@@ -132,7 +147,9 @@ describe('publish to Palette', () => {
       });
       expect(result).toMatchObject({
         ok: false,
+        outcome: 'refused',
         steps: [
+          { action: 'lookup', status: 200 },
           {
             action: 'validate',
             path: '/v1/registries/oci/basic/validate',
@@ -141,7 +158,7 @@ describe('publish to Palette', () => {
           },
         ],
       });
-      expect(strict.requests).toHaveLength(1);
+      expect(strict.requests).toHaveLength(2);
       expect(strict.registries).toEqual([]);
     } finally {
       await strict.close();
@@ -169,14 +186,15 @@ describe('publish to Palette', () => {
       message: expect.stringMatching(/^Palette at https:\/\/127\.0\.0\.1:\d+ could not be reached \(TLS_/),
     });
     const skipped = await env.services.publish.send(PublishInputSchema.parse({ ...input, tls: { insecureSkipVerify: true } }));
-    expect(skipped.steps.map((s) => s.status)).toEqual([200, 201]);
+    expect(skipped.steps.map((s) => s.status)).toEqual([200, 200, 201]);
 
     const proxy: RunningHttpProxy = await startHttpProxy();
     try {
       const viaProxy = await env.services.publish.send(
         PublishInputSchema.parse({ ...input, tls: { caPem: pki.root.certPem }, proxy: { url: proxy.url, fromEnvironment: false } }),
       );
-      expect(viaProxy.steps.at(-1)).toMatchObject({ action: 'create', status: 409 });
+      // Created just before, directly: now found by name and unchanged.
+      expect(viaProxy).toMatchObject({ outcome: 'unchanged', steps: [{ action: 'login' }, { action: 'lookup' }, { action: 'read' }] });
       expect(await proxy.sawConnect(new URL(palette.url).host)).toBe(true);
     } finally {
       await proxy.stop();

@@ -238,6 +238,13 @@ function ImportSummary({ result }: { result: ImportResult }) {
           </li>
         ))}
       </ul>
+      {result.imported
+        .filter((r) => r.incomplete.length > 0)
+        .map((r) => (
+          <Text size="sm" key={`incomplete-${r.index}`}>
+            <strong>Incomplete for Palette:</strong> {r.name} is kept as a draft. {r.incomplete.join(' ')}
+          </Text>
+        ))}
       {needSecrets.length > 0 && (
         <Text size="sm">
           Secrets never travel in a draft file. Edit these to enter theirs:{' '}

@@ -1,9 +1,11 @@
-import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { IconUpload } from '@tabler/icons-react';
-import { useState, type ChangeEvent } from 'react';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { RegistrySummary } from '../../../../shared/model/registry';
-import type { PublishInputRaw, PublishResult, PublishStep } from '../../../../shared/model/publish';
+import type { FieldDifference, PublishPreview, PublishResult } from '../../../../shared/model/publish';
 import { client } from '../../api/client';
+import { PaletteSignIn, connectionOf, emptySignIn, type SignInState } from '../palette/PaletteSignIn';
+import { StepsTable } from '../palette/StepsTable';
+import { SyncPanel, useSyncFollower } from '../palette/SyncPanel';
 import { ProblemAlert } from './ProblemAlert';
 import { problemOf, type Problem } from './problem';
 
@@ -13,78 +15,66 @@ interface Props {
   onClose: () => void;
 }
 
-const actionTitle: Record<PublishStep['action'], string> = { login: 'Sign in', validate: 'Validate', create: 'Create' };
-const empty = { paletteUrl: '', apiKey: '', projectUid: '', username: '', password: '' };
+const outcomeTitle: Record<PublishResult['outcome'], (name: string) => string> = {
+  created: (name) => `Created “${name}” in Palette`,
+  updated: (name) => `Updated “${name}” in Palette`,
+  unchanged: (name) => `“${name}” is unchanged in Palette: it already matches`,
+  refused: (name) => `Palette did not create “${name}”`,
+};
 
 /**
- * Sends one stored registry's create request to Palette, signed in with a tenant API key or the
- * system console login (by the registry's scope). The sign-in lives in this dialog's state only:
- * it is sent once and forgotten when the dialog closes.
+ * Publishes one stored registry to Palette: looked up by name first, created when absent, updated
+ * when a field differs (the difference can be compared first), left alone when equal; then its
+ * sync is followed. The sign-in lives in this dialog's state only and is never stored.
  */
 export function PublishDialog({ registry, opened, onClose }: Props) {
-  const [fields, setFields] = useState(empty);
-  const [ca, setCa] = useState<{ fileName: string; pem: string } | null>(null);
-  const [insecureSkipVerify, setInsecureSkipVerify] = useState(false);
+  const [signIn, setSignIn] = useState<SignInState>(emptySignIn);
   const [validateFirst, setValidateFirst] = useState(false);
-  const [sending, setSending] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [preview, setPreview] = useState<PublishPreview | null>(null);
   const [result, setResult] = useState<PublishResult | null>(null);
   const [attempted, setAttempted] = useState(false);
+  const follower = useSyncFollower();
 
-  const tenant = registry?.scope === 'tenant';
-  const set = (field: keyof typeof empty) => (event: ChangeEvent<HTMLInputElement>) => {
-    const value = event.currentTarget.value;
-    setFields((current) => ({ ...current, [field]: value }));
-  };
-  const missing = (value: string, message: string) => (attempted && value.trim() === '' ? message : undefined);
+  const scope = registry?.scope ?? 'tenant';
+  const connection = connectionOf(signIn, scope);
 
   const close = () => {
-    if (sending) return;
-    setFields(empty);
-    setCa(null);
-    setInsecureSkipVerify(false);
+    if (busy) return;
+    setSignIn(emptySignIn);
     setValidateFirst(false);
     setProblem(null);
+    setPreview(null);
     setResult(null);
     setAttempted(false);
+    follower.reset();
     onClose();
   };
 
-  const pickCa = async () => {
-    setProblem(null);
-    try {
-      const picked = await client.pickCertificateFile();
-      if (!picked.canceled) setCa({ fileName: picked.fileName, pem: picked.pem });
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  };
-
-  const publish = async () => {
+  const call = async (what: 'compare' | 'publish') => {
     if (!registry) return;
     setAttempted(true);
-    const auth: PublishInputRaw['auth'] = tenant
-      ? { kind: 'apiKey', apiKey: fields.apiKey, ...(fields.projectUid.trim() ? { projectUid: fields.projectUid.trim() } : {}) }
-      : { kind: 'system', username: fields.username, password: fields.password };
-    const required = tenant ? [fields.paletteUrl, fields.apiKey] : [fields.paletteUrl, fields.username, fields.password];
-    if (required.some((v) => v.trim() === '')) return;
-    setSending(true);
+    if (!connection) return;
+    setBusy(true);
     setProblem(null);
     setResult(null);
+    follower.reset();
     try {
-      setResult(
-        await client.publishRegistry({
-          id: registry.id,
-          paletteUrl: fields.paletteUrl.trim(),
-          auth,
-          tls: { insecureSkipVerify, ...(ca ? { caPem: ca.pem } : {}) },
-          validateFirst,
-        }),
-      );
+      const input = { ...connection, id: registry.id, validateFirst };
+      if (what === 'compare') {
+        setPreview(await client.comparePublish(input));
+        return;
+      }
+      const published = await client.publishRegistry(input);
+      setResult(published);
+      // A create or an update starts a sync in Palette: follow it until it is listed and available.
+      if (published.ok && published.uid && published.outcome !== 'unchanged')
+        void follower.follow({ connection, uid: published.uid, kind: published.kind });
     } catch (error) {
       setProblem(problemOf(error));
     } finally {
-      setSending(false);
+      setBusy(false);
     }
   };
 
@@ -102,95 +92,35 @@ export function PublishDialog({ registry, opened, onClose }: Props) {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void publish();
+            void call('publish');
           }}
         >
           <Stack gap="md">
             <Text size="sm">
-              Creates this {registry.scope} registry in Palette with its stored secrets. The sign-in below is used for this request only and
-              is never stored.
+              Creates this {registry.scope} registry in Palette with its stored secrets, or updates the one of the same name. OCI registries
+              belong to the {registry.scope === 'tenant' ? 'tenant, never to a project' : 'system console'}. The sign-in below is used for
+              these requests only and is never stored.
             </Text>
-            <TextInput
-              label="Palette API URL"
-              placeholder="https://console.spectrocloud.example"
-              required
-              value={fields.paletteUrl}
-              onChange={set('paletteUrl')}
-              error={missing(fields.paletteUrl, 'Enter the Palette address.')}
-              data-autofocus
-            />
-            {tenant ? (
-              <>
-                <PasswordInput
-                  label="API key"
-                  required
-                  value={fields.apiKey}
-                  onChange={set('apiKey')}
-                  error={missing(fields.apiKey, 'Enter the API key.')}
-                  visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the API key' }}
-                />
-                <TextInput
-                  label="Project UID"
-                  description="Optional: create it in one project rather than the tenant."
-                  value={fields.projectUid}
-                  onChange={set('projectUid')}
-                />
-              </>
-            ) : (
-              <>
-                <TextInput
-                  label="System console username"
-                  required
-                  value={fields.username}
-                  onChange={set('username')}
-                  error={missing(fields.username, 'Enter the system console username.')}
-                  autoComplete="off"
-                />
-                <PasswordInput
-                  label="System console password"
-                  required
-                  value={fields.password}
-                  onChange={set('password')}
-                  error={missing(fields.password, 'Enter the system console password.')}
-                  visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the password' }}
-                />
-              </>
-            )}
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                Palette’s CA certificate
-              </Text>
-              <Group gap="xs">
-                <Button variant="default" size="xs" leftSection={<IconUpload size={14} aria-hidden />} onClick={() => void pickCa()}>
-                  {ca ? 'Choose another CA file' : 'Upload CA file'}
-                </Button>
-                {ca && (
-                  <>
-                    <Text size="sm">{ca.fileName}</Text>
-                    <Button variant="default" size="xs" onClick={() => setCa(null)}>
-                      Remove CA file
-                    </Button>
-                  </>
-                )}
-              </Group>
-            </Stack>
-            <Switch
-              label="Skip TLS verification (insecure)"
-              checked={insecureSkipVerify}
-              onChange={(event) => setInsecureSkipVerify(event.currentTarget.checked)}
-            />
+            <PaletteSignIn scope={scope} state={signIn} onChange={setSignIn} attempted={attempted} onProblem={setProblem} />
             <Checkbox
               label="Ask Palette to validate the registry first"
               checked={validateFirst}
               onChange={(event) => setValidateFirst(event.currentTarget.checked)}
             />
             <ProblemAlert problem={problem} />
+            {preview && !result && <PreviewOutcome preview={preview} name={registry.name} />}
             {result && <PublishOutcome result={result} />}
+            {result?.ok && result.uid && connection && (
+              <SyncPanel follower={follower} target={{ connection, uid: result.uid, kind: result.kind }} />
+            )}
             <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close} disabled={sending}>
+              <Button variant="default" onClick={close} disabled={busy}>
                 Done
               </Button>
-              <Button type="submit" loading={sending}>
+              <Button variant="default" onClick={() => void call('compare')} loading={busy}>
+                Compare with Palette
+              </Button>
+              <Button type="submit" loading={busy}>
                 Publish
               </Button>
             </Group>
@@ -201,6 +131,49 @@ export function PublishDialog({ registry, opened, onClose }: Props) {
   );
 }
 
+export function DifferencesTable({ differences, caption }: { differences: FieldDifference[]; caption: string }) {
+  return (
+    <Table>
+      <Table.Caption>{caption}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Field</Table.Th>
+          <Table.Th scope="col">In Palette</Table.Th>
+          <Table.Th scope="col">Here</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {differences.map((d) => (
+          <Table.Tr key={d.field}>
+            <Table.Td>
+              <code>{d.field}</code>
+            </Table.Td>
+            <Table.Td>{JSON.stringify(d.palette)}</Table.Td>
+            <Table.Td>{JSON.stringify(d.local)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function PreviewOutcome({ preview, name }: { preview: PublishPreview; name: string }) {
+  const title = {
+    absent: `Palette has no “${name}”: Publish creates it`,
+    same: `Palette’s “${name}” matches: Publish changes nothing`,
+    differs: `Palette’s “${name}” differs: Publish updates these fields`,
+    conflict: `Palette’s “${name}” cannot be compared`,
+  }[preview.state];
+  return (
+    <Stack gap="xs">
+      <Alert color={preview.state === 'conflict' ? 'red' : 'blue'} variant="light" role="status" title={title}>
+        {preview.message ?? 'Secrets are not compared: Palette masks them when read.'}
+      </Alert>
+      {preview.differences.length > 0 && <DifferencesTable differences={preview.differences} caption="What Publish would change" />}
+    </Stack>
+  );
+}
+
 function PublishOutcome({ result }: { result: PublishResult }) {
   return (
     <Stack gap="sm">
@@ -208,51 +181,16 @@ function PublishOutcome({ result }: { result: PublishResult }) {
         color={result.ok ? 'green' : 'red'}
         variant="light"
         role={result.ok ? 'status' : 'alert'}
-        title={result.ok ? `Created “${result.registry}” in Palette` : `Palette did not create “${result.registry}”`}
+        title={outcomeTitle[result.outcome](result.registry)}
       >
-        {result.ok ? (result.uid ? `Its uid in Palette is ${result.uid}.` : 'Palette accepted it.') : 'Palette’s answer is below.'}
+        {result.ok
+          ? result.uid
+            ? `Its uid in Palette is ${result.uid}.`
+            : 'Palette accepted it.'
+          : (result.message ?? 'Palette’s answer is below.')}
       </Alert>
-      <Table>
-        <Table.Caption>Requests sent to {result.paletteUrl}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Step</Table.Th>
-            <Table.Th scope="col">Request</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Palette’s answer</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {result.steps.map((step, i) => (
-            <Table.Tr key={i}>
-              <Table.Td>{actionTitle[step.action]}</Table.Td>
-              <Table.Td>
-                <code>
-                  {step.method} {step.path}
-                </code>
-              </Table.Td>
-              <Table.Td>
-                {step.status} {step.ok ? 'OK' : 'failed'}
-              </Table.Td>
-              <Table.Td>
-                {step.error ? (
-                  <Stack gap={2}>
-                    {step.error.code && <Text size="sm">Code: {step.error.code}</Text>}
-                    {step.error.message && <Text size="sm">Message: {step.error.message}</Text>}
-                    {step.error.ref && <Text size="sm">Ref: {step.error.ref}</Text>}
-                  </Stack>
-                ) : step.body !== undefined ? (
-                  <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                    {JSON.stringify(step.body)}
-                  </Text>
-                ) : (
-                  <Text size="sm">(no body)</Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {result.differences.length > 0 && <DifferencesTable differences={result.differences} caption="Fields updated in Palette" />}
+      <StepsTable steps={result.steps} paletteUrl={result.paletteUrl} />
     </Stack>
   );
 }

@@ -3,6 +3,31 @@
 # Secrets are not in this file: give the sensitive variables values, e.g. with
 # TF_VAR_<name> or a *.tfvars file kept out of version control.
 
+terraform {
+  required_providers {
+    spectrocloud = {
+      source = "spectrocloud/spectrocloud"
+    }
+  }
+}
+
+variable "palette_host" {
+  description = "Palette host name, e.g. palette.example.com"
+  type        = string
+  sensitive   = true
+}
+
+variable "palette_api_key" {
+  description = "API key of the tenant that gets the registries"
+  type        = string
+  sensitive   = true
+}
+
+provider "spectrocloud" {
+  host    = var.palette_host
+  api_key = var.palette_api_key
+}
+
 variable "zot_internal_password" {
   description = "Password of OCI registry \"zot \"internal\"\" (system scope)"
   type        = string
@@ -18,7 +43,7 @@ resource "spectrocloud_registry_oci" "zot_internal" {
   is_private         = true
   provider_type      = "pack"
   is_synchronization = true
-  base_content_path  = ""
+  base_content_path  = "packs"
 
   credentials {
     credential_type = "basic"

@@ -3,6 +3,31 @@
 # Secrets are not in this file: give the sensitive variables values, e.g. with
 # TF_VAR_<name> or a *.tfvars file kept out of version control.
 
+terraform {
+  required_providers {
+    spectrocloud = {
+      source = "spectrocloud/spectrocloud"
+    }
+  }
+}
+
+variable "palette_host" {
+  description = "Palette host name, e.g. palette.example.com"
+  type        = string
+  sensitive   = true
+}
+
+variable "palette_api_key" {
+  description = "API key of the tenant that gets the registries"
+  type        = string
+  sensitive   = true
+}
+
+provider "spectrocloud" {
+  host    = var.palette_host
+  api_key = var.palette_api_key
+}
+
 variable "ecr_keys_secret_key" {
   description = "AWS secret access key of OCI registry \"ecr-keys\" (tenant scope)"
   type        = string

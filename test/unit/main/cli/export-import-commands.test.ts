@@ -85,8 +85,9 @@ describe('regdesk import', () => {
   it('imports a draft file and names the secrets to enter', async () => {
     const result = await regdesk('import', file('d.json', drafts(zot)), '--data-dir', dir);
     expect(result).toMatchObject({ code: 0, stderr: '' });
+    // Kept as an offline draft, and said to be incomplete: Palette requires the base content path.
     expect(result.stdout).toMatch(
-      /^Imported 1 of 1 registry from .*d\.json\n {2}created {2}zot \[system, OCI\/Basic\] {2}\(enter its password in the app\)\n$/,
+      /^Imported 1 of 1 registry from .*d\.json\n {2}created {2}zot \[system, OCI\/Basic\] {2}\(enter its password in the app\)\n {11}incomplete for Palette: No base content path\. Palette requires a base content path when synchronization is on, and a pack registry always synchronizes\.\n$/,
     );
     expect((await regdesk('list', '--data-dir', dir)).stdout).toContain('zot');
   });

@@ -66,6 +66,10 @@ describe('RegdeskApi (derived from the contract)', () => {
       | 'publishRegistry'
       | 'renderDiagnostics'
       | 'saveDiagnostics'
+      | 'comparePublish'
+      | 'paletteSyncStatus'
+      | 'paletteSyncNow'
+      | 'paletteView'
     >();
     // The window never names a file: main opens the dialog and answers with what the file holds.
     expectTypeOf<RegdeskApi['pickCertificateFile']>().toEqualTypeOf<() => Promise<Result<PickCertificateResult>>>();
@@ -124,6 +128,7 @@ describe('buildApi', () => {
       'applyImport',
       'cancelValidation',
       'clearSecret',
+      'comparePublish',
       'createRegistry',
       'deleteRegistry',
       'duplicateRegistry',
@@ -133,6 +138,9 @@ describe('buildApi', () => {
       'listRegistries',
       'onRegistriesChanged',
       'onValidationProgress',
+      'paletteSyncNow',
+      'paletteSyncStatus',
+      'paletteView',
       'pickCertificateFile',
       'pickImportFile',
       'previewImport',

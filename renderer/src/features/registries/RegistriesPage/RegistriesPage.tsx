@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffe
 import type { RegistryScope, RegistrySummary } from '../../../../../shared/model/registry';
 import type { ExportTarget } from '../../export/ExportDialog';
 import { ImportDraftsButton, ImportDraftsDialog, useImportDrafts } from '../../export/ImportDrafts';
+import { PaletteViewButton, PaletteViewDialog } from '../../palette/PaletteView';
 import { DeleteRegistryDialog } from '../DeleteRegistryDialog/DeleteRegistryDialog';
 import { RegistriesTable } from '../RegistriesTable/RegistriesTable';
 import type { RowAction } from '../RegistriesTable/RowActions';
@@ -51,6 +52,7 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
     registry: undefined,
     opened: false,
   });
+  const [viewingPalette, setViewingPalette] = useState(false);
   const [exporting, setExporting] = useState<{ target: ExportTarget | undefined; opened: boolean }>({ target: undefined, opened: false });
   const [publishing, setPublishing] = useState<{ registry: RegistrySummary | undefined; opened: boolean }>({
     registry: undefined,
@@ -95,6 +97,7 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
         </div>
         <Group gap="sm">
           <ImportDraftsButton state={importDrafts} disabled={state.status !== 'loaded'} />
+          <PaletteViewButton disabled={state.status !== 'loaded'} onOpen={() => setViewingPalette(true)} />
           <Button
             variant="default"
             leftSection={<IconFileExport size={16} aria-hidden />}
@@ -237,6 +240,7 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
         )}
       </Suspense>
       <ImportDraftsDialog state={importDrafts} />
+      {viewingPalette && <PaletteViewDialog onClose={() => setViewingPalette(false)} />}
     </Stack>
   );
 }

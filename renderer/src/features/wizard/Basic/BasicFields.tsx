@@ -1,6 +1,7 @@
 import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import type { SecretStatus } from '../../../../../shared/model/secrets';
 import { unusableSecretSentence } from '../stored-secret';
+import { BaseContentPathField } from '../BaseContentPathField';
 import type { WizardForm } from '../wizard-form';
 
 interface Props {
@@ -23,13 +24,7 @@ export function BasicFields({ form, stored, onClearStored }: Props) {
         spellCheck={false}
         {...form.getInputProps('endpoint')}
       />
-      <TextInput
-        label="Base Content Path"
-        description="Where spectro-packs sits, e.g. the Harbor project. Empty when it is at the root."
-        placeholder="palette-packs"
-        spellCheck={false}
-        {...form.getInputProps('baseContentPath')}
-      />
+      <BaseContentPathField form={form} description="Where spectro-packs sits, e.g. the Harbor project." placeholder="palette-packs" />
       <TextInput
         label="Username"
         description="Leave Username and Password empty for anonymous access."

@@ -1,6 +1,7 @@
 import { Group, PasswordInput, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
 import type { SecretStatus } from '../../../../../shared/model/secrets';
 import { unusableSecretSentence } from '../stored-secret';
+import { BaseContentPathField } from '../BaseContentPathField';
 import type { WizardForm } from '../wizard-form';
 
 /** Palette's ECR tab: Endpoint, Base Content Path, Protected and the AWS authentication method. */
@@ -17,7 +18,11 @@ export function EcrFields({ form, secretStored }: { form: WizardForm; secretStor
         spellCheck={false}
         {...form.getInputProps('endpoint')}
       />
-      <TextInput label="Base Content Path" placeholder="production" spellCheck={false} {...form.getInputProps('baseContentPath')} />
+      <BaseContentPathField
+        form={form}
+        description="The path above spectro-packs in the registry, e.g. production."
+        placeholder="production"
+      />
       <Switch
         label="Protected"
         description="The repositories need AWS credentials to pull."

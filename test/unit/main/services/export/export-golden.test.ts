@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportFormat } from '../../../../../shared/model/export';
-import { EXPORT_VARIANTS, storeVariants, type ExportVariant } from '../../../../fixtures/export-variants';
+import { EXPORT_VARIANTS, storeVariants, terraformKeys, type ExportVariant } from '../../../../fixtures/export-variants';
+import { failureOf } from '../../../../fixtures/storage-services';
 import { openTestServices, type TestServices } from '../../../../fixtures/storage-services';
 import { createTempDir, type TempDir } from '../../../../fixtures/temp-dir';
 
@@ -50,6 +51,12 @@ async function render(keys: string[], format: ExportFormat, includeSecrets = fal
 describe('export golden files', () => {
   for (const variant of EXPORT_VARIANTS) {
     for (const format of FORMATS) {
+      if (format === 'terraform' && variant.notInTerraform) {
+        it(`${format}: ${variant.key} is refused, with the reason`, async () => {
+          expect(await failureOf(() => render([variant.key], format))).toMatchObject({ code: 'TERRAFORM_CANNOT_CARRY' });
+        });
+        continue;
+      }
       it(`${format}: ${variant.key}`, async () => {
         const result = await render([variant.key], format);
         expect(result.files).toHaveLength(1);
@@ -61,7 +68,7 @@ describe('export golden files', () => {
 
   for (const format of FORMATS) {
     it(`${format}: all variants in one file`, async () => {
-      const result = await render([...ids.keys()].reverse(), format);
+      const result = await render((format === 'terraform' ? terraformKeys() : [...ids.keys()]).reverse(), format);
       expect(result.files[0]!.name).toBe(`pack-registries${EXTENSIONS[format]}`);
       matchGolden(`${format}/all${EXTENSIONS[format]}`, result.files[0]!.content);
     });
@@ -69,7 +76,7 @@ describe('export golden files', () => {
 
   for (const format of ['palette', 'terraform'] as const) {
     it(`${format}: all variants with secrets, marked as such`, async () => {
-      const result = await render([...ids.keys()], format, true);
+      const result = await render(format === 'terraform' ? terraformKeys() : [...ids.keys()], format, true);
       expect(result.secretsIncluded).toBe(true);
       expect(result.notes).toEqual([]);
       const content = result.files[0]!.content;
@@ -84,7 +91,7 @@ describe('export golden files', () => {
 const terraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
 
 describe.skipIf(!terraform)('terraform fmt', () => {
-  const files = [...EXPORT_VARIANTS.map((v) => v.key), 'all', 'all-with-secrets'].map((k) => `terraform/${k}.tf`);
+  const files = [...terraformKeys(), 'all', 'all-with-secrets'].map((k) => `terraform/${k}.tf`);
   it.each(files)('leaves %s unchanged', (relative) => {
     const original = readFileSync(join(GOLDEN_DIR, relative), 'utf8');
     const formatted = spawnSync('terraform', ['fmt', '-no-color', '-'], { input: original, encoding: 'utf8' });
