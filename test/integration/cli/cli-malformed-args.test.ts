@@ -35,7 +35,7 @@ beforeAll(async () => {
   vi.stubEnv('XDG_CONFIG_HOME', config);
   for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'AWS_PROFILE']) vi.stubEnv(name, '');
   const store = openTestServices(join(config, 'Pack Registry Desk'));
-  const common = { baseContentPath: '', tls: { insecureSkipVerify: false } };
+  const common = { baseContentPath: 'packs', tls: { insecureSkipVerify: false } };
   const basic = await store.services.registries.create({
     ...common,
     type: 'basic',

@@ -41,7 +41,7 @@ beforeAll(async () => {
   [home, elsewhere] = await Promise.all([startRedirectingRegistry(), startRedirectingRegistry()]);
   app = openIpcSession(join(temp.path, 'data'));
   const basic = (name: string, endpoint: string) =>
-    app.call('createRegistry', { type: 'basic', name, scope: 'tenant', endpoint, baseContentPath: '', username: 'robot' });
+    app.call('createRegistry', { type: 'basic', name, scope: 'tenant', endpoint, baseContentPath: 'packs', username: 'robot' });
   basicId = (await basic('harbor', home.url)).record.id;
   sessionId = (await basic('harbor-session', home.url)).record.id;
   const { record: ecr } = await app.call('createRegistry', {

@@ -44,7 +44,7 @@ const draft = (endpoint: string) => ({
   name: 'harbor',
   scope: 'tenant' as const,
   endpoint,
-  baseContentPath: '',
+  baseContentPath: 'packs',
   username: 'robot',
 });
 
