@@ -1,8 +1,9 @@
 // "It stays smooth with 1,000 registries" (issue 6), measured: the list in real Chromium through
 // the harness, 1,000 registries in one scope (the worst case: one table holds them all).
 //
-// Budgets, for a 2-core CI machine with Chromium software rendering, each the fastest of three
-// rounds so that other work on the machine does not decide the verdict (all rounds are printed):
+// Budgets, for a 2-core CI machine with Chromium software rendering, each the fastest of five
+// rounds so that other work on the machine (the suite's own multi-process store tests run beside
+// this one) does not decide the verdict (all rounds are printed):
 //   - navigation to the table on screen: under 3 s;
 //   - every one of six search keystrokes, to the table showing its result: under 300 ms;
 //   - a click on "Next page" to the next rows: under 300 ms.
@@ -21,7 +22,7 @@ import { PAGE_SIZE, RegistriesPage } from './pages/registries-page';
 const COUNT = 1_000;
 const READY_BUDGET_MS = 3_000;
 const KEYSTROKE_BUDGET_MS = 300;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 let browser: Browser;
 let harness: Harness;

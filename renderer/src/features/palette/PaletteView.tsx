@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Modal, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { IconCloudSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PaletteComparison, PaletteComparisonRow } from '../../../../shared/model/publish';
 import { client } from '../../api/client';
@@ -16,14 +15,6 @@ const stateBadge: Record<PaletteComparisonRow['state'], { label: string; color: 
 };
 
 /** The toolbar button; the page renders the dialog beside its other dialogs, so it is laid out as they are. */
-export function PaletteViewButton({ disabled, onOpen }: { disabled: boolean; onOpen: () => void }) {
-  return (
-    <Button variant="default" leftSection={<IconCloudSearch size={16} aria-hidden />} disabled={disabled} onClick={onOpen}>
-      Palette view…
-    </Button>
-  );
-}
-
 /** What Palette holds for the signed-in scope, beside the local registries. */
 export function PaletteViewDialog({ onClose }: { onClose: () => void }) {
   const [scope, setScope] = useState<'tenant' | 'system'>('tenant');

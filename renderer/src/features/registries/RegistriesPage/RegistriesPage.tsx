@@ -4,7 +4,7 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffe
 import type { RegistryScope, RegistrySummary } from '../../../../../shared/model/registry';
 import type { ExportTarget } from '../../export/ExportDialog';
 import { ImportDraftsButton, ImportDraftsDialog, useImportDrafts } from '../../export/ImportDrafts';
-import { PaletteViewButton, PaletteViewDialog } from '../../palette/PaletteView';
+import { PaletteViewButton } from '../../palette/PaletteViewButton';
 import { DeleteRegistryDialog } from '../DeleteRegistryDialog/DeleteRegistryDialog';
 import { RegistriesTable } from '../RegistriesTable/RegistriesTable';
 import type { RowAction } from '../RegistriesTable/RowActions';
@@ -17,6 +17,8 @@ import { useRowValidations } from '../use-row-validations';
 
 // Loaded on first use, so the list's first screen does not wait for dialogs nobody opened yet.
 const ExportDialog = lazy(() => import('../../export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+// The Palette view and its sign-in load when first opened, as the export and publish dialogs do.
+const PaletteViewDialog = lazy(() => import('../../palette/PaletteView').then((m) => ({ default: m.PaletteViewDialog })));
 const PublishDialog = lazy(() => import('../../export/PublishDialog').then((m) => ({ default: m.PublishDialog })));
 
 const SCOPES = ['system', 'tenant'] as const;
@@ -238,9 +240,9 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
             onClose={() => setPublishing((current) => ({ ...current, opened: false }))}
           />
         )}
+        {viewingPalette && <PaletteViewDialog onClose={() => setViewingPalette(false)} />}
       </Suspense>
       <ImportDraftsDialog state={importDrafts} />
-      {viewingPalette && <PaletteViewDialog onClose={() => setViewingPalette(false)} />}
     </Stack>
   );
 }
