@@ -1,5 +1,5 @@
 /**
- * Codes for choosing and checking CA certificates (issue 4). The CERT_FILE_* codes refuse a file;
+ * Codes for choosing and checking CA certificates. The CERT_FILE_* codes refuse a file;
  * the others are warnings shown on a certificate card or beside a presented chain. Part of the
  * one error catalog (shared/errors.ts) and of its promise: never rename a code, add new ones.
  */

@@ -1,5 +1,5 @@
 /**
- * Codes for what Palette itself refuses and for the publish round trip (issue 17). Kept apart from
+ * Codes for what Palette itself refuses and for the publish round trip (docs/palette-api.md). Kept apart from
  * shared/errors.ts only for length: part of the same catalog and the same stability promise.
  */
 export const paletteErrors = {
