@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Entries are top-level folders (ARCHITECTURE.md §2) rather than electron-vite's src/ defaults.
+// Entries are top-level folders (docs/architecture.md#layout) rather than electron-vite's src/ defaults.
 export default defineConfig({
   main: {
     build: {

@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeOnly = { group: ['node:*', 'electron', 'electron-store'], message: 'Not here: see ARCHITECTURE.md §1 and §7.' };
+const nodeOnly = { group: ['node:*', 'electron', 'electron-store'], message: 'Not here: see docs/architecture.md#boundaries.' };
 const mainCode = { group: ['**/main/**', '../main/*'], message: 'The renderer reaches main only through window.regdesk.' };
 
 export default tseslint.config(

@@ -11,7 +11,7 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-pro
 import { applicationMenuTemplate } from './platform/app-menu';
 import { createSafeStorageCipher } from './platform/safe-storage-cipher';
 import { openElectronStore } from './platform/store';
-import { createCertificatePicker, type DialogParts } from './platform/certificate-picker';
+import { createFilePicker, type DialogParts } from './platform/file-picker';
 import { createFileSaver } from './platform/file-saver';
 import { currentSender, withSender } from './platform/ipc-sender';
 import { openAppStorage } from './services/store/app-storage';
@@ -79,7 +79,7 @@ function startApp(): void {
     store: storage.store,
     secrets: { store: storage.secretsStore, cipher: createSafeStorageCipher(process.platform) },
     storageNotices: storage.storageNotices,
-    filePicker: createCertificatePicker(dialogs),
+    filePicker: createFilePicker(dialogs),
     fileSaver: createFileSaver(dialogs),
   });
   register(

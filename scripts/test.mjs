@@ -48,7 +48,7 @@ if ('error' in display) {
   steps.push({ name: 'a display for the Electron tests', ok: false, seconds: '0.0' });
 }
 const [testProgram, ...testPrefix] = [...('prefix' in display ? display.prefix : []), 'npx'];
-run('tests (unit, integration, e2e, electron)', testProgram, [
+run('tests (unit, renderer, integration, e2e, electron)', testProgram, [
   ...testPrefix,
   'vitest',
   'run',

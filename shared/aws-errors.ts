@@ -1,5 +1,5 @@
 /**
- * Codes for ECR and STS (issue 7), one per cause an admin can act on. Part of the same catalog
+ * Codes for ECR and STS, one per cause an admin can act on. Part of the same catalog
  * and stability promise as shared/errors.ts. AWS answers the same failure under different names
  * per protocol (ECR's JSON: UnrecognizedClientException, InvalidSignatureException,
  * ExpiredTokenException; STS's query: InvalidClientTokenId, SignatureDoesNotMatch, ExpiredToken):

@@ -1,5 +1,5 @@
 /**
- * Codes for choosing and checking CA certificates (issue 4). The CERT_FILE_* codes refuse a file;
+ * Codes for choosing and checking CA certificates. The CERT_FILE_* codes refuse a file;
  * the others are warnings shown on a certificate card or beside a presented chain. Part of the
  * one error catalog (shared/errors.ts) and of its promise: never rename a code, add new ones.
  */
@@ -65,6 +65,8 @@ export const certificateWarnings = {
     message: 'The certificates in this file do not form one chain.',
     remedy: 'That is fine for a set of unrelated CAs; otherwise check that no intermediate or root is missing from the file.',
   },
+  // Not raised: the TLS step says where the chain ends in what it observed (tls/ca-match.ts). Kept,
+  // as codes are stable and never reused for another meaning.
   CERT_CA_MISMATCH: {
     message: "This CA did not issue the server's certificate.",
     remedy: "Choose the CA the registry's certificate was issued by: compare the issuer shown for the presented chain.",

@@ -1,5 +1,5 @@
 /**
- * Codes for the diagnostics export (issue 9). Kept apart from shared/errors.ts only for length:
+ * Codes for the diagnostics export. Kept apart from shared/errors.ts only for length:
  * part of the same catalog and the same stability promise.
  */
 export const diagnosticsErrors = {

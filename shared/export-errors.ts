@@ -1,5 +1,5 @@
 /**
- * Codes for exporting, importing and publishing registries (issue 8). Kept apart from
+ * Codes for exporting, importing and publishing registries. Kept apart from
  * shared/errors.ts only for length: part of the same catalog and the same stability promise.
  */
 export const exportErrors = {

@@ -1,5 +1,5 @@
 /**
- * Codes for what Palette itself refuses and for the publish round trip (issue 17). Kept apart from
+ * Codes for what Palette itself refuses and for the publish round trip (docs/palette-api.md). Kept apart from
  * shared/errors.ts only for length: part of the same catalog and the same stability promise.
  */
 export const paletteErrors = {
@@ -23,6 +23,8 @@ export const paletteErrors = {
     message: 'Palette refused the request.',
     remedy: "Read Palette's message above; correct the registry or the sign-in, then publish again.",
   },
+  // Not raised: a failed sync is a sync state with Palette's own message (palette/sync-state.ts).
+  // Kept, as codes are stable and never reused for another meaning.
   PUBLISH_SYNC_FAILED: {
     message: 'Palette could not synchronize the registry.',
     remedy: "Read Palette's message; check the endpoint, base content path and credentials, then use Sync now.",

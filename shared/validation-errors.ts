@@ -108,6 +108,8 @@ export const validationErrors = {
     message: 'The registry lets anyone in at /v2/, so the credentials could not be checked there.',
     remedy: 'They were sent with the pack requests below; a refusal there would show as a failure.',
   },
+  // Not raised: the auth step names the token service's origin in what it observed instead. Kept,
+  // as codes are stable and never reused for another meaning.
   AUTH_REALM_OTHER_HOST: {
     message: "The registry's token service is on another host.",
     remedy: 'Palette must reach that host too: check its network path and firewall from the Palette side.',

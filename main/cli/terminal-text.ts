@@ -1,5 +1,5 @@
 /**
- * The one door every string leaving the command line goes through (issue 15): stored names,
+ * The one door every string leaving the command line goes through (docs/hostile-input.md): stored names,
  * endpoints and paths, step messages, a validated server's page title. Characters a terminal acts
  * on or that reorder or hide text are written as `\uXXXX`, visible and inert: C0 controls but the
  * newline and tab that lay out the output, ESC (so no escape sequence survives), DEL, C1 (CSI

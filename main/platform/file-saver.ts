@@ -1,6 +1,6 @@
 import type { SaveDialogOptions } from 'electron';
 import type { FileSaver } from '../services/file-saver';
-import type { DialogParts } from './certificate-picker';
+import type { DialogParts } from './file-picker';
 
 /** The native save dialog behind `export:save`, modal on the window that asked; the service writes the file. */
 export function createFileSaver({ dialog, ownerWindow }: DialogParts): FileSaver {

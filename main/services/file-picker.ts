@@ -2,7 +2,7 @@
  * The port through which a service asks the person to choose a file. Only main ever learns
  * the path: the window receives what was found in the file, so a compromised renderer cannot
  * name a file for main to read. Electron implements it with the native open dialog
- * (main/platform/certificate-picker.ts); the browser harness with a test-controlled seam.
+ * (main/platform/file-picker.ts); the browser harness with a test-controlled seam.
  */
 export interface FilePicker {
   pickFile(request: FilePickRequest): Promise<FilePickResult>;
@@ -10,7 +10,7 @@ export interface FilePicker {
 
 export interface FilePickRequest {
   title: string;
-  /** Extensions without dot; `'*'` is the only wildcard (protocol.md D3). */
+  /** Extensions without dot; `'*'` is the only wildcard (docs/reference/electron.md#open-dialog). */
   filters: ReadonlyArray<{ name: string; extensions: readonly string[] }>;
 }
 

@@ -1,6 +1,6 @@
 // CA text from outside, judged the way the app judges it (schema, file parse and chains, trust,
 // match against a presented chain): every 1 MiB hostile shape, and the 1,150-CA bundle whose CAs
-// share one name but not a key (issue 15, item 5).
+// share one name but not a key (docs/hostile-input.md).
 import { join } from 'node:path';
 import { hostileDerFiles, hostilePemTexts, judgeCaText, sameSubjectBundle } from '../../test/fixtures/hostile-certificates';
 import { createTempDir } from '../../test/fixtures/temp-dir';

@@ -1,4 +1,4 @@
-// `npm run bench`: every figure of issue 10 in one process and one run, written to
+// `npm run bench`: every budgeted figure in one process and one run, written to
 // bench/RESULTS.md and bench/results.json. Not a test: it measures; `npm test` holds the
 // deterministic budgets (test/integration/budgets).
 //

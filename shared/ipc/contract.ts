@@ -107,7 +107,7 @@ export const channels = {
   /** Renders the diagnostics, asks where to save them with the native dialog in main, and writes them. */
   saveDiagnostics: { channel: 'diagnostics:save', input: DiagnosticsOptionsSchema, output: SaveDiagnosticsResultSchema },
 
-  // The round trip with Palette (issue 17): the sign-in is used for the call at hand, never stored.
+  // The round trip with Palette (docs/palette-api.md): the sign-in is used for the call at hand, never stored.
   /** What a publish would do, read from Palette without writing: absent, the same, or which fields differ. */
   comparePublish: {
     channel: 'publish:compare',

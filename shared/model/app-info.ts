@@ -14,7 +14,7 @@ export const KeychainStatusSchema = z.object({
 export type KeychainStatus = z.infer<typeof KeychainStatusSchema>;
 
 /**
- * What happens to a secret the admin saves (ARCHITECTURE.md §4):
+ * What happens to a secret the admin saves (docs/architecture.md#secrets):
  * `keychain`: encrypted on disk with the OS keychain;
  * `insecure-opt-in`: no keychain, but the admin allowed obfuscated storage on disk;
  * `session-only`: kept in memory for this session unless the admin opts in (when `canOptIn`).

@@ -7,7 +7,7 @@ import { SettingsSchema } from './settings';
 import { StepIdSchema, StepStatusSchema, ValidationStepSchema } from './validation';
 
 /**
- * The diagnostics file (issue 9): what support needs to understand a problem, and nothing that
+ * The diagnostics file: what support needs to understand a problem, and nothing that
  * would let anyone sign in anywhere. Main builds it field by field from this schema (never by
  * spreading a record), sweeps every string for credentials, and parses the result with this
  * schema, which drops any field it does not name.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The ECR part of a validation request (Palette's ECR tab, palette.md §1). Secrets
+ * The ECR part of a validation request (Palette's ECR tab, docs/reference/palette-registries.md#the-add-registry-form). Secrets
  * (secretAccessKey, sessionToken) are in here only in transit, like the Basic password: no report,
  * log or stored record ever holds them.
  */

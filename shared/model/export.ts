@@ -3,7 +3,7 @@ import { AppErrorSchema } from '../ipc/result';
 import { RegistryScopeSchema } from './registry';
 
 /**
- * `palette`: the request bodies of Palette's API (palette.md §2); `terraform`: resources of the
+ * `palette`: the request bodies of Palette's API (docs/palette-api.md#operations-spec); `terraform`: resources of the
  * Spectro Cloud provider (§3); `draft`: the app's own file, which another workstation imports.
  */
 export const ExportFormatSchema = z.enum(['palette', 'terraform', 'draft']);

@@ -81,7 +81,7 @@ export const emptyRegistryForm = (scope: RegistryForm['scope'] = 'system'): Regi
   paletteAccountId: '',
 });
 
-/** The trust policy Palette's account needs on the role (palette.md §6). */
+/** The trust policy Palette's account needs on the role (docs/reference/palette-registries.md#sts-trust-policy). */
 export function stsTrustPolicy(roleArn: string, paletteAccountId: string, externalId: string): string {
   const partition = AWS_ROLE_ARN.exec(roleArn)?.[1] ?? 'aws';
   return JSON.stringify(

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const SettingsSchema = z.object({
   /**
    * The admin's explicit, remembered consent to keep secrets on disk when there is no keychain
-   * (Electron's Linux `basic_text` backend only obfuscates them). ARCHITECTURE.md §4.
+   * (Electron's Linux `basic_text` backend only obfuscates them). docs/reference/electron.md#safestorage
    */
   allowInsecureSecretStorage: z.boolean().default(false),
 });

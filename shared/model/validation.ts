@@ -58,7 +58,7 @@ export const ValidationRequestSchema = z.object({
   deadlineMs: z.number().int().min(500).max(MAX_TIMEOUT_MS).default(20_000),
   /** How many pack repositories to list tags for. */
   maxPacks: z.number().int().min(0).max(200).default(20),
-  /** Present for an ECR registry: how to authenticate through AWS (issue 7). */
+  /** Present for an ECR registry: how to authenticate through AWS. */
   ecr: EcrValidationSchema.optional(),
 });
 export type ValidationRequest = z.output<typeof ValidationRequestSchema>;

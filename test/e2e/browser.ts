@@ -6,7 +6,7 @@ export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    // Flags verified on these machines (machine-recipes.md): no sandbox as root, and no
+    // Flags verified on the Debian test machines: no sandbox as root, and no
     // background traffic towards a network that is not there.
     args: [
       '--no-sandbox',

@@ -92,7 +92,7 @@ describe('Export', () => {
     expect(await dialogs.secretsWarning(dialog).count()).toBe(0);
     await expectNoAxeViolations(page, registries);
 
-    // With secrets the window still never receives one (issue 14): a placeholder in the preview,
+    // With secrets the window still never receives one: a placeholder in the preview,
     // the stored value only in the file main writes after its own save dialog.
     await dialogs.includeSecrets(dialog).check();
     await dialogs.secretsWarning(dialog).waitFor();

@@ -1,4 +1,4 @@
-// "It stays smooth with 1,000 registries" (issue 6), measured: the list in real Chromium through
+// "It stays smooth with 1,000 registries" (a budget of test/integration/budgets/budgets.ts), measured: the list in real Chromium through
 // the harness, 1,000 registries in one scope (the worst case: one table holds them all).
 //
 // Budgets, for a 2-core CI machine with Chromium software rendering, each the fastest of five

@@ -133,7 +133,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     if (request.method === 'POST' && url.pathname.startsWith('/ipc/')) {
       const invoke = routes.get(decodeURIComponent(url.pathname.slice('/ipc/'.length)));
-      if (!invoke) return send(response, 404, 'application/json', JSON.stringify({ error: 'unknown channel' }));
+      // In the envelope the renderer's client reads, so a page out of step with main says so plainly.
+      if (!invoke) return send(response, 404, 'application/json', JSON.stringify({ ok: false, error: appError('UNKNOWN_CHANNEL') }));
       const body = await readJson(request);
       // Browsers send Origin on every POST; its absence means the caller is not a page of ours.
       const result = await invoke(request.headers.origin, body?.input);

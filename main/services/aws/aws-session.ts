@@ -15,7 +15,7 @@ export type AwsIdentitySource = { kind: 'keys'; keys: AwsKeys } | { kind: 'profi
 
 export interface AwsSessionOptions {
   region: string;
-  /** Follow the registry host's FIPS / dual-stack form; ignored with an endpoint override (protocol.md B4). */
+  /** Follow the registry host's FIPS / dual-stack form; ignored with an endpoint override (docs/reference/aws-ecr-sts.md#registry-and-api-hosts). */
   fips: boolean;
   dualStack: boolean;
   apiEndpoint?: URL | undefined;

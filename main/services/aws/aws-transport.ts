@@ -17,8 +17,8 @@ export interface AwsTransportOptions {
 
 /**
  * The https.Agent the AWS SDK's NodeHttpHandler uses: the registry's CA set, and its proxy
- * through a CONNECT tunnel (the SDK has no proxy or CA-bundle setting of its own: protocol.md
- * B4). Certificates are always verified: Insecure Skip TLS Verify is a registry setting, and
+ * through a CONNECT tunnel (the SDK has no proxy or CA-bundle setting of its own:
+ * docs/reference/aws-ecr-sts.md#sdk-configuration). Certificates are always verified: Insecure Skip TLS Verify is a registry setting, and
  * AWS answers carry session credentials and registry tokens.
  */
 export class AwsApiAgent extends Agent {
@@ -52,7 +52,7 @@ export class AwsApiAgent extends Agent {
   }
 }
 
-/** What NodeHttpHandler takes as a plain options object (protocol.md B4: no import of the handler needed). */
+/** What NodeHttpHandler takes as a plain options object (docs/reference/aws-ecr-sts.md#sdk-configuration: no import of the handler needed). */
 export function requestHandlerOptions(agent: AwsApiAgent, connectTimeoutMs: number) {
   return {
     httpsAgent: agent,

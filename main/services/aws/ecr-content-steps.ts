@@ -14,7 +14,7 @@ const MAX_IMAGE_PAGES = 5;
 
 /**
  * The base content path of a protected ECR registry, both ways Palette's docs name: the ECR API
- * (DescribeRepositories, filtered on <base>/spectro-packs/archive/, palette.md §5) and the
+ * (DescribeRepositories, filtered on <base>/spectro-packs/archive/, docs/reference/palette-registries.md#pack-layout) and the
  * registry's own catalog with the ECR token, as a sync reads it.
  */
 export async function ecrBasePathStep(ctx: ValidationContext): Promise<StepOutcome> {
@@ -42,7 +42,7 @@ export async function ecrBasePathStep(ctx: ValidationContext): Promise<StepOutco
   return warn(
     appError('BASE_PATH_EMPTY', {
       message: `No ECR repositories under ${archive}/.`,
-      remedy: `Create ${archive}/<pack> repositories and push the packs there (palette.md §5).`,
+      remedy: `Create ${archive}/<pack> repositories and push the packs there.`,
     }),
     ...observed,
   );

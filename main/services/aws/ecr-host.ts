@@ -19,7 +19,7 @@ export type EcrHost =
 
 /**
  * The registry host forms of amazon-ecr-credential-helper's current `ecr-login/api/client.go`
- * (protocol.md B3): standard, FIPS, dual-stack (dkr-ecr … on.aws), China, the sovereign and
+ * (docs/reference/aws-ecr-sts.md#registry-and-api-hosts): standard, FIPS, dual-stack (dkr-ecr … on.aws), China, the sovereign and
  * isolated partitions.
  */
 const ECR_HOST =

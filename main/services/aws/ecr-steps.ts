@@ -34,7 +34,7 @@ export async function ecrEndpointStep(ctx: ValidationContext): Promise<StepOutco
 /**
  * Authentication for a protected ECR registry: an ECR authorization token from AWS (directly
  * with the keys, or through AssumeRole for STS), then the registry itself with Basic AWS:<token>,
- * as docker-credential-ecr-login does (protocol.md B1).
+ * as docker-credential-ecr-login does (docs/reference/aws-ecr-sts.md#getauthorizationtoken).
  */
 export async function ecrAuthStep(ctx: ValidationContext): Promise<StepOutcome> {
   if (!signsInThroughAws(ctx)) return authStep(ctx);

@@ -7,7 +7,7 @@ import type { EcrTarget } from './ecr-target';
 
 /** IAM role ARNs in every partition (the form's AWS_ROLE_ARN covers the three Palette lists). */
 const ROLE_ARN = /^arn:(aws(?:-[a-z]+)*):iam::(\d{12}):role\/([\w+=,.@\-/]{1,512})$/;
-/** STS ExternalId: 2–1224 of [\w+=,.@:/-] (protocol.md B2). */
+/** STS ExternalId: 2–1224 of [\w+=,.@:/-] (docs/reference/aws-ecr-sts.md#assumerole). */
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
 /**
@@ -66,7 +66,7 @@ export function describeSource(source: AwsIdentitySource): string {
   return source.kind === 'keys' ? `access key ${maskKeyId(source.keys.accessKeyId)}` : `AWS profile "${source.profile}"`;
 }
 
-/** What the report says Palette checks and this workstation cannot (palette.md §6). */
+/** What the report says Palette checks and this workstation cannot (docs/reference/palette-registries.md#sts-trust-policy). */
 export function paletteOnlyChecks(target: EcrTarget): string {
   return `Palette checks: its AWS account (arn:${target.partition}:iam::<Palette account>:root) may assume the role with sts:ExternalId equal to this external ID, then the role's ECR permissions`;
 }

@@ -40,7 +40,7 @@ export function diagnosticsFileName(createdAt: string): string {
 }
 
 /**
- * `diagnostics:render` and `diagnostics:save` (issue 9). Stored secrets are decrypted here, in
+ * `diagnostics:render` and `diagnostics:save`. Stored secrets are decrypted here, in
  * main, only to be blanked wherever they appear; without a keychain (the command line) that
  * part is skipped and the pattern sweep still applies. If a known secret survives the sweep
  * anyway, nothing is produced at all.

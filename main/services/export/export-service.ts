@@ -46,7 +46,7 @@ export const SECRET_ON_SAVE: Record<SecretField, string> = {
 
 /**
  * `export:render` (`preview`) and `export:save`. Secrets are revealed only when asked for, inside
- * main. The window never receives one (ARCHITECTURE.md §4): its preview holds a placeholder where
+ * main. The window never receives one (docs/architecture.md#secrets): its preview holds a placeholder where
  * each secret goes, and `save` writes the real values into the file main's own dialog chose. Only
  * `render`, for the command line, returns them. A secret that cannot be read becomes a placeholder
  * and a note.
@@ -109,7 +109,7 @@ export function createExportService(ports: ExportServicePorts) {
           name: record.name,
           scope: record.scope,
           type: record.type,
-          // Palette takes the scope from the sign-in, not from the body (palette.md §1).
+          // Palette takes the scope from the sign-in, not from the body (docs/reference/palette-registries.md#the-add-registry-form).
           signIn:
             record.scope === 'system'
               ? 'system console: POST /v1/auth/syslogin, then header Authorization'

@@ -15,7 +15,7 @@ export interface ExportServicesPorts {
   now: () => Date;
 }
 
-/** Export, import and publish (issue 8), over the same repository and vault as everything else. */
+/** Export, import and publish, over the same repository and vault as everything else. */
 export function createExportServices(ports: ExportServicesPorts) {
   const { registries, secrets } = ports;
   return {

@@ -36,7 +36,7 @@ export function basicEndpoint(endpoint: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
 }
 
-/** ECR endpoints go to Palette without `https://` and without a repository (palette.md §1, ECR tab). */
+/** ECR endpoints go to Palette without `https://` and without a repository (docs/reference/palette-registries.md#the-add-registry-form). */
 export function ecrEndpoint(endpoint: string): string {
   return endpoint
     .trim()
@@ -62,7 +62,7 @@ function partitionOf(record: Extract<RegistryRecord, { type: 'ecr' }>): string {
 
 function basicSpec(record: Extract<RegistryRecord, { type: 'basic' }>, secret: SecretSource): JsonObject {
   const username = record.username.trim();
-  // No username means no credentials: Palette's "leave both blank" maps to noAuth (palette.md §1).
+  // No username means no credentials: Palette's "leave both blank" maps to noAuth (docs/reference/palette-registries.md#the-add-registry-form).
   const auth: JsonObject = username
     ? { type: 'basic', username, password: secret('password'), tls: tlsBlock(record) }
     : { type: 'noAuth', tls: tlsBlock(record) };
@@ -100,14 +100,14 @@ function ecrSpec(record: Extract<RegistryRecord, { type: 'ecr' }>, secret: Secre
     containsSpectroManifest: false,
     // A registry that is not protected is pulled anonymously: no credentials block at all.
     ...(credentials ? { credentials } : {}),
-    // For ECR the TLS block sits under spec, not under auth (palette.md §1).
+    // For ECR the TLS block sits under spec, not under auth (docs/reference/palette-registries.md#the-add-registry-form).
     tls: tlsBlock(record),
   };
 }
 
 /**
  * The create and validate requests for one registry, as Terraform's toRegistryBasic /
- * toRegistryEcr build them (palette.md §2). Provider `pack` always, which Palette only accepts
+ * toRegistryEcr build them (docs/palette-api.md#operations-spec). Provider `pack` always, which Palette only accepts
  * with synchronization on. Validate takes the bare spec, without the metadata wrapper.
  */
 export function paletteRequests(record: RegistryRecord, secret: SecretSource): { validate: PaletteRequest; create: PaletteRequest } {

@@ -139,10 +139,10 @@ function resource(record: RegistryRecord, name: string, secretRef: (field: Secre
       attr('name', str(record.name)),
       attr('type', str(record.type)),
       attr('endpoint', str(record.type === 'basic' ? basicEndpoint(record.endpoint) : ecrEndpoint(record.endpoint))),
-      // For Basic the provider reads this back as auth.type != noAuth (palette.md §3).
+      // For Basic the provider reads this back as auth.type != noAuth (docs/reference/palette-registries.md#terraform).
       attr('is_private', bool(record.type === 'basic' ? record.username.trim() !== '' : record.isPrivate)),
       attr('provider_type', str('pack')),
-      // The provider refuses provider_type pack without synchronization (palette.md §4).
+      // The provider refuses provider_type pack without synchronization (docs/reference/palette-registries.md#terraform).
       attr('is_synchronization', bool(true)),
       attr('base_content_path', str(record.baseContentPath)),
       blank,

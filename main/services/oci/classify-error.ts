@@ -7,7 +7,7 @@ export interface Classified {
 }
 
 /**
- * Maps the codes Node, OpenSSL and undici give (protocol.md C2) to the causes an admin can act
+ * Maps the codes Node, OpenSSL and undici give (docs/reference/tls.md#error-codes) to the causes an admin can act
  * on. Identical across net, tls and undici.request, so one table serves every step.
  */
 const byCode: Record<string, ErrorCode> = {

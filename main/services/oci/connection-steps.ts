@@ -148,7 +148,7 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
   // Node also files a name mismatch under authorizationError; the own check above words it better.
   const chainError = result.authorizationError === 'ERR_TLS_CERT_ALTNAME_INVALID' ? undefined : result.authorizationError;
   const chainProblem = chainError ? chainVerdict(chainError, result.chain.length) : undefined;
-  // The match check (issue 4): a supplied CA that did not issue this chain is the likeliest cause; say where the chain ends.
+  // The match check: a supplied CA that did not issue this chain is the likeliest cause; say where the chain ends.
   const caMatch = chainProblem && caPem ? matchSuppliedCa(result.chain, caPem) : null;
   if (caMatch?.issuedByCa === false) observed.push(caMatch.message);
   if (chainProblem && hostnameProblem) observed.push(`also: ${hostnameProblem.message}`);

@@ -5,13 +5,13 @@ import type { RegistryEndpoint } from './endpoint';
 import { headerValue, parseJson, type HttpClient, type HttpResponse } from './http-client';
 import { StepProblem, type Authorizer } from './registry-auth';
 
-/** Palette's pack layout: <base>/spectro-packs/archive/<pack>:<version> (palette.md §5). */
+/** Palette's pack layout: <base>/spectro-packs/archive/<pack>:<version> (docs/reference/palette-registries.md#pack-layout). */
 export function archiveRepository(baseContentPath: string): string {
   const base = baseContentPath.trim().replace(/^\/+|\/+$/g, '');
   return base ? `${base}/spectro-packs/archive` : 'spectro-packs/archive';
 }
 
-/** The resource scope of `_catalog` (docs/spec/auth/scope.md). */
+/** The resource scope of `_catalog` (docs/reference/oci-registry.md#challenges). */
 export const CATALOG_SCOPE = 'registry:catalog:*';
 
 const CATALOG_PAGE = 1000; // distribution's maximum page (catalog.maxentries), and ECR's.
@@ -22,7 +22,7 @@ export type CatalogResult =
 
 /**
  * `_catalog` is not part of OCI 1.1 and many registries refuse it (Harbor non-admins, Docker
- * Hub, GHCR): a refusal means "listing unavailable", never "bad credentials" (protocol.md A3).
+ * Hub, GHCR): a refusal means "listing unavailable", never "bad credentials" (docs/reference/oci-registry.md#catalog-and-tags).
  */
 export async function readCatalog(http: HttpClient, endpoint: RegistryEndpoint, auth: Authorizer): Promise<CatalogResult> {
   const observed: string[] = [];

@@ -61,7 +61,7 @@ function realmRefusal(route: Extract<CredentialRoute, { send: false }>, realm: U
 }
 
 /**
- * Produces the Authorization header for a set of scopes (docs/spec/auth/scope.md), exchanging
+ * Produces the Authorization header for a set of scopes (docs/reference/oci-registry.md#token-exchange), exchanging
  * credentials at the token realm for Bearer registries and caching one token per scope set.
  * `registryOrigin` is what the credentials were given for: the realm is checked against it
  * (credential-routing.ts) before the password is sent anywhere.

@@ -8,13 +8,13 @@ import type { ValidationContext } from './validation-context';
 
 type Step = (ctx: ValidationContext) => Promise<StepOutcome>;
 
-/** ECR registries (request.ecr) keep the same step ids; AWS's part shows inside them (issue 7). */
+/** ECR registries (request.ecr) keep the same step ids; AWS's part shows inside them. */
 const orEcr =
   (basic: Step, ecr: Step): Step =>
   (ctx) =>
     ctx.request.ecr ? ecr(ctx) : basic(ctx);
 
-/** The steps in the order a connection is built (ARCHITECTURE.md §5). */
+/** The steps in the order a connection is built (docs/architecture.md#validation-steps). */
 export const validationSteps: ReadonlyArray<readonly [StepId, Step]> = [
   ['endpoint', orEcr(endpointStep, ecrEndpointStep)],
   ['dns', dnsStep],

@@ -29,7 +29,7 @@ export interface ValidationContext {
   auth?: Authorizer;
   packRepositories: string[];
   packs: PackFound[];
-  /** ECR (issue 7): what the endpoint says about AWS, and the AWS side once signed in. */
+  /** ECR: what the endpoint says about AWS, and the AWS side once signed in. */
   ecr?: EcrTarget;
   aws?: AwsSession;
   ecrApi?: EcrApi;

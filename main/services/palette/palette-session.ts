@@ -11,7 +11,7 @@ const SECRET_KEYS = /^(password|secretkey|secrettoken|token|authorization|apikey
 /**
  * The instance's origin: Palette's API lives at /v1 on it, whatever page of the console was
  * pasted. Plain http only with the admin's explicit opt-in: it would carry the API key, the
- * console password or the token unencrypted (issue 14, item 4).
+ * console password or the token unencrypted (docs/palette-api.md#publish-round-trip).
  */
 export function paletteOrigin(raw: string, allowHttp: boolean): URL {
   let url: URL;

@@ -2,7 +2,7 @@ import type { KeychainStatus, SecretPolicy, SecureStorageStatus } from '../../..
 import type { Settings } from '../../../shared/model/settings';
 
 /**
- * Decides what saving a secret means here (ARCHITECTURE.md §4): with a keychain, encrypt and save;
+ * Decides what saving a secret means here (docs/reference/electron.md#safestorage): with a keychain, encrypt and save;
  * without one (Linux `basic_text`), refuse by default and keep secrets for the session only, unless
  * the admin explicitly opted in; with no encryption at all, session only, whatever the setting.
  */

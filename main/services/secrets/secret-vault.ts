@@ -31,7 +31,7 @@ const FORMAT_PREFIX = 'v1:';
  *
  * Each secret is bound to the endpoint origin it was entered for and is handed out only for that
  * origin: an edit, an import or a hand-edited file that points the registry elsewhere leaves the
- * secret stored but unusable until it is entered again (ARCHITECTURE.md §4).
+ * secret stored but unusable until it is entered again (docs/architecture.md#secrets).
  *
  * Callers serialize calls through the write queue (see registry-secrets.ts): several of these
  * read, await the cipher, and write back.

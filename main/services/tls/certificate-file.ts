@@ -122,7 +122,7 @@ let loading: Promise<typeof PeculiarX509> | undefined;
  */
 function peculiarX509(): Promise<typeof PeculiarX509> {
   loading ??= (async () => {
-    // It needs a Reflect polyfill before it loads (protocol.md C4).
+    // It needs a Reflect polyfill before it loads (docs/reference/tls.md#parsing-certificates).
     await import('reflect-metadata');
     const x509 = await import('@peculiar/x509');
     x509.cryptoProvider.set(webcrypto);

@@ -136,7 +136,7 @@ export function tlsHandshake(
     tls.once('error', fail);
     tls.once('secureConnect', () => {
       cleanup();
-      // The legacy API first: after getPeerX509Certificate() it returns {} (protocol.md C3).
+      // The legacy API first: after getPeerX509Certificate() it returns {} (docs/reference/tls.md#presented-chain).
       const peer = tls.getPeerCertificate(true);
       const chain = walkChain(peer);
       const result: HandshakeResult = {

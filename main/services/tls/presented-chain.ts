@@ -15,7 +15,7 @@ import { trustedCaCertificates, trustedSecureContext } from './trust';
  * `certs:fetch-presented`: connects the way validation does (same proxy rules, same TCP and TLS
  * code) but never refuses the certificate, and returns what the server presented, whether it
  * verifies against the trusted CAs, whether the supplied CA issued it, and which certificate,
- * if any, the admin could choose to trust on first use (protocol.md C3).
+ * if any, the admin could choose to trust on first use (docs/reference/tls.md#presented-chain).
  */
 export async function fetchPresentedChain(
   input: FetchPresentedChainInput,

@@ -1,4 +1,4 @@
-// The budgets of issue 10, in one place: the budget tests assert the deterministic ones and
+// The budgets, in one place: the budget tests assert the deterministic ones and
 // `npm run bench` reports every one against its measurement.
 
 /** HTTP requests for a Basic verdict: /v2/ challenge, /v2/ with the credentials, the base-path check (_catalog). */

@@ -1,4 +1,4 @@
-// Budget (issue 10): the renderer's JavaScript, gzip level 9, at most 350 KB. Counted strictly:
+// Budget: the renderer's JavaScript, gzip level 9, at most 350 KB. Counted strictly:
 // every JS chunk the build emits, lazy ones included, not only those index.html loads first.
 // Measures the built renderer (`npm test` builds first; alone: `npx electron-vite build`).
 import { resolve } from 'node:path';

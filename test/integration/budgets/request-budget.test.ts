@@ -1,4 +1,4 @@
-// Budget (issue 10): HTTP requests per verdict, counted twice: by the engine (`onRequestCount`)
+// Budget: HTTP requests per verdict, counted twice: by the engine (`onRequestCount`)
 // and by what the servers received (a counting front before the real registry, and the token
 // server's own log). Empty registries, so the verdict is auth + base-path check and nothing more.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

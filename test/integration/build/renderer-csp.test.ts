@@ -1,6 +1,6 @@
 // The Content Security Policy as it ships: read from the built `out/renderer/index.html` (`npm test`
 // builds first; alone: `npx electron-vite build`), compared with the one source of truth in
-// main/content-security-policy.ts, and held to the rules of issue 9.
+// main/content-security-policy.ts, and held to the rules of docs/reference/electron.md#security-checklist.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { main } from '../../../main/cli/index';
 
-// The command-line side of the issue 9 sweep: how subcommands and their options are found from
+// The command-line side of the malformed-input sweep: how subcommands and their options are found from
 // `--help`, and the malformed command lines generated for each (cli-malformed-args.test.ts).
 
 export interface Option {

@@ -13,7 +13,7 @@ import { setNetworkTripwire, type NetworkTripwire } from '../ipc-sweep/network-t
 import { fingerprintFolder } from '../ipc-sweep/sweep-world';
 import { discoverCommands, malformedArgv, regdesk, type Case, type Command, type Fixture } from './cli-malformed-args.argv';
 
-// Issue 9: every `regdesk` subcommand, discovered from `regdesk --help`, gets malformed command
+// Every `regdesk` subcommand, discovered from `regdesk --help`, gets malformed command
 // lines; each must exit 2 (1 where the usage says a file is the operation's input) with one
 // `regdesk` line on stderr, nothing on stdout, no stack trace, no connection and no change on disk.
 

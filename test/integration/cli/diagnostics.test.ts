@@ -82,7 +82,7 @@ describe('regdesk diagnostics', () => {
     const byName = new Map(document.registries.map((r) => [r.name, r]));
     expect(byName.get('harbor-packs')).toMatchObject({
       endpoint: 'https://[redacted: url credentials]@harbor.example.test',
-      // The store keeps only the certificates of a CA text (issue 15): the pasted key is gone.
+      // The store keeps only the certificates of a CA text: the pasted key is gone.
       tls: { otherPemBlocksLeftOut: 0, caCertificates: [{ isCa: true }] },
       // Stored, but this process cannot decrypt it.
       secrets: [{ field: 'password', stored: true, where: 'disk', usable: false }],

@@ -1,4 +1,4 @@
-// Issue 15, items 2 and 6: what regdesk prints can never drive the terminal, whoever wrote it (a
+// What regdesk prints can never drive the terminal, whoever wrote it (a
 // stored draft, a server being validated), and a closed pipe ends a command quietly.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

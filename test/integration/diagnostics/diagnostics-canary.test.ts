@@ -1,4 +1,4 @@
-// The canary sweep of the diagnostics export (issue 9): a store full of planted secrets, real
+// The canary sweep of the diagnostics export: a store full of planted secrets, real
 // validations that handled them (a real registry with the right and a wrong password, ECR through
 // the AWS double, a hostile server that echoes the Authorization header into the report), a CA
 // upload and a refused key file; then the diagnostics file must hold none of them, in any
@@ -126,7 +126,7 @@ beforeAll(async () => {
     endpoint: `https://robot:${endpointPassword}@harbor.example.test/packs?token=${endpointToken}`,
     tls: { insecureSkipVerify: false, caPem: `${pki.root.certPem}\n${pki.leaf.keyPem}` },
   } as const;
-  // Both are refused where they enter now (issue 15), each with its field named.
+  // Both are refused where they enter now (docs/hostile-input.md), each with its field named.
   expect(await app.raw('createRegistry', caWithKey)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'endpoint' } });
   const cleanEndpoint = 'https://harbor.example.test/packs';
   expect(await app.raw('createRegistry', { ...caWithKey, endpoint: cleanEndpoint })).toMatchObject({

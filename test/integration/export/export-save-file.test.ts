@@ -1,4 +1,4 @@
-// Issue 14, item 8: saving an export that holds secrets never writes into what is already at the
+// Saving an export that holds secrets never writes into what is already at the
 // chosen path. Real files in a temp folder, saved through `export:save` exactly as the window asks.
 import {
   chmodSync,

@@ -1,4 +1,4 @@
-// Issue 14, item 6: secrets are write-only from the window. Every call goes through main's IPC
+// Secrets are write-only from the window. Every call goes through main's IPC
 // handlers exactly as the window makes it; every answer, event and log line is searched for the
 // canary secrets. The export file main writes after its own save dialog holds them; the window's
 // preview never does. A stored password is used for a draft only at the origin it was entered for:

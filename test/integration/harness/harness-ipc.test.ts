@@ -49,7 +49,10 @@ describe('browser harness', () => {
   });
 
   it('has no route for channels outside the contract', async () => {
-    expect((await call('fs:read', { path: '/etc/passwd' })).status).toBe(404);
+    expect(await call('fs:read', { path: '/etc/passwd' })).toMatchObject({
+      status: 404,
+      body: { ok: false, error: { code: 'UNKNOWN_CHANNEL' } },
+    });
   });
 
   it('injects the bridge before the app script and serves nothing outside the renderer folder', async () => {

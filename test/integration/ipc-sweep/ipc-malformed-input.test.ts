@@ -7,7 +7,7 @@ import { anyClonable, mutate, mutation, overTheWire, pathsOf } from './malformed
 import { setNetworkTripwire, type NetworkTripwire } from './network-tripwire';
 import { openSweepWorld, type SweepWorld } from './sweep-world';
 
-// Issue 9: every channel of the contract, discovered from it, so a channel added later is swept too.
+// Every channel of the contract, discovered from it, so a channel added later is swept too.
 const methods = Object.keys(channels) as MethodName[];
 
 // Runs per channel, tuned so the file takes seconds on two cores.

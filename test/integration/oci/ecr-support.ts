@@ -16,7 +16,7 @@ export const PALETTE_ACCOUNT = '999988887777';
 export const EXTERNAL_ID = 'palette-tenant-4f1c:packs';
 /** A role whose trust policy admits Palette's account and the admin (so it can be tested from here). */
 export const SHARED_ROLE = `arn:aws:iam::${REGISTRY_ACCOUNT}:role/palette-packs-reader`;
-/** A role that trusts only Palette's account, as palette.md §6 sets it up. */
+/** A role that trusts only Palette's account, as docs/reference/palette-registries.md#sts-trust-policy sets it up. */
 export const PALETTE_ONLY_ROLE = `arn:aws:iam::${REGISTRY_ACCOUNT}:role/palette-only`;
 
 export interface EcrWorld {

@@ -1,4 +1,4 @@
-// Where a password may go (issue 14, docs/credential-routing.md): hostile loopback servers record
+// Where a password may go (docs/credential-routing.md): hostile loopback servers record
 // every request they receive, and a canary password must never reach one it was not meant for,
 // nor any report. Addresses that must not be reached (169.254.169.254 and its kin) are asked for
 // through a recording proxy that reaches loopback only, so no packet ever leaves this machine.

@@ -1,4 +1,4 @@
-// ECR with access keys (issue 7): the real AWS SDK against the AWS double, the ECR token against a
+// ECR with access keys: the real AWS SDK against the AWS double, the ECR token against a
 // real docker-registry, packs pushed as Palette's docs push them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistry } from '../../fixtures/registry';

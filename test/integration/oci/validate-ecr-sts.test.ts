@@ -1,4 +1,4 @@
-// ECR with STS (issue 7): what a workstation can check of Palette's role setup, AssumeRole with a
+// ECR with STS: what a workstation can check of Palette's role setup, AssumeRole with a
 // source identity against the AWS double, and what only Palette can check.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSilentServer } from '../../fixtures/hostile-servers';

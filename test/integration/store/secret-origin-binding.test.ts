@@ -1,4 +1,4 @@
-// Issue 14, item 7: each stored secret is bound to the endpoint origin it was entered for. An edit,
+// Each stored secret is bound to the endpoint origin it was entered for. An edit,
 // an import with "replace" or a hand-edited file that points the registry elsewhere leaves the
 // secret stored but unusable, with a status and an error that say why, until it is entered again.
 // Real data folders, calls through main's IPC handlers, and loopback servers that record every

@@ -1,4 +1,4 @@
-// Issue 14, item 5: the packaged app trusts no development variable and no debugging switch.
+// The packaged app trusts no development variable and no debugging switch.
 import { describe, expect, it } from 'vitest';
 import { decideLaunch, type LaunchFacts } from '../../../main/launch-guards';
 import { trustOrigin, type Invoke } from '../../../main/ipc/handle';

@@ -1,6 +1,6 @@
 import type { BaseWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { createCertificatePicker, type DialogParts } from '../../../../main/platform/certificate-picker';
+import { createFilePicker, type DialogParts } from '../../../../main/platform/file-picker';
 import { createFileSaver } from '../../../../main/platform/file-saver';
 import { currentSender, withSender } from '../../../../main/platform/ipc-sender';
 import { CERTIFICATE_PICK_REQUEST } from '../../../../main/services/file-picker';
@@ -33,7 +33,7 @@ describe('native dialogs attach to the window that asked', () => {
 
   it('the open dialog, even after an await inside the call (focus may have moved by then)', async () => {
     const { dialog, parents } = recordingDialog();
-    const picker = createCertificatePicker({ dialog, ownerWindow });
+    const picker = createFilePicker({ dialog, ownerWindow });
     const result = await withSender(sender, async () => {
       await new Promise((resolve) => setImmediate(resolve));
       return picker.pickFile(CERTIFICATE_PICK_REQUEST);
@@ -51,7 +51,7 @@ describe('native dialogs attach to the window that asked', () => {
 
   it('outside an IPC call there is no owner, and the dialog opens unattached rather than failing', async () => {
     const { dialog, parents } = recordingDialog();
-    await createCertificatePicker({ dialog, ownerWindow }).pickFile(CERTIFICATE_PICK_REQUEST);
+    await createFilePicker({ dialog, ownerWindow }).pickFile(CERTIFICATE_PICK_REQUEST);
     expect(parents).toEqual([undefined]);
   });
 

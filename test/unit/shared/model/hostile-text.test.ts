@@ -1,4 +1,4 @@
-// Issue 15, items 2–4: control, bidi, format and look-alike characters, and endpoints validation
+// Control, bidi, format and look-alike characters, and endpoints validation
 // refuses, are refused where they enter (every shared schema), with the field named.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

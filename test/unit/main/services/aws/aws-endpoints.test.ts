@@ -1,4 +1,4 @@
-// Which AWS API host the SDK picks for each registry host form (protocol.md B3), observed without
+// Which AWS API host the SDK picks for each registry host form (docs/reference/aws-ecr-sts.md#registry-and-api-hosts), observed without
 // any network: the run is aborted before the first request leaves, after the SDK resolved the
 // endpoint, and the agent refuses to open a connection at all.
 import { describe, expect, it } from 'vitest';

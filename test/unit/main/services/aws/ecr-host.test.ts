@@ -6,7 +6,7 @@ import { parseEndpoint } from '../../../../../main/services/oci/endpoint';
 import { StepProblem } from '../../../../../main/services/oci/registry-auth';
 
 describe('parseEcrHost', () => {
-  // Every registry host form of protocol.md B3, and the partitions the credential helper knows.
+  // Every registry host form of docs/reference/aws-ecr-sts.md#registry-and-api-hosts, and the partitions the credential helper knows.
   it.each([
     ['123456789012.dkr.ecr.us-east-1.amazonaws.com', 'us-east-1', 'aws', false, false],
     ['123456789012.dkr.ecr-fips.us-east-1.amazonaws.com', 'us-east-1', 'aws', true, false],

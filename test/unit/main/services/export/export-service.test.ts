@@ -63,7 +63,7 @@ describe('export without secrets', () => {
     expect(terraform).not.toContain('default');
   });
 
-  it('puts the TLS block under spec.auth for Basic and under spec for ECR (palette.md §1)', async () => {
+  it('puts the TLS block under spec.auth for Basic and under spec for ECR', async () => {
     const document = JSON.parse(
       (await env.services.exports.render({ ids: allIds(), format: 'palette', includeSecrets: false })).files[0]!.content,
     ) as {

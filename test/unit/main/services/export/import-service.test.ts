@@ -192,7 +192,7 @@ describe('import: names that clash with stored registries', () => {
       username: 'robot',
       createdAt: stored.createdAt,
     });
-    // The password was entered for the old endpoint: kept, but never sent to the new one (issue 14, item 7).
+    // The password was entered for the old endpoint: kept, but never sent to the new one.
     expect(await failureOf(() => env.services.secrets.reveal({ registryId: stored.id, field: 'password' }))).toMatchObject({
       code: 'SECRET_ENDPOINT_CHANGED',
       message: 'The stored password was entered for https://old.example.test, not for https://new.example.test, so it is not sent there.',

@@ -1,4 +1,4 @@
-// Issue 15, item 1: a draft from someone else can never turn the Terraform export into code. Every
+// A draft from someone else can never turn the Terraform export into code. Every
 // accepted hostile draft is exported and read back by a real HCL parser (@cdktf/hcl2json).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -73,7 +73,7 @@ const ATTRIBUTES = new Set([
   'credentials',
 ]);
 const CREDENTIALS = new Set(['credential_type', 'username', 'password', 'access_key', 'secret_key', 'arn', 'external_id', 'tls_config']);
-/** The exporter's own top-level blocks; issue 17 adds terraform and provider blocks. */
+/** The exporter's own top-level blocks, terraform and provider included (docs/palette-api.md#terraform-provider). */
 const TOP_LEVEL = new Set(['resource', 'variable', 'terraform', 'provider']);
 const unescape = (value: unknown) =>
   String(value)

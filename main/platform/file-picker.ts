@@ -8,10 +8,10 @@ export interface DialogParts {
 }
 
 /**
- * The native open dialog behind `certs:pick`, modal on the window that asked. It returns the path
- * only; the service reads at most 1 MiB of the file.
+ * The native open dialog behind every file choice (`certs:pick`, `import:pick`), modal on the window
+ * that asked. It returns the path only, to main; the service that asked reads the file.
  */
-export function createCertificatePicker({ dialog, ownerWindow }: DialogParts): FilePicker {
+export function createFilePicker({ dialog, ownerWindow }: DialogParts): FilePicker {
   return {
     async pickFile({ title, filters }) {
       const options: OpenDialogOptions = {
