@@ -20,6 +20,7 @@ export interface ValidationContext {
   /** The CAs to trust, as one TLS context shared by every connection (set by the endpoint step). */
   trust?: RegistryTrust;
   address?: string;
+  /** The open connection to the registry: plain after the TCP step, verified after the TLS step. */
   socket?: Socket;
   presentedChain: CertificateSummary[];
   http?: HttpClient;
