@@ -3,6 +3,7 @@ import type { CertificateSummary } from '../../../shared/model/certificate';
 import type { PackFound, ValidationRequest } from '../../../shared/model/validation';
 import type { RegistryEndpoint } from './endpoint';
 import type { HttpClient } from './http-client';
+import type { CatalogResult } from './pack-discovery';
 import type { Authorizer, Credentials } from './registry-auth';
 import type { AwsSession, EcrApi } from '../aws/aws-session';
 import type { EcrTarget } from '../aws/ecr-target';
@@ -28,6 +29,8 @@ export interface ValidationContext {
   apiOpen: boolean;
   challenges: Challenge[];
   auth?: Authorizer;
+  /** The catalog read started alongside the token-authenticated /v2/ check, for the base-path step. */
+  catalogAhead?: Promise<CatalogResult>;
   packRepositories: string[];
   packs: PackFound[];
   /** ECR (issue 7): what the endpoint says about AWS, and the AWS side once signed in. */
