@@ -3,7 +3,8 @@
 // deterministic budgets (test/integration/budgets).
 //
 //   tsx scripts/bench/index.ts                       the full run; writes bench/
-//   tsx scripts/bench/index.ts --only validation     some sections (validation, failures, renderer, batch, package, certificates); prints only
+//   tsx scripts/bench/index.ts --only validation     some sections (validation, wan, failures, renderer, batch, package, certificates); prints only
+//   tsx scripts/bench/index.ts --only wan --rtt 80   the WAN section at another round-trip time (default 50 ms)
 //   tsx scripts/bench/index.ts --quick               fewer runs, to try it out; prints only
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,12 +16,25 @@ import { benchPackSize } from './pack-size';
 import { benchRenderer } from './renderer';
 import { loadAverage, machineFacts, renderMarkdown, writeResults, type SectionFailure, type SectionResult } from './report';
 import { benchValidation } from './validation';
+import { benchWan } from './wan';
+import { WAN_RTT_MS } from '../../test/integration/budgets/budgets';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, rtt: { type: 'string', default: String(WAN_RTT_MS) } },
+});
 const quick = values.quick;
+const rttMs = Number(values.rtt);
+if (!Number.isFinite(rttMs) || rttMs < 0 || rttMs > 2_000) {
+  console.error(`bench: --rtt takes a round-trip time in ms from 0 to 2000, not ${values.rtt}`);
+  process.exit(2);
+}
 const build = await snapshotBuild();
 const sections = {
   validation: { title: 'Validation against local registries', run: () => benchValidation({ latencyRuns: quick ? 10 : 50, processRounds: quick ? 5 : 31, regdeskBin: build.regdeskBin }) },
+  wan: {
+    title: `Validation at ${rttMs} ms round-trip time`,
+    run: () => benchWan({ rttMs, runs: quick ? 5 : 21, processRounds: quick ? 3 : 11, regdeskBin: build.regdeskBin }),
+  },
   failures: { title: 'Failure speed', run: () => benchFailures({ runs: quick ? 3 : 10, deadlineRuns: quick ? 1 : 3, deadlineMs: 3_000 }) },
   renderer: { title: 'Renderer', run: () => benchRenderer({ coldRuns: quick ? 5 : 9, thousandRuns: quick ? 3 : 7, storeLoadRuns: quick ? 3 : 9, rendererDir: build.rendererDir }) },
   batch: { title: 'Batch validation', run: () => benchBatch({ registries: 100, servers: 4, concurrency: 8 }) },
@@ -35,7 +49,7 @@ if (unknown.length > 0) {
   console.error(`bench: unknown section ${unknown.join(', ')}; choose from ${Object.keys(sections).join(', ')}`);
   process.exit(2);
 }
-const complete = chosen.length === Object.keys(sections).length && !quick;
+const complete = chosen.length === Object.keys(sections).length && !quick && rttMs === WAN_RTT_MS;
 
 const startedAt = new Date();
 const machine = machineFacts();

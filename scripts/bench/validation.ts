@@ -5,7 +5,7 @@ import { createPki } from '../../test/fixtures/pki';
 import { startRegistry } from '../../test/fixtures/registry';
 import { createTempDir } from '../../test/fixtures/temp-dir';
 import { startTokenServer } from '../../test/fixtures/token-server';
-import { BASIC_VERDICT_MAX_REQUESTS, TOKEN_VERDICT_MAX_REQUESTS } from '../../test/integration/budgets/budgets';
+import { BASIC_VERDICT_MAX_REQUESTS, REGDESK_VS_SKOPEO_MAX_RATIO, TOKEN_VERDICT_MAX_REQUESTS } from '../../test/integration/budgets/budgets';
 import { startCountingFront, type CountingFront } from '../../test/integration/budgets/counting-front';
 import { raceProcesses } from './process-race';
 import { atMost, ms, type Gap, type Row, type SectionResult } from './report';
@@ -73,6 +73,8 @@ export async function benchValidation(options: ValidationBenchOptions): Promise<
       dir: dir.path,
       rounds: options.processRounds,
       bin: options.regdeskBin,
+      maxRatio: REGDESK_VS_SKOPEO_MAX_RATIO,
+      where: 'on loopback',
     });
 
     const rows: Row[] = [];

@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import type { Socket } from 'node:net';
 import { appError } from '../../../shared/errors';
 import { refusePlainHttpEcr } from '../aws/ecr-target';
-import { openTcp, tlsHandshake } from '../tls/connect';
+import { openTcp, tlsHandshake, type HandshakeResult } from '../tls/connect';
 import { subjectAltNames, summarizeCertificate } from '../tls/certificate-summary';
 import { registryTrust } from '../tls/trust';
 import { matchSuppliedCa } from '../tls/ca-match';
@@ -56,10 +56,7 @@ export async function tcpStep(ctx: ValidationContext): Promise<StepOutcome> {
   const started = Date.now();
   ctx.socket = await openTcp(target, ctx.proxy, waitLimit(ctx), ctx.signal);
   const elapsed = Date.now() - started;
-  if (endpoint.scheme === 'http') {
-    ctx.socket.destroy();
-    ctx.socket = undefined;
-  }
+  // Kept open: the TLS step handshakes over it, and then the registry's HTTP requests use it.
   return ctx.proxy
     ? ok(`CONNECT ${endpoint.hostPort} through ${describeProxy(ctx.proxy)} → 200 in ${elapsed} ms`)
     : ok(`connected to ${target.host} port ${target.port} in ${elapsed} ms`);
@@ -91,8 +88,7 @@ const ANCHOR_ERRORS = new Set([
 export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
   const endpoint = ctx.endpoint!;
   if (endpoint.scheme === 'http' || !ctx.socket) return skipped('plain HTTP endpoint: no TLS');
-  const { insecureSkipVerify, caPem, trustOnlySuppliedCa } = ctx.request.tls;
-  let result;
+  let result: HandshakeResult;
   let widened = false;
   let timeoutMs = waitLimit(ctx);
   const handshake = (socket: Socket) =>
@@ -102,11 +98,13 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
       secureContext: ctx.trust!.registry(),
       timeoutMs,
       signal: ctx.signal,
+      keepOpen: true,
     });
   try {
     result = await handshake(ctx.socket);
     // Not anchored by the supplied CA alone: the verdict is the full set's, over a fresh connection.
     if (ANCHOR_ERRORS.has(result.authorizationError ?? '') && ctx.trust!.widen()) {
+      result.socket?.destroy();
       timeoutMs = waitLimit(ctx);
       result = await handshake(await openTcp(tcpTarget(ctx), ctx.proxy, timeoutMs, ctx.signal));
       widened = true;
@@ -129,6 +127,20 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
   } finally {
     ctx.socket = undefined;
   }
+  try {
+    const outcome = tlsVerdict(ctx, result, widened);
+    // Judged as the HTTP client would judge it: the registry's requests may use this connection.
+    if (result.socket) ctx.socket = result.socket;
+    return outcome;
+  } catch (error) {
+    result.socket?.destroy();
+    throw error;
+  }
+}
+
+function tlsVerdict(ctx: ValidationContext, result: HandshakeResult, widened: boolean): StepOutcome {
+  const endpoint = ctx.endpoint!;
+  const { insecureSkipVerify, caPem, trustOnlySuppliedCa } = ctx.request.tls;
   ctx.presentedChain = result.chain.map(summarizeCertificate);
   const leaf = ctx.presentedChain[0];
   const observed = [

@@ -1,4 +1,5 @@
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, buildConnector, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import { CodedError } from '../tls/connect';
 import { credentialRoute } from './credential-routing';
@@ -38,6 +39,9 @@ export const MARGIN_MS = 150;
  */
 export function createHttpClient(options: HttpClientOptions) {
   const dispatchers = new Map<string, Dispatcher>();
+  /** Connections opened and judged by the TCP and TLS steps, each waiting for its origin's first request. */
+  const adopted = new Map<string, Socket>();
+  const requestsByOrigin = new Map<string, number>();
   const contextIds = new Map<SecureContext | undefined, number>();
   const contextId = (context: SecureContext | undefined) => {
     if (!contextIds.has(context)) contextIds.set(context, contextIds.size);
@@ -56,12 +60,44 @@ export function createHttpClient(options: HttpClientOptions) {
         rejectUnauthorized: !options.insecureSkipVerify,
         timeout: options.connectTimeoutMs,
       };
+      // One connection per origin for the whole verdict: HTTP/2 multiplexes the overlapping
+      // requests on it, HTTP/1.1 queues them on it; round trips, not sockets, are what admins wait for.
       dispatcher = proxy
-        ? new ProxyAgent({ uri: proxy.href, requestTls: tls, connectTimeout: options.connectTimeoutMs })
-        : new Agent({ connect: tls, connectTimeout: options.connectTimeoutMs });
+        ? new ProxyAgent({ uri: proxy.href, requestTls: tls, connectTimeout: options.connectTimeoutMs, connections: 1 })
+        : new Agent({ connect: adoptingConnector(buildConnector(tls)), connectTimeout: options.connectTimeoutMs, connections: 1 });
       dispatchers.set(key, dispatcher);
     }
     return dispatcher;
+  }
+
+  /**
+   * The first connection to an origin is the one the TLS step verified (or the TCP step opened for
+   * plain HTTP), if it is still open: the same peer, judged by the same trust, one handshake fewer.
+   * Only a direct connection is adopted; through a proxy undici opens its own tunnel.
+   */
+  function adoptingConnector(connect: buildConnector.connector): buildConnector.connector {
+    return (connectOptions, callback) => {
+      const socket = takeAdopted(connectOptions);
+      // Answered on a later turn, as a fresh connection would be: undici's HTTP/1.1 client stalls
+      // on a socket handed over synchronously.
+      if (socket) setImmediate(() => callback(null, socket));
+      else connect(connectOptions, callback);
+    };
+  }
+
+  function takeAdopted({ protocol, hostname, port }: buildConnector.Options): Socket | undefined {
+    const host = hostname.includes(':') && !hostname.startsWith('[') ? `[${hostname}]` : hostname;
+    let origin: string;
+    try {
+      origin = new URL(`${protocol}//${host}${port ? `:${port}` : ''}`).origin;
+    } catch {
+      return undefined;
+    }
+    const socket = adopted.get(origin);
+    adopted.delete(origin);
+    if (socket && !socket.destroyed && socket.writable) return socket;
+    socket?.destroy();
+    return undefined;
   }
 
   async function get(start: URL, headers: Record<string, string> = {}): Promise<HttpResponse> {
@@ -71,6 +107,7 @@ export function createHttpClient(options: HttpClientOptions) {
     let credentialsWithheld = false;
     for (let hop = 0; ; hop++) {
       requestCount += 1;
+      requestsByOrigin.set(url.origin, (requestsByOrigin.get(url.origin) ?? 0) + 1);
       const response = await timedRequest(url, sendHeaders);
       const location = response.headers['location'];
       if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
@@ -124,10 +161,21 @@ export function createHttpClient(options: HttpClientOptions) {
 
   return {
     get,
+    /** Hands a connection already open to `origin` (and judged) to the first request that goes there. */
+    adopt(origin: string, socket: Socket) {
+      adopted.get(origin)?.destroy();
+      adopted.set(new URL(origin).origin, socket);
+    },
     get requestCount() {
       return requestCount;
     },
+    /** Requests per origin, redirects included: what the report and the bench say went where. */
+    get requestsByOrigin(): ReadonlyMap<string, number> {
+      return requestsByOrigin;
+    },
     async close() {
+      for (const socket of adopted.values()) socket.destroy();
+      adopted.clear();
       await Promise.all([...dispatchers.values()].map((d) => d.destroy().catch(() => undefined)));
     },
   };

@@ -22,6 +22,9 @@ export class StepProblem extends Error {
   }
 }
 
+/** Scopes asked in one token request at most, so the URL stays well under servers' request-line limits. */
+const SCOPES_PER_TOKEN_REQUEST = 20;
+
 type BearerScheme = { kind: 'bearer'; realm: URL; service: string | undefined };
 export type AuthScheme = { kind: 'anonymous' } | { kind: 'basic' } | BearerScheme;
 
@@ -160,6 +163,31 @@ export function createAuthorizer(http: HttpClient, scheme: AuthScheme, credentia
       if (scheme.kind === 'basic') return basic;
       if (scheme.kind !== 'bearer') return undefined;
       return `Bearer ${await tokenFor(scheme, scopes)}`;
+    },
+    /**
+     * One token exchange for scopes the next requests each need on their own (the packs' pull
+     * scopes), kept for each of them: the packs step costs one round trip to the token service
+     * instead of one per repository. Returns how many token requests it made (for the report).
+     * A refusal leaves each scope to be asked alone, except a 401, the spec's wrong-password
+     * answer, which every one of them gets at once rather than each as one more failed login.
+     */
+    async prepare(scopes: string[]): Promise<number> {
+      const needed = scopes.filter((scope) => !tokens.has(scope) && !refused.has(scope));
+      if (scheme.kind !== 'bearer' || needed.length < 2) return 0;
+      const groups: string[][] = [];
+      for (let i = 0; i < needed.length; i += SCOPES_PER_TOKEN_REQUEST) groups.push(needed.slice(i, i + SCOPES_PER_TOKEN_REQUEST));
+      await Promise.all(
+        groups.map(async (group) => {
+          try {
+            const token = await tokenFor(scheme, group);
+            for (const scope of group) tokens.set(scope, token);
+          } catch (error) {
+            if (!(error instanceof StepProblem)) throw error;
+            if (error.httpStatus === 401) for (const scope of group) refused.set(scope, error);
+          }
+        }),
+      );
+      return groups.length;
     },
     /**
      * The first token of a run, asked for with the scopes the next step will need (the catalog),

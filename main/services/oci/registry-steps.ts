@@ -77,6 +77,13 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
   }
   const authorization = await auth.firstAuthorization([CATALOG_SCOPE]);
   const withoutCredentials = auth.tokenWithoutCredentials;
+  if (scheme.kind === 'bearer') {
+    // With a token the two requests are independent and the password is not in either (it went to
+    // the token service once): the catalog the base-path step needs travels with the /v2/ check.
+    // Not with Basic: a wrong password would then count as two failed logins.
+    ctx.catalogAhead = readCatalog(ctx.http!, endpoint, auth);
+    ctx.catalogAhead.catch(() => undefined);
+  }
   const response = await ctx.http!.get(new URL(endpoint.apiBase), authorization ? { authorization } : {});
   observed.push(
     `GET /v2/ with ${scheme.kind === 'basic' ? 'Basic credentials' : credentials && !withoutCredentials ? 'a token for ' + credentials.username : 'an anonymous token'} → ${response.status}`,
@@ -164,7 +171,7 @@ export function packsListedVerdict(
 
 export async function basePathStep(ctx: ValidationContext): Promise<StepOutcome> {
   const archive = archiveRepository(ctx.request.baseContentPath);
-  const catalog = await readCatalog(ctx.http!, ctx.endpoint!, ctx.auth!);
+  const catalog = await (ctx.catalogAhead ?? readCatalog(ctx.http!, ctx.endpoint!, ctx.auth!));
   if (catalog.listed) {
     const { packs, otherBases } = packsUnder(catalog.repositories, archive);
     const observed = [
@@ -199,15 +206,30 @@ export async function packsStep(ctx: ValidationContext): Promise<StepOutcome> {
   if (ctx.request.maxPacks === 0) return skipped(`${names.length} pack repositories found; reading their versions was not asked for`);
   const archive = archiveRepository(ctx.request.baseContentPath);
   const shown = names.slice(0, ctx.request.maxPacks);
+  const repositories = shown.map((name) => `${archive}/${name}`);
+  // The tags requests do not depend on one another: one token exchange for all their scopes, then
+  // the requests overlap on the registry's one connection.
+  const tokenRequests = await ctx.auth!.prepare(repositories.map((repository) => `repository:${repository}:pull`));
+  const answers = await mapBounded(repositories, OVERLAPPING_TAG_REQUESTS, (repository) =>
+    listTags(ctx.http!, ctx.endpoint!, ctx.auth!, repository),
+  );
   const found: PackFound[] = [];
   const denied: string[] = [];
-  for (const name of shown) {
-    const tags = await listTags(ctx.http!, ctx.endpoint!, ctx.auth!, `${archive}/${name}`);
+  answers.forEach((tags, i) => {
+    const name = shown[i]!;
     if (tags.status === 'found' && tags.tags.length > 0) found.push({ name, versions: tags.tags });
     if (tags.status === 'denied') denied.push(name);
-  }
+  });
   ctx.packs = found;
-  const observed = [`read tags of ${shown.length} of ${names.length} pack repositories`, ...(found.length ? [summarizePacks(found)] : [])];
+  const observed = [
+    `read tags of ${shown.length} of ${names.length} pack repositories`,
+    ...(tokenRequests > 0
+      ? [
+          `pull scopes for ${shown.length} repositories asked in ${tokenRequests} token request${tokenRequests === 1 ? '' : 's'}: one more round trip to the token service`,
+        ]
+      : []),
+    ...(found.length ? [summarizePacks(found)] : []),
+  ];
   if (denied.length === shown.length) {
     throw new StepProblem(
       appError('BASE_PATH_DENIED', {
@@ -256,4 +278,21 @@ function describeAnswer(response: HttpResponse): string {
   ]
     .filter(Boolean)
     .join(', ');
+}
+
+/** Tags requests in flight at once: HTTP/2 multiplexes them on one connection; HTTP/1.1 queues them on it. */
+const OVERLAPPING_TAG_REQUESTS = 8;
+
+/** `fn` over `items`, at most `limit` at a time, results in the items' order. */
+async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

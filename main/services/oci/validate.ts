@@ -68,6 +68,11 @@ async function runValidation(request: ValidationRequest, options: ValidateOption
           signal: controller.signal,
           deadline,
         });
+        // The connection the TCP and TLS steps opened and judged carries the registry's requests.
+        // (Through a proxy, undici opens its own tunnel: the step's is closed.)
+        if (ctx.socket && ctx.endpoint && !ctx.proxy) ctx.http.adopt(ctx.endpoint.origin, ctx.socket);
+        else ctx.socket?.destroy();
+        ctx.socket = undefined;
       }
       if (!(await runner.run(id, () => step(ctx)))) break;
     }

@@ -3,6 +3,7 @@ import type { CertificateSummary } from '../../../shared/model/certificate';
 import type { PackFound, ValidationRequest } from '../../../shared/model/validation';
 import type { RegistryEndpoint } from './endpoint';
 import type { HttpClient } from './http-client';
+import type { CatalogResult } from './pack-discovery';
 import type { Authorizer, Credentials } from './registry-auth';
 import type { AwsSession, EcrApi } from '../aws/aws-session';
 import type { EcrTarget } from '../aws/ecr-target';
@@ -20,6 +21,7 @@ export interface ValidationContext {
   /** The CAs to trust, as one TLS context shared by every connection (set by the endpoint step). */
   trust?: RegistryTrust;
   address?: string;
+  /** The open connection to the registry: plain after the TCP step, verified after the TLS step. */
   socket?: Socket;
   presentedChain: CertificateSummary[];
   http?: HttpClient;
@@ -27,6 +29,8 @@ export interface ValidationContext {
   apiOpen: boolean;
   challenges: Challenge[];
   auth?: Authorizer;
+  /** The catalog read started alongside the token-authenticated /v2/ check, for the base-path step. */
+  catalogAhead?: Promise<CatalogResult>;
   packRepositories: string[];
   packs: PackFound[];
   /** ECR: what the endpoint says about AWS, and the AWS side once signed in. */

@@ -1,7 +1,7 @@
 import type * as NodeHttp from 'node:http';
 import { createRequire } from 'node:module';
 import { connect as netConnect, type Socket } from 'node:net';
-import { checkServerIdentity, connect as tlsConnect, type PeerCertificate, type SecureContext } from 'node:tls';
+import { checkServerIdentity, connect as tlsConnect, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 
 // `import … from 'node:http'` makes Node build the module's ES facade, which reads every export,
@@ -101,6 +101,11 @@ export interface HandshakeResult {
   hostnameError: Error | undefined;
   protocol: string | null;
   alpn: string | false | null;
+  /**
+   * The connection itself, still open, when `keepOpen` was asked: the caller owns it (hands it to
+   * the HTTP client once the verdict allows, or destroys it).
+   */
+  socket?: TLSSocket;
 }
 
 /**
@@ -110,7 +115,14 @@ export interface HandshakeResult {
  */
 export function tlsHandshake(
   socket: Socket,
-  options: { host: string; servername: string | undefined; secureContext: SecureContext; timeoutMs: number; signal: AbortSignal },
+  options: {
+    host: string;
+    servername: string | undefined;
+    secureContext: SecureContext;
+    timeoutMs: number;
+    signal: AbortSignal;
+    keepOpen?: boolean;
+  },
 ): Promise<HandshakeResult> {
   return new Promise((resolve, reject) => {
     const tls = tlsConnect({
@@ -146,8 +158,11 @@ export function tlsHandshake(
         protocol: tls.getProtocol(),
         alpn: tls.alpnProtocol,
       };
-      tls.destroy();
-      resolve(result);
+      if (options.keepOpen) resolve({ ...result, socket: tls });
+      else {
+        tls.destroy();
+        resolve(result);
+      }
     });
   });
 }
