@@ -1,7 +1,7 @@
 // Batch: 100 stored registries (Basic over TLS, spread over a few real registries), their
 // passwords in the vault, validated through validateMany with a bounded pool.
-import { validateRegistry } from '../../main/services/oci/validate';
-import { validateMany, type RunValidation } from '../../main/services/oci/validate-batch';
+import { validateRegistry } from '../../main/services/validation/validate';
+import { validateMany, type RunValidation } from '../../main/services/validation/validate-batch';
 import { ValidationRequestSchema, type ValidationRequest } from '../../shared/model/validation';
 import { createPki } from '../../test/fixtures/pki';
 import { startRegistry, type RunningRegistry } from '../../test/fixtures/registry';

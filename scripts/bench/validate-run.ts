@@ -1,5 +1,5 @@
 // One in-process validation for the bench: no proxy from the environment, the request count kept.
-import { validateRegistry, type ValidateOptions } from '../../main/services/oci/validate';
+import { validateRegistry, type ValidateOptions } from '../../main/services/validation/validate';
 import { ValidationRequestSchema, type ValidationReport, type ValidationRequestInput } from '../../shared/model/validation';
 
 export interface TimedVerdict {

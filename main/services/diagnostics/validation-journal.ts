@@ -1,8 +1,8 @@
 import { DIAGNOSTICS_MAX_REPORTS } from '../../../shared/model/diagnostics';
 import type { RegistryDetail, RegistryScope } from '../../../shared/model/registry';
 import type { ValidationReport, ValidationRequest, ValidationStep } from '../../../shared/model/validation';
-import { requestSecrets } from '../oci/validate';
-import type { ValidationService } from '../oci/validation-service';
+import { requestSecrets } from '../validation/validate';
+import type { ValidationService } from '../validation/validation-service';
 import { addCounts, createRedactor, type RedactionCounts } from '../redaction/redact';
 
 export interface JournalEntry {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createValidationJournal } from '../../../../../main/services/diagnostics/validation-journal';
-import type { ValidationService } from '../../../../../main/services/oci/validation-service';
+import type { ValidationService } from '../../../../../main/services/validation/validation-service';
 import type { RegistryDetail } from '../../../../../shared/model/registry';
 import {
   ValidationRequestSchema,

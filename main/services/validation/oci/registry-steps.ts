@@ -1,0 +1,259 @@
+import { appError } from '../../../../shared/errors';
+import type { PackFound } from '../../../../shared/model/validation';
+import { headerValue, headerValues, parseJson, type HttpResponse } from '../../net/http-client';
+import { archiveRepository, CATALOG_SCOPE, listTags, packsUnder, readCatalog, summarizePacks } from './pack-discovery';
+import { chooseScheme, createAuthorizer, StepProblem } from './registry-auth';
+import { ok, skipped, warn, type StepOutcome } from '../core/step-runner';
+import { credentialsOf, type ValidationContext } from '../validation-context';
+import { parseWwwAuthenticate, type Challenge } from './www-authenticate';
+
+const API_VERSION_HEADER = 'docker-distribution-api-version';
+
+export async function registryApiStep(ctx: ValidationContext): Promise<StepOutcome> {
+  const endpoint = ctx.endpoint!;
+  const url = new URL(endpoint.apiBase);
+  const response = await ctx.http!.get(url);
+  const observed = [`GET ${url.pathname} → ${response.status}${versionNote(response)}`, ...response.redirects];
+  const isRegistry = headerValue(response, API_VERSION_HEADER) !== undefined;
+  if (response.status === 400 && /HTTP request to an HTTPS server/i.test(response.body.toString('utf8'))) {
+    throw new StepProblem(
+      appError('HTTP_TO_TLS_PORT', { remedy: `Use https://${endpoint.hostPort}${endpoint.pathPrefix} as the endpoint.` }),
+      observed,
+    );
+  }
+  if (response.status >= 500) {
+    throw new StepProblem(
+      appError('REGISTRY_ERROR', { message: `The registry answered HTTP ${response.status} at ${url.pathname}.` }),
+      observed,
+    );
+  }
+  if ((response.status === 200 || response.status === 401) && isRegistry) {
+    ctx.apiOpen = response.status === 200;
+    ctx.challenges = parseWwwAuthenticate(headerValues(response, 'www-authenticate'));
+    if (!ctx.apiOpen && ctx.challenges.length === 0) {
+      throw new StepProblem(
+        appError('NOT_A_REGISTRY', {
+          message: 'The registry demands authentication but names no way to authenticate (no WWW-Authenticate).',
+        }),
+        observed,
+      );
+    }
+    return ok(...observed, ...ctx.challenges.map(describeChallenge));
+  }
+  throw new StepProblem(
+    appError('NOT_A_REGISTRY', { message: `The server answered, but not as an OCI registry: ${describeAnswer(response)}.` }),
+    observed,
+  );
+}
+
+export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
+  const endpoint = ctx.endpoint!;
+  const credentials = ctx.registryCredentials ?? credentialsOf(ctx.request);
+  const cleartext = credentials && endpoint.scheme === 'http' ? appError('CREDENTIALS_UNENCRYPTED') : undefined;
+  if (ctx.apiOpen) {
+    ctx.auth = createAuthorizer(ctx.http!, credentials ? { kind: 'basic' } : { kind: 'anonymous' }, credentials, endpoint.origin);
+    if (!credentials) return ok('anonymous access: /v2/ answered 200 without credentials');
+    return warn(
+      cleartext ?? appError('AUTH_UNVERIFIED'),
+      `/v2/ is open to anyone; username ${credentials.username} will be sent with the pack requests`,
+    );
+  }
+  const scheme = chooseScheme(ctx.challenges);
+  if (scheme.kind === 'unsupported') {
+    throw new StepProblem(
+      appError('AUTH_UNSUPPORTED', { message: `The registry offers only ${scheme.schemes.join(', ')}; Palette needs Basic or Bearer.` }),
+    );
+  }
+  if (scheme.kind === 'basic' && !credentials) {
+    throw new StepProblem(
+      appError('AUTH_REQUIRED', { message: `The registry at ${endpoint.hostPort} requires a username and password (Basic).` }),
+    );
+  }
+  const auth = createAuthorizer(ctx.http!, scheme, credentials, endpoint.origin);
+  ctx.auth = auth;
+  const observed: string[] = [];
+  if (scheme.kind === 'bearer') {
+    observed.push(`token service ${scheme.realm.origin}${scheme.realm.pathname}${scheme.service ? `, service "${scheme.service}"` : ''}`);
+  }
+  const authorization = await auth.firstAuthorization([CATALOG_SCOPE]);
+  const withoutCredentials = auth.tokenWithoutCredentials;
+  const response = await ctx.http!.get(new URL(endpoint.apiBase), authorization ? { authorization } : {});
+  observed.push(
+    `GET /v2/ with ${scheme.kind === 'basic' ? 'Basic credentials' : credentials && !withoutCredentials ? 'a token for ' + credentials.username : 'an anonymous token'} → ${response.status}`,
+  );
+  if (response.status === 401 || response.status === 403) {
+    if (scheme.kind === 'bearer') {
+      throw new StepProblem(
+        appError('TOKEN_SERVICE_FAILED', {
+          message: `The registry refused the token issued by ${scheme.realm.host}.`,
+          remedy: 'The registry and its token service disagree (issuer, service name or signing certificate): check their configuration.',
+        }),
+        [...observed, ...(withoutCredentials ?? [])],
+      );
+    }
+    const what = credentials?.password ? 'the username and password' : `username ${credentials?.username ?? ''} without a password`;
+    throw new StepProblem(appError('AUTH_REJECTED', { message: `The registry at ${endpoint.hostPort} rejected ${what}.` }), observed);
+  }
+  if (response.status !== 200) {
+    throw new StepProblem(
+      appError('REGISTRY_ERROR', { message: `The registry answered HTTP ${response.status} to the authenticated /v2/.` }),
+      observed,
+    );
+  }
+  const who = credentials ? `as ${credentials.username}` : 'anonymously';
+  observed.push(...response.redirects);
+  if (credentials && withoutCredentials) {
+    // The token service handed the request to an origin that never saw the credentials: its token is anonymous.
+    return warn(
+      appError('AUTH_UNVERIFIED', {
+        message: `The token service redirected to another origin, which was not sent the credentials, so the token it gave proves nothing about them.`,
+        remedy: "Configure the registry's token realm as the token service's final address, then validate again.",
+      }),
+      ...withoutCredentials,
+      ...observed,
+      ...passwordDestinations(auth.credentialsSentTo, endpoint.origin),
+    );
+  }
+  if (response.credentialsWithheld) {
+    // The 200 came from another origin that never saw the credentials: it proves nothing about them.
+    return warn(
+      appError('AUTH_UNVERIFIED', {
+        message: `The registry redirected the signed-in request to ${response.url.origin}, which was not sent the credentials, so they could not be checked.`,
+      }),
+      ...observed,
+    );
+  }
+  const sentTo = !credentials ? [] : scheme.kind === 'basic' ? [endpoint.origin] : auth.credentialsSentTo;
+  const lines = [`authenticated ${who}`, ...observed, ...passwordDestinations(sentTo, endpoint.origin)];
+  return cleartext ? warn(cleartext, ...lines) : ok(...lines);
+}
+
+/** Exactly which origins were sent the password: the admin should know when it left the registry's. */
+function passwordDestinations(origins: string[], registryOrigin: string): string[] {
+  return origins.map((origin) =>
+    origin === new URL(registryOrigin).origin
+      ? `password sent to ${origin}, the registry's own origin`
+      : `password sent to the token service at ${origin}, another origin than the registry's ${registryOrigin} (Palette must reach it too)`,
+  );
+}
+
+/**
+ * The base-path verdict once the repositories are listed (by the registry's catalog or ECR's
+ * API): packs under the archive, or packs under another base path to suggest. Undefined when
+ * there are none at all, which each caller words for its registry.
+ */
+export function packsListedVerdict(
+  ctx: ValidationContext,
+  listed: { packs: string[]; otherBases: string[]; archive: string },
+  observed: string[],
+): StepOutcome | undefined {
+  const { packs, otherBases, archive } = listed;
+  ctx.packRepositories = packs;
+  if (packs.length > 0)
+    return ok(`${packs.length} pack ${packs.length === 1 ? 'repository' : 'repositories'} under ${archive}/`, ...observed);
+  if (otherBases.length === 0) return undefined;
+  const suggestion = otherBases.map((b) => (b ? `"${b}"` : 'empty (the root)')).join(' or ');
+  return warn(
+    appError('BASE_PATH_EMPTY', {
+      message: `No packs under ${archive}/, but there are packs with base content path ${suggestion}.`,
+      remedy: `Set Base Content Path to ${suggestion}.`,
+    }),
+    ...observed,
+  );
+}
+
+export async function basePathStep(ctx: ValidationContext): Promise<StepOutcome> {
+  const archive = archiveRepository(ctx.request.baseContentPath);
+  const catalog = await readCatalog(ctx.http!, ctx.endpoint!, ctx.auth!);
+  if (catalog.listed) {
+    const { packs, otherBases } = packsUnder(catalog.repositories, archive);
+    const observed = [
+      ...catalog.observed,
+      `${catalog.repositories.length} repositories listed${catalog.truncated ? ' (listing cut short)' : ''}; ${packs.length} under ${archive}/`,
+    ];
+    return (
+      packsListedVerdict(ctx, { packs, otherBases, archive }, observed) ??
+      warn(appError('BASE_PATH_EMPTY', { message: `No packs under ${archive}/.` }), ...observed)
+    );
+  }
+  // Without the catalog, the archive repository itself is the one thing that can be probed.
+  const probe = await listTags(ctx.http!, ctx.endpoint!, ctx.auth!, archive);
+  const observed = [
+    ...catalog.observed,
+    `GET /v2/${archive}/tags/list → ${probe.status === 'denied' ? probe.httpStatus : probe.status === 'missing' ? '404' : '200'}`,
+  ];
+  if (probe.status === 'denied') {
+    throw new StepProblem(appError('BASE_PATH_DENIED', { message: `These credentials may not pull from ${archive}.` }), observed);
+  }
+  observed.push(
+    probe.status === 'found'
+      ? `${archive} exists as a repository`
+      : `${archive} is not itself a repository (Harbor and ECR setups often create one)`,
+  );
+  return warn(appError('BASE_PATH_UNVERIFIED'), ...observed);
+}
+
+export async function packsStep(ctx: ValidationContext): Promise<StepOutcome> {
+  const names = ctx.packRepositories;
+  if (names.length === 0) return skipped('no pack repositories to read');
+  if (ctx.request.maxPacks === 0) return skipped(`${names.length} pack repositories found; reading their versions was not asked for`);
+  const archive = archiveRepository(ctx.request.baseContentPath);
+  const shown = names.slice(0, ctx.request.maxPacks);
+  const found: PackFound[] = [];
+  const denied: string[] = [];
+  for (const name of shown) {
+    const tags = await listTags(ctx.http!, ctx.endpoint!, ctx.auth!, `${archive}/${name}`);
+    if (tags.status === 'found' && tags.tags.length > 0) found.push({ name, versions: tags.tags });
+    if (tags.status === 'denied') denied.push(name);
+  }
+  ctx.packs = found;
+  const observed = [`read tags of ${shown.length} of ${names.length} pack repositories`, ...(found.length ? [summarizePacks(found)] : [])];
+  if (denied.length === shown.length) {
+    throw new StepProblem(
+      appError('BASE_PATH_DENIED', {
+        message: `These credentials may list the packs but not pull them (${denied.slice(0, 3).join(', ')}…).`,
+      }),
+      observed,
+    );
+  }
+  if (denied.length > 0)
+    return warn(
+      appError('BASE_PATH_DENIED', {
+        message: `These credentials may not pull ${denied.length} of the packs: ${denied.slice(0, 5).join(', ')}.`,
+      }),
+      ...observed,
+    );
+  if (found.length === 0)
+    return warn(appError('BASE_PATH_EMPTY', { message: `The pack repositories under ${archive}/ hold no versions.` }), ...observed);
+  return ok(`${found.length} packs with versions`, ...observed);
+}
+
+function versionNote(response: HttpResponse): string {
+  const version = headerValue(response, API_VERSION_HEADER);
+  return version ? ` (${version})` : '';
+}
+
+function describeChallenge(challenge: Challenge): string {
+  const params = Object.entries(challenge.params)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(', ');
+  return `challenge: ${challenge.scheme}${params ? ` ${params}` : ''}`;
+}
+
+/** Status, type, server and page title: enough for the admin to recognise what answered. */
+function describeAnswer(response: HttpResponse): string {
+  const type = headerValue(response, 'content-type')?.split(';')[0];
+  const server = headerValue(response, 'server');
+  const text = response.body.toString('utf8', 0, Math.min(response.body.length, 64 * 1024));
+  const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(text)?.[1]?.trim();
+  const json = type?.includes('json') ? parseJson(response.body) : undefined;
+  return [
+    `HTTP ${response.status}`,
+    type ? type : 'no content type',
+    server ? `server "${server}"` : undefined,
+    title ? `page "${title}"` : json === undefined && type?.includes('json') ? 'invalid JSON' : undefined,
+    'no Docker-Distribution-API-Version header',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}

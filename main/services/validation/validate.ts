@@ -1,0 +1,107 @@
+import type { ValidationReport, ValidationRequest, ValidationStep } from '../../../shared/model/validation';
+import { validationSteps } from './step-list';
+import { describeEndpoint } from '../../../shared/endpoint';
+import { createHttpClient } from '../net/http-client';
+import { createRedactor } from '../redaction/redact';
+import { describeProxy, parseProxyUrl, proxyFor } from '../net/proxy';
+import { AbortReason, createStepRunner } from './core/step-runner';
+import type { ValidationContext } from './validation-context';
+
+export interface ValidateOptions {
+  /** Aborting it cancels the run; the report then says CANCELLED at the step it reached. */
+  signal?: AbortSignal;
+  onProgress?: (step: ValidationStep) => void;
+  env?: NodeJS.ProcessEnv;
+  /** How many HTTP requests the run made (registry and AWS API), for benchmarks. */
+  onRequestCount?: (count: number) => void;
+}
+
+/**
+ * Decides whether a registry works as Palette would use it, step by step, and says at which
+ * step and why it does not. Never throws for a registry problem: every outcome is a report.
+ */
+export async function validateRegistry(request: ValidationRequest, options: ValidateOptions = {}): Promise<ValidationReport> {
+  // Reports quote what servers answer (redirect paths, error bodies, challenges): a hostile server
+  // can echo the credentials it was sent back into one. Nothing leaves the engine with them.
+  const secrets = requestSecrets(request);
+  const onProgress = options.onProgress;
+  if (onProgress) {
+    // Its own redactor: progress steps repeat the report's lines.
+    const progress = createRedactor(secrets);
+    options = { ...options, onProgress: (step) => onProgress(progress.value(step)) };
+  }
+  return createRedactor(secrets).value(await runValidation(request, options));
+}
+
+async function runValidation(request: ValidationRequest, options: ValidateOptions): Promise<ValidationReport> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const controller = new AbortController();
+  const deadline = Date.now() + request.deadlineMs;
+  const timer = setTimeout(() => controller.abort(new AbortReason('DEADLINE_EXCEEDED')), request.deadlineMs);
+  const onCancel = () => controller.abort(new AbortReason('CANCELLED'));
+  if (options.signal?.aborted) onCancel();
+  options.signal?.addEventListener('abort', onCancel, { once: true });
+
+  const ctx: ValidationContext = {
+    request,
+    signal: controller.signal,
+    deadline,
+    env: options.env ?? process.env,
+    proxy: null,
+    presentedChain: [],
+    apiOpen: false,
+    challenges: [],
+    packRepositories: [],
+    packs: [],
+  };
+  const runner = createStepRunner(controller.signal, options.onProgress ?? (() => undefined), () => performance.now());
+  try {
+    for (const [id, step] of validationSteps) {
+      if (id === 'registry-api') {
+        ctx.http = createHttpClient({
+          // The registry's own origin may be trusted more narrowly (registryTrust); any other, the full set.
+          secureContextFor: (url) => (url.origin === ctx.endpoint?.origin ? ctx.trust?.registry() : ctx.trust?.full()),
+          insecureSkipVerify: request.tls.insecureSkipVerify,
+          connectTimeoutMs: request.connectTimeoutMs,
+          proxyFor: (url) => proxyFor(url, request.proxy, ctx.env),
+          signal: controller.signal,
+          deadline,
+        });
+      }
+      if (!(await runner.run(id, () => step(ctx)))) break;
+    }
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCancel);
+    ctx.socket?.destroy();
+    options.onRequestCount?.((ctx.http?.requestCount ?? 0) + (ctx.aws?.calls ?? 0));
+    ctx.aws?.close();
+    await ctx.http?.close();
+  }
+  return {
+    ok: !runner.failed,
+    endpoint: ctx.endpoint ? describeEndpoint(ctx.endpoint) : request.endpoint,
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    steps: runner.steps,
+    presentedChain: ctx.presentedChain,
+    proxy: describeProxy(ctx.proxy),
+    packs: ctx.packs,
+    packCount: ctx.packRepositories.length,
+    ...(ctx.ecrTokenExpiresAt ? { ecrTokenExpiresAt: ctx.ecrTokenExpiresAt } : {}),
+  };
+}
+
+/** Every secret a request carries: the password, the AWS secret and session token, a proxy password. */
+export function requestSecrets(request: ValidationRequest): string[] {
+  const secrets = [request.password, request.ecr?.secretAccessKey ?? '', request.ecr?.sessionToken ?? ''];
+  if (request.proxy.url) {
+    try {
+      secrets.push(decodeURIComponent(parseProxyUrl(request.proxy.url).password));
+    } catch {
+      // Not a URL: the validation says so.
+    }
+  }
+  return secrets.filter((s) => s !== '');
+}
