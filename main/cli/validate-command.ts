@@ -5,7 +5,7 @@ import { formatChecklist, jsonReport } from './report-format';
 import { readDraftFile } from './draft-source';
 import { parseEndpoint } from '../../shared/endpoint';
 import { parseProxyUrl } from '../services/net/proxy';
-import { StepProblem } from '../services/validation/oci/registry-auth';
+import { StepProblem } from '../services/validation/core/step-problem';
 import { resolveEcrTarget } from '../services/validation/ecr/ecr-target';
 import { validateRegistry } from '../services/validation/validate';
 import { AppErrorException, type AppError } from '../../shared/errors';

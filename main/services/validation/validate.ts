@@ -1,11 +1,10 @@
 import type { ValidationReport, ValidationRequest, ValidationStep } from '../../../shared/model/validation';
-import { validationSteps } from './step-list';
 import { describeEndpoint } from '../../../shared/endpoint';
-import { createHttpClient } from '../net/http-client';
+import { describeProxy, parseProxyUrl } from '../net/proxy';
 import { createRedactor } from '../redaction/redact';
-import { describeProxy, parseProxyUrl, proxyFor } from '../net/proxy';
+import { createRun } from './core/run';
 import { AbortReason, createStepRunner } from './core/step-runner';
-import type { ValidationContext } from './validation-context';
+import { runSteps } from './step-list';
 
 export interface ValidateOptions {
   /** Aborting it cancels the run; the report then says CANCELLED at the step it reached. */
@@ -37,59 +36,37 @@ async function runValidation(request: ValidationRequest, options: ValidateOption
   const startedAt = new Date();
   const started = performance.now();
   const controller = new AbortController();
-  const deadline = Date.now() + request.deadlineMs;
   const timer = setTimeout(() => controller.abort(new AbortReason('DEADLINE_EXCEEDED')), request.deadlineMs);
   const onCancel = () => controller.abort(new AbortReason('CANCELLED'));
   if (options.signal?.aborted) onCancel();
   options.signal?.addEventListener('abort', onCancel, { once: true });
 
-  const ctx: ValidationContext = {
-    request,
+  const { run, requestCount, close } = createRun(request, {
     signal: controller.signal,
-    deadline,
+    deadline: Date.now() + request.deadlineMs,
     env: options.env ?? process.env,
-    proxy: null,
-    presentedChain: [],
-    apiOpen: false,
-    challenges: [],
-    packRepositories: [],
-    packs: [],
-  };
+  });
   const runner = createStepRunner(controller.signal, options.onProgress ?? (() => undefined), () => performance.now());
   try {
-    for (const [id, step] of validationSteps) {
-      if (id === 'registry-api') {
-        ctx.http = createHttpClient({
-          // The registry's own origin may be trusted more narrowly (registryTrust); any other, the full set.
-          secureContextFor: (url) => (url.origin === ctx.endpoint?.origin ? ctx.trust?.registry() : ctx.trust?.full()),
-          insecureSkipVerify: request.tls.insecureSkipVerify,
-          connectTimeoutMs: request.connectTimeoutMs,
-          proxyFor: (url) => proxyFor(url, request.proxy, ctx.env),
-          signal: controller.signal,
-          deadline,
-        });
-      }
-      if (!(await runner.run(id, () => step(ctx)))) break;
-    }
+    await runSteps(runner, run);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCancel);
-    ctx.socket?.destroy();
-    options.onRequestCount?.((ctx.http?.requestCount ?? 0) + (ctx.aws?.calls ?? 0));
-    ctx.aws?.close();
-    await ctx.http?.close();
+    options.onRequestCount?.(requestCount());
+    await close();
   }
+  const { facts } = run;
   return {
     ok: !runner.failed,
-    endpoint: ctx.endpoint ? describeEndpoint(ctx.endpoint) : request.endpoint,
+    endpoint: facts.endpoint ? describeEndpoint(facts.endpoint) : request.endpoint,
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
     steps: runner.steps,
-    presentedChain: ctx.presentedChain,
-    proxy: describeProxy(ctx.proxy),
-    packs: ctx.packs,
-    packCount: ctx.packRepositories.length,
-    ...(ctx.ecrTokenExpiresAt ? { ecrTokenExpiresAt: ctx.ecrTokenExpiresAt } : {}),
+    presentedChain: facts.presentedChain,
+    proxy: describeProxy(facts.proxy),
+    packs: facts.packs,
+    packCount: facts.packCount,
+    ...(facts.ecrTokenExpiresAt ? { ecrTokenExpiresAt: facts.ecrTokenExpiresAt } : {}),
   };
 }
 

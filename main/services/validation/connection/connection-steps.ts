@@ -1,81 +1,117 @@
 import { lookup } from 'node:dns/promises';
 import type { Socket } from 'node:net';
 import { appError } from '../../../../shared/errors';
-import { refusePlainHttpEcr } from '../ecr/ecr-target';
-import { openTcp, tlsHandshake } from '../../net/connect';
+import { describeEndpoint, parseEndpoint, type RegistryEndpoint } from '../../../../shared/endpoint';
 import { subjectAltNames, summarizeCertificate } from '../../tls/certificate-summary';
-import { registryTrust } from '../../tls/trust';
+import { registryTrust, type RegistryTrust } from '../../tls/trust';
 import { matchSuppliedCa } from '../../tls/ca-match';
 import { classifyError } from '../../net/classify-error';
+import { tlsHandshake } from '../../net/connect';
 import { MARGIN_MS } from '../../net/http-client';
-import { describeEndpoint, parseEndpoint } from '../../../../shared/endpoint';
+import { createNetworkSession, type NetworkSession } from '../../net/network-session';
 import { describeProxy, proxyFor } from '../../net/proxy';
-import { StepProblem } from '../oci/registry-auth';
-import { ok, skipped, warn, type StepOutcome } from '../core/step-runner';
-import type { ValidationContext } from '../validation-context';
+import type { Run } from '../core/run';
+import { StepProblem } from '../core/step-problem';
+import { ok, pass, skipped, warn, type Passed, type StepOutcome } from '../core/step-runner';
 
 const EXPIRY_WARNING_DAYS = 30;
 
-export async function endpointStep(ctx: ValidationContext): Promise<StepOutcome> {
-  const parsed = parseEndpoint(ctx.request.endpoint);
-  if (!parsed.ok) throw new StepProblem(parsed.error, [`given: ${JSON.stringify(ctx.request.endpoint)}`]);
+/** Where the registry is and how to reach it: what the endpoint step hands on to every later step. */
+export interface Located {
+  run: Run;
+  endpoint: RegistryEndpoint;
+  trust: RegistryTrust;
+  network: NetworkSession;
+}
+export interface Resolved extends Located {
+  /** The address to dial; undefined behind a proxy, which resolves the name itself. */
+  address: string | undefined;
+}
+export interface Connected extends Located {
+  target: { host: string; port: number; hostPort: string };
+  /** The open connection for the TLS step; undefined for plain HTTP, which has no handshake to check. */
+  socket: Socket | undefined;
+}
+
+/**
+ * Parses the endpoint and settles the proxy and the trust. `refuse` is the registry kind's own
+ * objection to an endpoint (ECR: no plain HTTP), raised before anything else is judged.
+ */
+export async function endpointStep(run: Run, refuse: (endpoint: RegistryEndpoint) => void): Promise<Passed<Located>> {
+  const { request } = run;
+  const parsed = parseEndpoint(request.endpoint);
+  if (!parsed.ok) throw new StepProblem(parsed.error, [`given: ${JSON.stringify(request.endpoint)}`]);
   const endpoint = parsed.endpoint;
-  refusePlainHttpEcr(endpoint, false);
-  ctx.endpoint = endpoint;
+  refuse(endpoint);
+  run.facts.endpoint = endpoint;
+  const proxyForUrl = (url: URL) => proxyFor(url, request.proxy, run.env);
+  let proxy: URL | null;
   try {
-    ctx.proxy = proxyFor(new URL(endpoint.origin), ctx.request.proxy, ctx.env);
+    proxy = proxyForUrl(new URL(endpoint.origin));
   } catch (error) {
     throw new StepProblem(
       appError('PROXY_FAILED', { message: `The proxy setting is not usable: ${(error as Error).message}`, field: 'proxy.url' }),
     );
   }
-  ctx.trust = registryTrust({ caPem: ctx.request.tls.caPem, trustOnlySupplied: ctx.request.tls.trustOnlySuppliedCa });
+  run.facts.proxy = proxy;
+  const trust = registryTrust({ caPem: request.tls.caPem, trustOnlySupplied: request.tls.trustOnlySuppliedCa });
+  const network = run.own(
+    createNetworkSession({
+      registryOrigin: endpoint.origin,
+      trust,
+      insecureSkipVerify: request.tls.insecureSkipVerify,
+      connectTimeoutMs: request.connectTimeoutMs,
+      proxyFor: proxyForUrl,
+      registryProxy: proxy,
+      signal: run.signal,
+      deadline: run.deadline,
+    }),
+  );
   const observed = [
     `registry API at ${endpoint.apiBase}`,
-    ctx.proxy ? `through proxy ${describeProxy(ctx.proxy)}` : 'direct connection (no proxy)',
+    proxy ? `through proxy ${describeProxy(proxy)}` : 'direct connection (no proxy)',
   ];
   if (endpoint.pathPrefix) observed.push(`path prefix ${endpoint.pathPrefix} kept in front of /v2/`);
-  return ok(`${describeEndpoint(endpoint)} (port ${endpoint.port})`, ...observed);
+  return pass({ run, endpoint, trust, network }, ok(`${describeEndpoint(endpoint)} (port ${endpoint.port})`, ...observed));
 }
 
-export async function dnsStep(ctx: ValidationContext): Promise<StepOutcome> {
-  const endpoint = ctx.endpoint!;
-  if (ctx.proxy) return skipped(`the proxy ${describeProxy(ctx.proxy)} resolves ${endpoint.host}`);
+export async function dnsStep(at: Located): Promise<Passed<Resolved>> {
+  const { endpoint, network } = at;
+  if (network.registryProxy) {
+    return pass({ ...at, address: undefined }, skipped(`the proxy ${describeProxy(network.registryProxy)} resolves ${endpoint.host}`));
+  }
   if (endpoint.ipVersion) {
-    ctx.address = endpoint.host;
-    return ok(`${endpoint.host} is an IPv${endpoint.ipVersion} address: nothing to look up`);
+    return pass({ ...at, address: endpoint.host }, ok(`${endpoint.host} is an IPv${endpoint.ipVersion} address: nothing to look up`));
   }
   const addresses = await lookup(endpoint.host, { all: true });
-  ctx.address = addresses[0]?.address;
-  return ok(`${endpoint.host} → ${addresses.map((a) => a.address).join(', ')}`);
+  return pass({ ...at, address: addresses[0]?.address }, ok(`${endpoint.host} → ${addresses.map((a) => a.address).join(', ')}`));
 }
 
-export async function tcpStep(ctx: ValidationContext): Promise<StepOutcome> {
-  const endpoint = ctx.endpoint!;
-  const target = tcpTarget(ctx);
+export async function tcpStep({ address, ...at }: Resolved): Promise<Passed<Connected>> {
+  const { endpoint, network } = at;
+  const target = { host: address ?? endpoint.host, port: endpoint.port, hostPort: endpoint.hostPort };
   const started = Date.now();
-  ctx.socket = await openTcp(target, ctx.proxy, waitLimit(ctx), ctx.signal);
+  let socket: Socket | undefined = await network.connect(target, waitLimit(at.run));
   const elapsed = Date.now() - started;
   if (endpoint.scheme === 'http') {
-    ctx.socket.destroy();
-    ctx.socket = undefined;
+    socket.destroy();
+    socket = undefined;
   }
-  return ctx.proxy
-    ? ok(`CONNECT ${endpoint.hostPort} through ${describeProxy(ctx.proxy)} → 200 in ${elapsed} ms`)
-    : ok(`connected to ${target.host} port ${target.port} in ${elapsed} ms`);
+  const proxy = network.registryProxy;
+  return pass(
+    { ...at, target, socket },
+    proxy
+      ? ok(`CONNECT ${endpoint.hostPort} through ${describeProxy(proxy)} → 200 in ${elapsed} ms`)
+      : ok(`connected to ${target.host} port ${target.port} in ${elapsed} ms`),
+  );
 }
 
 /**
  * How long a connection or handshake may take: the connect timeout, or less so that it gives up
  * with its own verdict shortly before the whole validation's deadline rather than after it.
  */
-function tcpTarget(ctx: ValidationContext) {
-  const endpoint = ctx.endpoint!;
-  return { host: ctx.address ?? endpoint.host, port: endpoint.port, hostPort: endpoint.hostPort };
-}
-
-function waitLimit(ctx: ValidationContext): number {
-  return Math.max(1, Math.min(ctx.request.connectTimeoutMs, ctx.deadline - Date.now() - MARGIN_MS));
+function waitLimit(run: Run): number {
+  return Math.max(1, Math.min(run.request.connectTimeoutMs, run.deadline - Date.now() - MARGIN_MS));
 }
 
 /** OpenSSL's verdicts for a chain that ends at no trusted CA (as opposed to an expired or misnamed one). */
@@ -88,27 +124,32 @@ const ANCHOR_ERRORS = new Set([
   'CERT_UNTRUSTED',
 ]);
 
-export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
-  const endpoint = ctx.endpoint!;
-  if (endpoint.scheme === 'http' || !ctx.socket) return skipped('plain HTTP endpoint: no TLS');
-  const { insecureSkipVerify, caPem, trustOnlySuppliedCa } = ctx.request.tls;
+/** The registry's certificate, judged over the TCP step's connection; hands on what the endpoint step found. */
+export async function tlsStep(connected: Connected): Promise<Passed<Located>> {
+  const { target: _target, socket: _socket, ...at } = connected;
+  return pass(at, await tlsVerdict(connected));
+}
+
+async function tlsVerdict({ run, endpoint, trust, network, target, socket }: Connected): Promise<StepOutcome> {
+  if (endpoint.scheme === 'http' || !socket) return skipped('plain HTTP endpoint: no TLS');
+  const { insecureSkipVerify, caPem, trustOnlySuppliedCa } = run.request.tls;
   let result;
   let widened = false;
-  let timeoutMs = waitLimit(ctx);
+  let timeoutMs = waitLimit(run);
   const handshake = (socket: Socket) =>
     tlsHandshake(socket, {
       host: endpoint.host,
       servername: endpoint.ipVersion ? undefined : endpoint.host,
-      secureContext: ctx.trust!.registry(),
+      secureContext: trust.registry(),
       timeoutMs,
-      signal: ctx.signal,
+      signal: run.signal,
     });
   try {
-    result = await handshake(ctx.socket);
+    result = await handshake(socket);
     // Not anchored by the supplied CA alone: the verdict is the full set's, over a fresh connection.
-    if (ANCHOR_ERRORS.has(result.authorizationError ?? '') && ctx.trust!.widen()) {
-      timeoutMs = waitLimit(ctx);
-      result = await handshake(await openTcp(tcpTarget(ctx), ctx.proxy, timeoutMs, ctx.signal));
+    if (ANCHOR_ERRORS.has(result.authorizationError ?? '') && trust.widen()) {
+      timeoutMs = waitLimit(run);
+      result = await handshake(await network.connect(target, timeoutMs));
       widened = true;
     }
   } catch (error) {
@@ -126,14 +167,13 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
         ? `Use http://${endpoint.hostPort}${endpoint.pathPrefix} if the registry really serves plain HTTP.`
         : undefined;
     throw new StepProblem(appError(code === 'INTERNAL' ? 'TLS_FAILED' : code, remedy ? { remedy } : {}), [detail]);
-  } finally {
-    ctx.socket = undefined;
   }
-  ctx.presentedChain = result.chain.map(summarizeCertificate);
-  const leaf = ctx.presentedChain[0];
+  const presentedChain = result.chain.map(summarizeCertificate);
+  run.facts.presentedChain = presentedChain;
+  const leaf = presentedChain[0];
   const observed = [
     `${result.protocol ?? 'TLS'}${result.alpn ? `, ALPN ${result.alpn}` : ''}`,
-    ...ctx.presentedChain.map(
+    ...presentedChain.map(
       (c, i) => `${i === 0 ? 'certificate' : `issuer ${i}`}: ${c.subject} (issued by ${c.issuer}, valid until ${c.validTo.slice(0, 10)})`,
     ),
     `trusting ${trustOnlySuppliedCa ? 'only the supplied CA' : caPem ? 'the system CAs and the supplied CA' : 'the system CAs'}`,
@@ -159,10 +199,10 @@ export async function tlsStep(ctx: ValidationContext): Promise<StepOutcome> {
   }
   if (insecureSkipVerify) observed.push('Insecure Skip TLS Verify is on but not needed: the certificate verifies');
   const daysLeft = leaf ? (Date.parse(leaf.validTo) - Date.now()) / 86_400_000 : Infinity;
-  if (daysLeft < EXPIRY_WARNING_DAYS) {
+  if (leaf && daysLeft < EXPIRY_WARNING_DAYS) {
     return warn(
       appError('TLS_EXPIRING_SOON', {
-        message: `The registry's certificate expires in ${Math.max(0, Math.floor(daysLeft))} days (${leaf!.validTo}).`,
+        message: `The registry's certificate expires in ${Math.max(0, Math.floor(daysLeft))} days (${leaf.validTo}).`,
       }),
       ...observed,
     );

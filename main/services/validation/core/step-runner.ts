@@ -1,7 +1,7 @@
 import { appError, type AppError } from '../../../../shared/errors';
 import { STEP_IDS, STEP_TITLES, type StepId, type ValidationStep } from '../../../../shared/model/validation';
 import { classifyError } from '../../net/classify-error';
-import { StepProblem } from '../oci/registry-auth';
+import { StepProblem } from './step-problem';
 
 /** What a step returns when it did not fail; failures are thrown (StepProblem or any error). */
 export interface StepOutcome {
@@ -13,6 +13,13 @@ export interface StepOutcome {
 export const ok = (...observed: string[]): StepOutcome => ({ status: 'ok', observed });
 export const skipped = (...observed: string[]): StepOutcome => ({ status: 'skipped', observed });
 export const warn = (problem: AppError, ...observed: string[]): StepOutcome => ({ status: 'warn', observed, problem });
+
+/** A step that did not fail: its outcome for the report, and what it hands to the steps after it. */
+export interface Passed<T> {
+  outcome: StepOutcome;
+  output: T;
+}
+export const pass = <T>(output: T, outcome: StepOutcome): Passed<T> => ({ outcome, output });
 
 /** Why the run was aborted; the abort reason tells a deadline from a cancel. */
 export class AbortReason extends Error {
@@ -33,15 +40,20 @@ export function createStepRunner(signal: AbortSignal, onProgress: (step: Validat
 
   const publish = (step: ValidationStep) => onProgress(structuredClone(step));
 
-  async function run(id: StepId, body: () => Promise<StepOutcome>): Promise<boolean> {
-    const step = steps.find((s) => s.id === id)!;
-    if (stopped) return false;
+  /** Runs one step; its output, or undefined once the run has stopped (this step or an earlier one failed). */
+  async function run<T>(id: StepId, body: () => Promise<Passed<T>>): Promise<T | undefined> {
+    const step = steps.find((s) => s.id === id);
+    if (!step) throw new Error(`no step ${id}`);
+    if (stopped) return undefined;
     const started = now();
     step.status = 'running';
     publish(step);
+    let output: T | undefined;
     try {
-      const outcome = await untilAborted(body(), signal);
+      const passed = await untilAborted(body(), signal);
+      const { outcome } = passed;
       Object.assign(step, { status: outcome.status, observed: outcome.observed }, outcome.problem ? { problem: outcome.problem } : {});
+      output = passed.output;
     } catch (error) {
       const { problem, observed } = toFailure(error, signal);
       Object.assign(step, { status: 'fail', problem, observed: [...step.observed, ...observed] });
@@ -50,7 +62,7 @@ export function createStepRunner(signal: AbortSignal, onProgress: (step: Validat
     step.durationMs = Math.max(0, Math.round(now() - started));
     publish(step);
     if (stopped) skipRemaining();
-    return !stopped;
+    return output;
   }
 
   function skipRemaining() {
@@ -71,6 +83,8 @@ export function createStepRunner(signal: AbortSignal, onProgress: (step: Validat
     },
   };
 }
+
+export type StepRunner = ReturnType<typeof createStepRunner>;
 
 function toFailure(error: unknown, signal: AbortSignal): { problem: AppError; observed: string[] } {
   if (signal.aborted && signal.reason instanceof AbortReason) {

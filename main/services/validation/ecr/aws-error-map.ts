@@ -1,6 +1,6 @@
 import { appError, type AppError, type ErrorCode } from '../../../../shared/errors';
 import { classifyError, errorCode } from '../../net/classify-error';
-import { StepProblem } from '../oci/registry-auth';
+import { StepProblem } from '../core/step-problem';
 
 /** Which call failed, for the sentence and the report line. */
 export interface AwsCallInfo {

@@ -1,12 +1,18 @@
 import { appError } from '../../../../shared/errors';
 import type { PackFound } from '../../../../shared/model/validation';
 import { archiveRepository, packsUnder, readCatalog, sortVersions, summarizePacks } from '../oci/pack-discovery';
-import { StepProblem } from '../oci/registry-auth';
-import { basePathStep, packsListedVerdict, packsStep } from '../oci/registry-steps';
-import { ok, skipped, warn, type StepOutcome } from '../core/step-runner';
-import type { ValidationContext } from '../validation-context';
+import { StepProblem } from '../core/step-problem';
+import { basePathStep, packsListedVerdict, packsStep, withPacks, type Listed } from '../oci/registry-steps';
+import { ok, pass, skipped, warn, type Passed, type StepOutcome } from '../core/step-runner';
 import type { EcrApi } from './aws-session';
-import { signsInThroughAws } from './ecr-steps';
+import type { EcrSignedIn } from './ecr-steps';
+import type { EcrTarget } from './ecr-target';
+
+/** What the base-path step hands on, by how the registry was signed in to (EcrSignedIn). */
+export type EcrListed =
+  | { via: 'registry'; listed: Listed }
+  | { via: 'aws'; listed: Listed; api: EcrApi; target: EcrTarget }
+  | { via: 'unchecked'; reason: string };
 
 /** 20 pages of 1000: far beyond any pack registry, and a bound on a run's AWS calls. */
 const MAX_REPOSITORY_PAGES = 20;
@@ -17,17 +23,22 @@ const MAX_IMAGE_PAGES = 5;
  * (DescribeRepositories, filtered on <base>/spectro-packs/archive/, palette.md §5) and the
  * registry's own catalog with the ECR token, as a sync reads it.
  */
-export async function ecrBasePathStep(ctx: ValidationContext): Promise<StepOutcome> {
-  if (!signsInThroughAws(ctx)) return basePathStep(ctx);
-  if (ctx.awsUnchecked) return skipped(ctx.awsUnchecked);
-  const archive = archiveRepository(ctx.request.baseContentPath);
-  const listing = await listRepositories(ctx.ecrApi!, ctx.ecr!.registryId);
+export async function ecrBasePathStep(signedIn: EcrSignedIn): Promise<Passed<EcrListed>> {
+  if (signedIn.via === 'unchecked') return pass(signedIn, skipped(signedIn.reason));
+  if (signedIn.via === 'registry') {
+    const { outcome, output } = await basePathStep(signedIn.signedIn);
+    return pass({ via: 'registry', listed: output }, outcome);
+  }
+  const { api, target } = signedIn;
+  const { run, network, endpoint, auth } = signedIn.signedIn;
+  const archive = archiveRepository(run.request.baseContentPath);
+  const listing = await listRepositories(api, target.registryId);
   const { packs, otherBases } = packsUnder(listing.names, archive);
   const observed = [
-    `ECR DescribeRepositories${ctx.ecr!.registryId ? ` (registry ${ctx.ecr!.registryId})` : ''} → ${listing.names.length} repositories in ${listing.pages} ${listing.pages === 1 ? 'page' : 'pages'}${listing.truncated ? ' (listing cut short)' : ''}; ${packs.length} under ${archive}/`,
+    `ECR DescribeRepositories${target.registryId ? ` (registry ${target.registryId})` : ''} → ${listing.names.length} repositories in ${listing.pages} ${listing.pages === 1 ? 'page' : 'pages'}${listing.truncated ? ' (listing cut short)' : ''}; ${packs.length} under ${archive}/`,
   ];
   if (!listing.names.includes(archive)) observed.push(`${archive} itself is not a repository (Palette's ECR guide creates it too)`);
-  const catalog = await readCatalog(ctx.http!, ctx.endpoint!, ctx.auth!);
+  const catalog = await readCatalog(network.http, endpoint, auth);
   observed.push(...catalog.observed.map((line) => `registry: ${line}`));
   if (catalog.listed) {
     const viaRegistry = packsUnder(catalog.repositories, archive).packs.length;
@@ -37,31 +48,36 @@ export async function ecrBasePathStep(ctx: ValidationContext): Promise<StepOutco
         : `the registry's catalog shows ${viaRegistry} under ${archive}/, the ECR API ${packs.length}`,
     );
   }
-  const listed = packsListedVerdict(ctx, { packs, otherBases, archive }, observed);
-  if (listed) return listed;
-  return warn(
-    appError('BASE_PATH_EMPTY', {
-      message: `No ECR repositories under ${archive}/.`,
-      remedy: `Create ${archive}/<pack> repositories and push the packs there (palette.md §5).`,
-    }),
-    ...observed,
-  );
+  const outcome =
+    packsListedVerdict({ packs, otherBases, archive }, observed) ??
+    warn(
+      appError('BASE_PATH_EMPTY', {
+        message: `No ECR repositories under ${archive}/.`,
+        remedy: `Create ${archive}/<pack> repositories and push the packs there (palette.md §5).`,
+      }),
+      ...observed,
+    );
+  const { output, outcome: verdict } = withPacks(signedIn.signedIn, packs, outcome);
+  return pass({ via: 'aws', listed: output, api, target }, verdict);
 }
 
 /** Pack versions from ECR's ListImages (tagged images only): the tags are the versions. */
-export async function ecrPacksStep(ctx: ValidationContext): Promise<StepOutcome> {
-  if (!signsInThroughAws(ctx)) return packsStep(ctx);
-  if (ctx.awsUnchecked) return skipped(ctx.awsUnchecked);
-  const names = ctx.packRepositories;
+export async function ecrPacksStep(listed: EcrListed): Promise<Passed<undefined>> {
+  if (listed.via === 'unchecked') return pass(undefined, skipped(listed.reason));
+  if (listed.via === 'registry') return packsStep(listed.listed);
+  return pass(undefined, await ecrPacksVerdict(listed.listed, listed.api, listed.target));
+}
+
+async function ecrPacksVerdict({ run, packRepositories: names }: Listed, api: EcrApi, target: EcrTarget): Promise<StepOutcome> {
   if (names.length === 0) return skipped('no pack repositories to read');
-  const archive = archiveRepository(ctx.request.baseContentPath);
-  const shown = names.slice(0, ctx.request.maxPacks);
+  const archive = archiveRepository(run.request.baseContentPath);
+  const shown = names.slice(0, run.request.maxPacks);
   if (shown.length === 0) return skipped(`${names.length} pack repositories; reading their versions was not asked for (maxPacks 0)`);
   const found: PackFound[] = [];
   const missing: string[] = [];
   for (const name of shown) {
     try {
-      const tags = await listTags(ctx.ecrApi!, ctx.ecr!.registryId, `${archive}/${name}`);
+      const tags = await listTags(api, target.registryId, `${archive}/${name}`);
       if (tags.length > 0) found.push({ name, versions: sortVersions(tags) });
     } catch (error) {
       // Deleted between the listing and now: worth saying, not worth failing the run.
@@ -69,7 +85,7 @@ export async function ecrPacksStep(ctx: ValidationContext): Promise<StepOutcome>
       else throw error;
     }
   }
-  ctx.packs = found;
+  run.facts.packs = found;
   const observed = [
     `ECR ListImages for ${shown.length} of ${names.length} pack repositories`,
     ...(found.length ? [summarizePacks(found)] : []),

@@ -1,34 +1,45 @@
 import { appError } from '../../../../shared/errors';
-import { endpointStep } from '../connection/connection-steps';
-import { proxyFor } from '../../net/proxy';
-import { StepProblem } from '../oci/registry-auth';
-import { authStep } from '../oci/registry-steps';
-import { warn, type StepOutcome } from '../core/step-runner';
-import type { ValidationContext } from '../validation-context';
+import type { EcrValidation } from '../../../../shared/model/ecr-validation';
+import { endpointStep, type Located } from '../connection/connection-steps';
+import type { Run } from '../core/run';
+import { StepProblem } from '../core/step-problem';
+import { pass, warn, type Passed } from '../core/step-runner';
+import { authStep, type ApiAnswer, type SignedIn } from '../oci/registry-steps';
 import { maskKeyId } from './aws-error-map';
-import { createAwsSession, type AwsIdentitySource, type AwsSession } from './aws-session';
-import { describeEcrTarget, resolveEcrTarget, type EcrTarget } from './ecr-target';
+import { createAwsSession, type AwsIdentitySource, type AwsSession, type EcrApi } from './aws-session';
+import { describeEcrTarget, refusePlainHttpEcrHost, resolveEcrTarget, type EcrTarget } from './ecr-target';
 import { checkRole, describeSource, paletteOnlyChecks, stsSourceIdentity } from './sts-checks';
 
-/** True when the run must sign in through AWS rather than with a username and password. */
-export const signsInThroughAws = (ctx: ValidationContext) => ctx.request.ecr?.isPrivate === true;
+/** The endpoint step's hand-on, plus the ECR settings and what the endpoint says about AWS. */
+export interface EcrLocated extends Located {
+  settings: EcrValidation;
+  target: EcrTarget;
+}
+
+/**
+ * How an ECR registry was signed in to: through AWS (a protected registry), through the registry
+ * alone (not protected), or not from here (STS that only Palette can check), which says why.
+ */
+export type EcrSignedIn =
+  | { via: 'registry'; signedIn: SignedIn }
+  | { via: 'aws'; signedIn: SignedIn; api: EcrApi; target: EcrTarget }
+  | { via: 'unchecked'; reason: string };
 
 /** The endpoint step, plus what an ECR endpoint says about account, region and partition. */
-export async function ecrEndpointStep(ctx: ValidationContext): Promise<StepOutcome> {
-  const outcome = await endpointStep(ctx);
-  const ecr = ctx.request.ecr;
-  if (!ecr) return outcome;
-  const target = resolveEcrTarget(ecr, ctx.endpoint!);
-  ctx.ecr = target;
-  const observed = [...outcome.observed, ...describeEcrTarget(target, ecr)];
+export async function ecrEndpointStep(run: Run, settings: EcrValidation): Promise<Passed<EcrLocated>> {
+  const { outcome, output } = await endpointStep(run, refusePlainHttpEcrHost);
+  const target = resolveEcrTarget(settings, output.endpoint);
+  const located = { ...output, settings, target };
+  const observed = [...outcome.observed, ...describeEcrTarget(target, settings)];
   // Only a protected registry calls AWS, so only there do an unknown account and region matter.
-  if (target.host.kind === 'unrecognized' && ecr.isPrivate && !outcome.problem) {
+  if (target.host.kind === 'unrecognized' && settings.isPrivate && !outcome.problem) {
+    const host = output.endpoint.host;
     const message = target.region
-      ? `${ctx.endpoint!.host} is not an ECR registry host name; AWS calls go to region ${target.region}.`
-      : `${ctx.endpoint!.host} is not an ECR registry host name, so its account and region are unknown.`;
-    return warn(appError('ECR_HOST_UNRECOGNIZED', { message, field: 'endpoint' }), ...observed);
+      ? `${host} is not an ECR registry host name; AWS calls go to region ${target.region}.`
+      : `${host} is not an ECR registry host name, so its account and region are unknown.`;
+    return pass(located, warn(appError('ECR_HOST_UNRECOGNIZED', { message, field: 'endpoint' }), ...observed));
   }
-  return { ...outcome, observed };
+  return pass(located, { ...outcome, observed });
 }
 
 /**
@@ -36,11 +47,14 @@ export async function ecrEndpointStep(ctx: ValidationContext): Promise<StepOutco
  * with the keys, or through AssumeRole for STS), then the registry itself with Basic AWS:<token>,
  * as docker-credential-ecr-login does (protocol.md B1).
  */
-export async function ecrAuthStep(ctx: ValidationContext): Promise<StepOutcome> {
-  if (!signsInThroughAws(ctx)) return authStep(ctx);
+export async function ecrAuthStep(located: EcrLocated, api: ApiAnswer): Promise<Passed<EcrSignedIn>> {
+  if (!located.settings.isPrivate) {
+    const { outcome, output } = await authStep(api);
+    return pass({ via: 'registry', signedIn: output }, outcome);
+  }
   const observed: string[] = [];
   try {
-    return await signIn(ctx, observed);
+    return await signIn(located, api, observed);
   } catch (error) {
     // Keep what was learnt before the failure (role checks, the token) in front of its cause.
     if (error instanceof StepProblem) throw new StepProblem(error.problem, [...observed, ...error.observed]);
@@ -48,28 +62,33 @@ export async function ecrAuthStep(ctx: ValidationContext): Promise<StepOutcome> 
   }
 }
 
-async function signIn(ctx: ValidationContext, observed: string[]): Promise<StepOutcome> {
-  const ecr = ctx.request.ecr!;
-  const target = ctx.ecr!;
+async function signIn(located: EcrLocated, api: ApiAnswer, observed: string[]): Promise<Passed<EcrSignedIn>> {
+  const { run, settings: ecr, target } = located;
+  // One AWS session per run, opened once a call is due (STS without a source identity needs none, nor a region).
+  let opened: AwsSession | undefined;
+  const session = async () => (opened ??= await openSession(located));
   let source: AwsIdentitySource;
   if (ecr.method === 'sts') {
     observed.push(...checkRole(ecr, target));
     const identity = stsSourceIdentity(ecr);
     if (!identity) {
-      ctx.awsUnchecked = 'not checked from here: only Palette can assume the role and read the packs with it';
-      return warn(appError('STS_UNVERIFIED'), ...observed, paletteOnlyChecks(target));
+      const reason = 'not checked from here: only Palette can assume the role and read the packs with it';
+      return pass({ via: 'unchecked', reason }, warn(appError('STS_UNVERIFIED'), ...observed, paletteOnlyChecks(target)));
     }
     try {
-      const assumed = await (await sessionFor(ctx, target)).assumeRole(identity, ecr.roleArn, ecr.externalId);
+      const assumed = await (await session()).assumeRole(identity, ecr.roleArn, ecr.externalId);
       observed.push(
         `STS AssumeRole with the external ID as ${describeSource(identity)} → ${assumed.assumedRoleArn ?? 'a role session'}${assumed.expiration ? `, session until ${assumed.expiration.toISOString()}` : ''}`,
       );
       source = { kind: 'keys', keys: assumed.keys };
     } catch (error) {
       if (error instanceof StepProblem && error.problem.code === 'AWS_ACCESS_DENIED') {
-        ctx.awsUnchecked =
+        const reason =
           'not checked from here: STS refused the role to this workstation’s identity; Palette reads the packs with its own role session';
-        return warn(appError('STS_ASSUME_ROLE_DENIED'), ...observed, ...error.observed, paletteOnlyChecks(target));
+        return pass(
+          { via: 'unchecked', reason },
+          warn(appError('STS_ASSUME_ROLE_DENIED'), ...observed, ...error.observed, paletteOnlyChecks(target)),
+        );
       }
       throw error;
     }
@@ -95,26 +114,25 @@ async function signIn(ctx: ValidationContext, observed: string[]): Promise<StepO
       observed.push('temporary (session) keys: Palette would lose access when they expire; give it long-term keys or use STS');
   }
 
-  const session = await sessionFor(ctx, target);
-  ctx.ecrApi = session.ecr(source);
-  const token = decodeToken(await ctx.ecrApi.getAuthorizationToken());
-  session.addSecret(token.password);
-  session.addSecret(token.encoded);
-  ctx.registryCredentials = { username: token.username, password: token.password };
-  ctx.ecrTokenExpiresAt = token.expiresAt?.toISOString();
+  const aws = await session();
+  const ecrApi = aws.ecr(source);
+  const token = decodeToken(await ecrApi.getAuthorizationToken());
+  aws.addSecret(token.password);
+  aws.addSecret(token.encoded);
+  run.facts.ecrTokenExpiresAt = token.expiresAt?.toISOString();
   observed.push(`ECR GetAuthorizationToken in ${target.region} → a token for user ${token.username}`);
   const proxyHost = token.proxyEndpoint ? safeHost(token.proxyEndpoint) : undefined;
-  if (proxyHost && proxyHost !== ctx.endpoint!.host)
+  if (proxyHost && proxyHost !== located.endpoint.host)
     observed.push(`the token names ${proxyHost}; it serves every registry in ${target.region} that the identity may pull from`);
 
-  let outcome: StepOutcome;
+  let signedIn: Passed<SignedIn>;
   try {
-    outcome = await authStep(ctx);
+    signedIn = await authStep(api, { username: token.username, password: token.password });
   } catch (error) {
     if (error instanceof StepProblem && error.problem.code === 'AUTH_REJECTED') {
       throw new StepProblem(
         appError('ECR_TOKEN_REJECTED', {
-          message: `The registry at ${ctx.endpoint!.hostPort} refused the ECR token issued in ${target.region}.`,
+          message: `The registry at ${located.endpoint.hostPort} refused the ECR token issued in ${target.region}.`,
         }),
         error.observed,
       );
@@ -123,28 +141,37 @@ async function signIn(ctx: ValidationContext, observed: string[]): Promise<StepO
   }
   // The checklist shows a step's first line: lead with the token's expiry, then what led to it.
   const via = ecr.method === 'sts' ? ` from role ${ecr.roleArn.split('/').pop() ?? ''}` : '';
-  return { ...outcome, observed: [`${expiryLine(token)}${via}`, ...observed, ...outcome.observed] };
+  const { outcome } = signedIn;
+  return pass(
+    { via: 'aws', signedIn: signedIn.output, api: ecrApi, target },
+    { ...outcome, observed: [`${expiryLine(token)}${via}`, ...observed, ...outcome.observed] },
+  );
 }
 
-/** One AWS session per run, opened once a call is due (STS without a source identity needs none, nor a region). */
-async function sessionFor(ctx: ValidationContext, target: EcrTarget): Promise<AwsSession> {
-  if (ctx.aws) return ctx.aws;
+/** The run's AWS session: the registry's CAs and proxy, the run's deadline; closed with the run. */
+async function openSession({ run, target, trust, network }: EcrLocated): Promise<AwsSession> {
   if (!target.region) throw new StepProblem(appError('AWS_REGION_REQUIRED', { field: 'ecr.region' }));
-  ctx.aws = await createAwsSession({
+  const session = await createAwsSession({
     region: target.region,
     fips: target.fips,
     dualStack: target.dualStack,
     apiEndpoint: target.apiEndpoint,
     stsEndpoint: target.stsEndpoint,
     transport: {
-      secureContext: ctx.trust?.full(),
-      connectTimeoutMs: ctx.request.connectTimeoutMs,
-      proxyFor: (url) => proxyFor(url, ctx.request.proxy, ctx.env),
-      signal: ctx.signal,
+      secureContext: trust.full(),
+      connectTimeoutMs: run.request.connectTimeoutMs,
+      proxyFor: network.proxyFor,
+      signal: run.signal,
     },
-    deadline: ctx.deadline,
+    deadline: run.deadline,
   });
-  return ctx.aws;
+  run.own({
+    close: () => session.close(),
+    get requestCount() {
+      return session.calls;
+    },
+  });
+  return session;
 }
 
 interface EcrToken {

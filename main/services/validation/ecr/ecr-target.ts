@@ -1,7 +1,7 @@
 import { appError } from '../../../../shared/errors';
 import type { EcrValidation } from '../../../../shared/model/ecr-validation';
 import type { RegistryEndpoint } from '../../../../shared/endpoint';
-import { StepProblem } from '../oci/registry-auth';
+import { StepProblem } from '../core/step-problem';
 import { describeEcrHost, parseEcrHost, partitionOfRegion, type AwsPartition, type EcrHost } from './ecr-host';
 
 /** What the endpoint and the ECR settings say about where and how to call AWS. */
@@ -51,6 +51,9 @@ export function refusePlainHttpEcr(endpoint: RegistryEndpoint, asEcr: boolean): 
     }),
   );
 }
+
+/** Any registry's endpoint: one whose host names an ECR registry is ECR's, and so HTTPS only. */
+export const refusePlainHttpEcrHost = (endpoint: RegistryEndpoint): void => refusePlainHttpEcr(endpoint, false);
 
 /** A VPC or private endpoint: https only, since AWS answers carry credentials and tokens. */
 function overrideUrl(raw: string | undefined, field: string): URL | undefined {

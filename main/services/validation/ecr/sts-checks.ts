@@ -1,6 +1,6 @@
 import { appError } from '../../../../shared/errors';
 import type { EcrValidation } from '../../../../shared/model/ecr-validation';
-import { StepProblem } from '../oci/registry-auth';
+import { StepProblem } from '../core/step-problem';
 import { maskKeyId } from './aws-error-map';
 import type { AwsIdentitySource } from './aws-session';
 import type { EcrTarget } from './ecr-target';

@@ -3,7 +3,8 @@ import type { PackFound } from '../../../../shared/model/validation';
 import { credentialRoute } from '../../net/credential-routing';
 import type { RegistryEndpoint } from '../../../../shared/endpoint';
 import { headerValue, parseJson, type HttpClient, type HttpResponse } from '../../net/http-client';
-import { StepProblem, type Authorizer } from './registry-auth';
+import type { Authorizer } from './registry-auth';
+import { StepProblem } from '../core/step-problem';
 
 /** Palette's pack layout: <base>/spectro-packs/archive/<pack>:<version> (palette.md §5). */
 export function archiveRepository(baseContentPath: string): string {

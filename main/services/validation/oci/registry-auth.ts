@@ -1,4 +1,5 @@
-import { appError, type AppError } from '../../../../shared/errors';
+import { appError } from '../../../../shared/errors';
+import { StepProblem } from '../core/step-problem';
 import type { Challenge } from './www-authenticate';
 import { credentialRoute, type CredentialRoute } from '../../net/credential-routing';
 import { parseJson, type HttpClient } from '../../net/http-client';
@@ -6,20 +7,6 @@ import { parseJson, type HttpClient } from '../../net/http-client';
 export interface Credentials {
   username: string;
   password: string;
-}
-
-/** A failure with its report lines; thrown inside steps and turned into a failed step. */
-export class StepProblem extends Error {
-  readonly problem: AppError;
-  readonly observed: string[];
-  /** The HTTP status behind the problem, where one answer decided it. */
-  readonly httpStatus: number | undefined;
-  constructor(problem: AppError, observed: string[] = [], httpStatus?: number) {
-    super(problem.message);
-    this.problem = problem;
-    this.observed = observed;
-    this.httpStatus = httpStatus;
-  }
 }
 
 type BearerScheme = { kind: 'bearer'; realm: URL; service: string | undefined };

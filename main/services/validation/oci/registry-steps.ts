@@ -1,18 +1,40 @@
-import { appError } from '../../../../shared/errors';
-import type { PackFound } from '../../../../shared/model/validation';
+import { appError, type AppError } from '../../../../shared/errors';
+import type { PackFound, ValidationRequest } from '../../../../shared/model/validation';
 import { headerValue, headerValues, parseJson, type HttpResponse } from '../../net/http-client';
 import { archiveRepository, CATALOG_SCOPE, listTags, packsUnder, readCatalog, summarizePacks } from './pack-discovery';
-import { chooseScheme, createAuthorizer, StepProblem } from './registry-auth';
-import { ok, skipped, warn, type StepOutcome } from '../core/step-runner';
-import { credentialsOf, type ValidationContext } from '../validation-context';
+import { chooseScheme, createAuthorizer, type Authorizer, type Credentials } from './registry-auth';
+import { StepProblem } from '../core/step-problem';
+import { ok, pass, skipped, warn, type Passed, type StepOutcome } from '../core/step-runner';
+import type { Located } from '../connection/connection-steps';
 import { parseWwwAuthenticate, type Challenge } from './www-authenticate';
 
 const API_VERSION_HEADER = 'docker-distribution-api-version';
 
-export async function registryApiStep(ctx: ValidationContext): Promise<StepOutcome> {
-  const endpoint = ctx.endpoint!;
+/** The unauthenticated /v2/ answer: 200 (open) or 401 with these challenges. */
+export interface ApiAnswer extends Located {
+  apiOpen: boolean;
+  challenges: Challenge[];
+}
+/** Signed in (or anonymous where the registry allows it): every later request asks `auth` for its header. */
+export interface SignedIn extends ApiAnswer {
+  auth: Authorizer;
+}
+/** The pack repositories under the base content path. */
+export interface Listed extends SignedIn {
+  packRepositories: string[];
+}
+
+/** The credentials a request gives the registry itself, if any. */
+export function credentialsOf(request: ValidationRequest): Credentials | undefined {
+  // Palette's ECR tab has no username or password: ECR registries authenticate through AWS only.
+  if (request.ecr) return undefined;
+  return request.username || request.password ? { username: request.username, password: request.password } : undefined;
+}
+
+export async function registryApiStep(at: Located): Promise<Passed<ApiAnswer>> {
+  const { endpoint, network } = at;
   const url = new URL(endpoint.apiBase);
-  const response = await ctx.http!.get(url);
+  const response = await network.http.get(url);
   const observed = [`GET ${url.pathname} → ${response.status}${versionNote(response)}`, ...response.redirects];
   const isRegistry = headerValue(response, API_VERSION_HEADER) !== undefined;
   if (response.status === 400 && /HTTP request to an HTTPS server/i.test(response.body.toString('utf8'))) {
@@ -28,9 +50,9 @@ export async function registryApiStep(ctx: ValidationContext): Promise<StepOutco
     );
   }
   if ((response.status === 200 || response.status === 401) && isRegistry) {
-    ctx.apiOpen = response.status === 200;
-    ctx.challenges = parseWwwAuthenticate(headerValues(response, 'www-authenticate'));
-    if (!ctx.apiOpen && ctx.challenges.length === 0) {
+    const apiOpen = response.status === 200;
+    const challenges = parseWwwAuthenticate(headerValues(response, 'www-authenticate'));
+    if (!apiOpen && challenges.length === 0) {
       throw new StepProblem(
         appError('NOT_A_REGISTRY', {
           message: 'The registry demands authentication but names no way to authenticate (no WWW-Authenticate).',
@@ -38,7 +60,7 @@ export async function registryApiStep(ctx: ValidationContext): Promise<StepOutco
         observed,
       );
     }
-    return ok(...observed, ...ctx.challenges.map(describeChallenge));
+    return pass({ ...at, apiOpen, challenges }, ok(...observed, ...challenges.map(describeChallenge)));
   }
   throw new StepProblem(
     appError('NOT_A_REGISTRY', { message: `The server answered, but not as an OCI registry: ${describeAnswer(response)}.` }),
@@ -46,19 +68,22 @@ export async function registryApiStep(ctx: ValidationContext): Promise<StepOutco
   );
 }
 
-export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
-  const endpoint = ctx.endpoint!;
-  const credentials = ctx.registryCredentials ?? credentialsOf(ctx.request);
+/** `credentials`: the request's own unless the registry kind learnt others (ECR: its token). */
+export async function authStep(api: ApiAnswer, credentials = credentialsOf(api.run.request)): Promise<Passed<SignedIn>> {
+  const { endpoint, network } = api;
   const cleartext = credentials && endpoint.scheme === 'http' ? appError('CREDENTIALS_UNENCRYPTED') : undefined;
-  if (ctx.apiOpen) {
-    ctx.auth = createAuthorizer(ctx.http!, credentials ? { kind: 'basic' } : { kind: 'anonymous' }, credentials, endpoint.origin);
-    if (!credentials) return ok('anonymous access: /v2/ answered 200 without credentials');
-    return warn(
-      cleartext ?? appError('AUTH_UNVERIFIED'),
-      `/v2/ is open to anyone; username ${credentials.username} will be sent with the pack requests`,
+  if (api.apiOpen) {
+    const auth = createAuthorizer(network.http, credentials ? { kind: 'basic' } : { kind: 'anonymous' }, credentials, endpoint.origin);
+    if (!credentials) return pass({ ...api, auth }, ok('anonymous access: /v2/ answered 200 without credentials'));
+    return pass(
+      { ...api, auth },
+      warn(
+        cleartext ?? appError('AUTH_UNVERIFIED'),
+        `/v2/ is open to anyone; username ${credentials.username} will be sent with the pack requests`,
+      ),
     );
   }
-  const scheme = chooseScheme(ctx.challenges);
+  const scheme = chooseScheme(api.challenges);
   if (scheme.kind === 'unsupported') {
     throw new StepProblem(
       appError('AUTH_UNSUPPORTED', { message: `The registry offers only ${scheme.schemes.join(', ')}; Palette needs Basic or Bearer.` }),
@@ -69,15 +94,24 @@ export async function authStep(ctx: ValidationContext): Promise<StepOutcome> {
       appError('AUTH_REQUIRED', { message: `The registry at ${endpoint.hostPort} requires a username and password (Basic).` }),
     );
   }
-  const auth = createAuthorizer(ctx.http!, scheme, credentials, endpoint.origin);
-  ctx.auth = auth;
+  const auth = createAuthorizer(network.http, scheme, credentials, endpoint.origin);
+  return pass({ ...api, auth }, await signInVerdict(api, auth, credentials, cleartext));
+}
+
+async function signInVerdict(
+  { endpoint, network }: ApiAnswer,
+  auth: Authorizer,
+  credentials: Credentials | undefined,
+  cleartext: AppError | undefined,
+): Promise<StepOutcome> {
+  const scheme = auth.scheme;
   const observed: string[] = [];
   if (scheme.kind === 'bearer') {
     observed.push(`token service ${scheme.realm.origin}${scheme.realm.pathname}${scheme.service ? `, service "${scheme.service}"` : ''}`);
   }
   const authorization = await auth.firstAuthorization([CATALOG_SCOPE]);
   const withoutCredentials = auth.tokenWithoutCredentials;
-  const response = await ctx.http!.get(new URL(endpoint.apiBase), authorization ? { authorization } : {});
+  const response = await network.http.get(new URL(endpoint.apiBase), authorization ? { authorization } : {});
   observed.push(
     `GET /v2/ with ${scheme.kind === 'basic' ? 'Basic credentials' : credentials && !withoutCredentials ? 'a token for ' + credentials.username : 'an anonymous token'} → ${response.status}`,
   );
@@ -143,12 +177,10 @@ function passwordDestinations(origins: string[], registryOrigin: string): string
  * there are none at all, which each caller words for its registry.
  */
 export function packsListedVerdict(
-  ctx: ValidationContext,
   listed: { packs: string[]; otherBases: string[]; archive: string },
   observed: string[],
 ): StepOutcome | undefined {
   const { packs, otherBases, archive } = listed;
-  ctx.packRepositories = packs;
   if (packs.length > 0)
     return ok(`${packs.length} pack ${packs.length === 1 ? 'repository' : 'repositories'} under ${archive}/`, ...observed);
   if (otherBases.length === 0) return undefined;
@@ -162,22 +194,31 @@ export function packsListedVerdict(
   );
 }
 
-export async function basePathStep(ctx: ValidationContext): Promise<StepOutcome> {
-  const archive = archiveRepository(ctx.request.baseContentPath);
-  const catalog = await readCatalog(ctx.http!, ctx.endpoint!, ctx.auth!);
+/** Hands on the pack repositories the base path holds, and counts them for the report, whatever the verdict. */
+export function withPacks(at: SignedIn, packRepositories: string[], outcome: StepOutcome): Passed<Listed> {
+  at.run.facts.packCount = packRepositories.length;
+  return pass({ ...at, packRepositories }, outcome);
+}
+
+export async function basePathStep(at: SignedIn): Promise<Passed<Listed>> {
+  const { run, network, endpoint, auth } = at;
+  const archive = archiveRepository(run.request.baseContentPath);
+  const catalog = await readCatalog(network.http, endpoint, auth);
   if (catalog.listed) {
     const { packs, otherBases } = packsUnder(catalog.repositories, archive);
     const observed = [
       ...catalog.observed,
       `${catalog.repositories.length} repositories listed${catalog.truncated ? ' (listing cut short)' : ''}; ${packs.length} under ${archive}/`,
     ];
-    return (
-      packsListedVerdict(ctx, { packs, otherBases, archive }, observed) ??
-      warn(appError('BASE_PATH_EMPTY', { message: `No packs under ${archive}/.` }), ...observed)
+    return withPacks(
+      at,
+      packs,
+      packsListedVerdict({ packs, otherBases, archive }, observed) ??
+        warn(appError('BASE_PATH_EMPTY', { message: `No packs under ${archive}/.` }), ...observed),
     );
   }
   // Without the catalog, the archive repository itself is the one thing that can be probed.
-  const probe = await listTags(ctx.http!, ctx.endpoint!, ctx.auth!, archive);
+  const probe = await listTags(network.http, endpoint, auth, archive);
   const observed = [
     ...catalog.observed,
     `GET /v2/${archive}/tags/list → ${probe.status === 'denied' ? probe.httpStatus : probe.status === 'missing' ? '404' : '200'}`,
@@ -190,23 +231,27 @@ export async function basePathStep(ctx: ValidationContext): Promise<StepOutcome>
       ? `${archive} exists as a repository`
       : `${archive} is not itself a repository (Harbor and ECR setups often create one)`,
   );
-  return warn(appError('BASE_PATH_UNVERIFIED'), ...observed);
+  return withPacks(at, [], warn(appError('BASE_PATH_UNVERIFIED'), ...observed));
 }
 
-export async function packsStep(ctx: ValidationContext): Promise<StepOutcome> {
-  const names = ctx.packRepositories;
+export async function packsStep(listed: Listed): Promise<Passed<undefined>> {
+  return pass(undefined, await packsVerdict(listed));
+}
+
+async function packsVerdict({ run, network, endpoint, auth, packRepositories: names }: Listed): Promise<StepOutcome> {
+  const { request } = run;
   if (names.length === 0) return skipped('no pack repositories to read');
-  if (ctx.request.maxPacks === 0) return skipped(`${names.length} pack repositories found; reading their versions was not asked for`);
-  const archive = archiveRepository(ctx.request.baseContentPath);
-  const shown = names.slice(0, ctx.request.maxPacks);
+  if (request.maxPacks === 0) return skipped(`${names.length} pack repositories found; reading their versions was not asked for`);
+  const archive = archiveRepository(request.baseContentPath);
+  const shown = names.slice(0, request.maxPacks);
   const found: PackFound[] = [];
   const denied: string[] = [];
   for (const name of shown) {
-    const tags = await listTags(ctx.http!, ctx.endpoint!, ctx.auth!, `${archive}/${name}`);
+    const tags = await listTags(network.http, endpoint, auth, `${archive}/${name}`);
     if (tags.status === 'found' && tags.tags.length > 0) found.push({ name, versions: tags.tags });
     if (tags.status === 'denied') denied.push(name);
   }
-  ctx.packs = found;
+  run.facts.packs = found;
   const observed = [`read tags of ${shown.length} of ${names.length} pack repositories`, ...(found.length ? [summarizePacks(found)] : [])];
   if (denied.length === shown.length) {
     throw new StepProblem(

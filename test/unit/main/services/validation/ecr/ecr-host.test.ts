@@ -3,7 +3,7 @@ import { EcrValidationSchema } from '../../../../../../shared/model/ecr-validati
 import { describeEcrHost, parseEcrHost, partitionOfRegion } from '../../../../../../main/services/validation/ecr/ecr-host';
 import { refusePlainHttpEcr, resolveEcrTarget } from '../../../../../../main/services/validation/ecr/ecr-target';
 import { parseEndpoint } from '../../../../../../shared/endpoint';
-import { StepProblem } from '../../../../../../main/services/validation/oci/registry-auth';
+import { StepProblem } from '../../../../../../main/services/validation/core/step-problem';
 
 describe('parseEcrHost', () => {
   // Every registry host form of protocol.md B3, and the partitions the credential helper knows.

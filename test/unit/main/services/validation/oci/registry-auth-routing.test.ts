@@ -4,7 +4,8 @@
 // is kept apart from one the credentials earned.
 import { describe, expect, it } from 'vitest';
 import type { HttpClient, HttpResponse } from '../../../../../../main/services/net/http-client';
-import { chooseScheme, createAuthorizer, StepProblem } from '../../../../../../main/services/validation/oci/registry-auth';
+import { chooseScheme, createAuthorizer } from '../../../../../../main/services/validation/oci/registry-auth';
+import { StepProblem } from '../../../../../../main/services/validation/core/step-problem';
 import { parseWwwAuthenticate } from '../../../../../../main/services/validation/oci/www-authenticate';
 import { canarySecret } from '../../../../../fixtures/canary';
 

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../../../../../shared/errors';
 import type { HttpClient, HttpResponse } from '../../../../../../main/services/net/http-client';
-import { chooseScheme, createAuthorizer, StepProblem, type AuthScheme } from '../../../../../../main/services/validation/oci/registry-auth';
+import { chooseScheme, createAuthorizer, type AuthScheme } from '../../../../../../main/services/validation/oci/registry-auth';
+import { StepProblem } from '../../../../../../main/services/validation/core/step-problem';
 import { parseWwwAuthenticate } from '../../../../../../main/services/validation/oci/www-authenticate';
 import { canarySecret } from '../../../../../fixtures/canary';
 
