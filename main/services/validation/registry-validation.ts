@@ -60,7 +60,7 @@ export function createRegistryValidation({ validation, registries, secrets }: Re
       tls: record.tls,
       ...(ecr ? { ecr } : {}),
     });
-    const report = await validation.run(runId, request, onProgress);
+    const report = await validation.run(runId, request, onProgress, { id: record.id, name: record.name, scope: record.scope });
     const cancelled = report.steps.some((s) => s.problem?.code === 'CANCELLED');
     const registry = cancelled
       ? registries.get(registryId)
@@ -70,6 +70,7 @@ export function createRegistryValidation({ validation, registries, secrets }: Re
 
   return { validateStored, withStoredSecrets };
 }
+export type RegistryValidation = ReturnType<typeof createRegistryValidation>;
 
 /** No stored password means anonymous; a password that no longer decrypts is the admin's to re-enter. */
 async function storedSecret(reveal: () => Promise<string>): Promise<string> {

@@ -1,10 +1,8 @@
 import type { ValidationReport, ValidationRequest } from '../../../shared/model/validation';
-import { validateRegistry, type ValidateOptions } from './validate';
+import { checkRegistry, type RegistryCheck } from './validate';
 
 /** One validation of the batch: its report, or never started because the batch was cancelled first. */
 export type BatchResult = { readonly status: 'reported'; readonly report: ValidationReport } | { readonly status: 'not-started' };
-
-export type RunValidation = (request: ValidationRequest, options: Pick<ValidateOptions, 'signal' | 'env'>) => Promise<ValidationReport>;
 
 export interface ValidateManyOptions {
   /** At most this many validations run at once (a whole number, at least 1). */
@@ -15,7 +13,7 @@ export interface ValidateManyOptions {
   onReport?: (index: number, report: ValidationReport) => void;
   env?: NodeJS.ProcessEnv;
   /** The engine; replaceable so a caller can wrap it (record results, count, test the pool). */
-  run?: RunValidation;
+  run?: RegistryCheck;
 }
 
 /**
@@ -27,7 +25,7 @@ export interface ValidateManyOptions {
 export async function validateMany(items: readonly ValidationRequest[], options: ValidateManyOptions): Promise<BatchResult[]> {
   const { concurrency } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number ≥ 1, not ${concurrency}`);
-  const run = options.run ?? ((request, validateOptions) => validateRegistry(request, validateOptions));
+  const run = options.run ?? checkRegistry;
   const stop = new AbortController();
   const onCancel = () => stop.abort(options.signal?.reason);
   if (options.signal?.aborted) onCancel();

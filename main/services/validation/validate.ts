@@ -6,7 +6,7 @@ import { createRun } from './core/run';
 import { AbortReason, createStepRunner } from './core/step-runner';
 import { runSteps } from './step-list';
 
-export interface ValidateOptions {
+export interface CheckOptions {
   /** Aborting it cancels the run; the report then says CANCELLED at the step it reached. */
   signal?: AbortSignal;
   onProgress?: (step: ValidationStep) => void;
@@ -15,24 +15,34 @@ export interface ValidateOptions {
   onRequestCount?: (count: number) => void;
 }
 
+/** The engine's signature, which a caller can wrap (record results, count, test a pool). */
+export type RegistryCheck = (request: ValidationRequest, options: CheckOptions) => Promise<ValidationReport>;
+
 /**
  * Decides whether a registry works as Palette would use it, step by step, and says at which
  * step and why it does not. Never throws for a registry problem: every outcome is a report.
+ * (Not the `validateRegistry` channel, which validates a stored registry: validation-service.ts.)
  */
-export async function validateRegistry(request: ValidationRequest, options: ValidateOptions = {}): Promise<ValidationReport> {
-  // Reports quote what servers answer (redirect paths, error bodies, challenges): a hostile server
-  // can echo the credentials it was sent back into one. Nothing leaves the engine with them.
-  const secrets = requestSecrets(request);
-  const onProgress = options.onProgress;
-  if (onProgress) {
-    // Its own redactor: progress steps repeat the report's lines.
-    const progress = createRedactor(secrets);
-    options = { ...options, onProgress: (step) => onProgress(progress.value(step)) };
-  }
-  return createRedactor(secrets).value(await runValidation(request, options));
+export function checkRegistry(request: ValidationRequest, options: CheckOptions = {}): Promise<ValidationReport> {
+  return withoutSecrets(runChecks)(request, options);
 }
 
-async function runValidation(request: ValidationRequest, options: ValidateOptions): Promise<ValidationReport> {
+/**
+ * The engine's one redaction point. Reports quote what servers answer (redirect paths, error
+ * bodies, challenges): a hostile server can echo the credentials it was sent back into one. Every
+ * progress step and report leaves the engine with the request's secrets and every credential
+ * shape replaced by a marker, whoever asked (the window, the store, the journal, the command line).
+ */
+export function withoutSecrets(check: RegistryCheck): RegistryCheck {
+  return async (request, options) => {
+    const redactor = createRedactor(requestSecrets(request));
+    const onProgress = options.onProgress;
+    const progress = onProgress ? { onProgress: (step: ValidationStep) => onProgress(redactor.value(step)) } : {};
+    return redactor.value(await check(request, { ...options, ...progress }));
+  };
+}
+
+async function runChecks(request: ValidationRequest, options: CheckOptions): Promise<ValidationReport> {
   const startedAt = new Date();
   const started = performance.now();
   const controller = new AbortController();

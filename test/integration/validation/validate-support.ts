@@ -1,4 +1,4 @@
-import { validateRegistry } from '../../../main/services/validation/validate';
+import { checkRegistry } from '../../../main/services/validation/validate';
 import {
   ValidationRequestSchema,
   type StepId,
@@ -18,7 +18,7 @@ export async function validate(
   } = {},
 ): Promise<ValidationReport> {
   const request = ValidationRequestSchema.parse({ proxy: { fromEnvironment: false }, connectTimeoutMs: 3000, deadlineMs: 8000, ...input });
-  return validateRegistry(request, { env: {}, ...options });
+  return checkRegistry(request, { env: {}, ...options });
 }
 
 export function step(report: ValidationReport, id: StepId) {

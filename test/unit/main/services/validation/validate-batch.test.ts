@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateMany, type RunValidation } from '../../../../../main/services/validation/validate-batch';
+import { validateMany } from '../../../../../main/services/validation/validate-batch';
+import type { RegistryCheck } from '../../../../../main/services/validation/validate';
 import { ValidationRequestSchema, type ValidationReport, type ValidationRequest } from '../../../../../shared/model/validation';
 
 const requests = (count: number): ValidationRequest[] =>
@@ -25,7 +26,7 @@ function controllableRun() {
   const started: string[] = [];
   let active = 0;
   let peak = 0;
-  const run: RunValidation = (request, { signal }) =>
+  const run: RegistryCheck = (request, { signal }) =>
     new Promise((resolve) => {
       started.push(request.endpoint);
       active += 1;
@@ -107,7 +108,7 @@ describe('validateMany', () => {
     const items = requests(8);
     const engine = controllableRun();
     const bug = new Error('engine bug');
-    const run: RunValidation = (request, options) => (request === items[2] ? Promise.reject(bug) : engine.run(request, options));
+    const run: RegistryCheck = (request, options) => (request === items[2] ? Promise.reject(bug) : engine.run(request, options));
     await expect(validateMany(items, { concurrency: 3, run })).rejects.toBe(bug);
     expect(engine.started).toEqual([items[0]!.endpoint, items[1]!.endpoint]);
     expect(engine.active).toBe(0);
