@@ -5,7 +5,8 @@ import type { Passed, StepRunner } from './core/step-runner';
 import { ecrBasePathStep, ecrPacksStep, type EcrListed } from './ecr/ecr-content-steps';
 import { ecrAuthStep, ecrEndpointStep, type EcrLocated, type EcrSignedIn } from './ecr/ecr-steps';
 import { refusePlainHttpEcrHost } from './ecr/ecr-target';
-import { authStep, basePathStep, packsStep, registryApiStep, type ApiAnswer, type Listed, type SignedIn } from './oci/registry-steps';
+import { basePathStep, packsStep, type Listed } from './oci/pack-steps';
+import { authStep, registryApiStep, type ApiAnswer, type SignedIn } from './oci/registry-steps';
 
 /**
  * The steps a kind of registry does its own way; DNS, TCP, TLS and the registry API are the same

@@ -2,7 +2,7 @@ import { appError } from '../../../../shared/errors';
 import type { PackFound } from '../../../../shared/model/validation';
 import { archiveRepository, packsUnder, readCatalog, sortVersions, summarizePacks } from '../oci/pack-discovery';
 import { StepProblem } from '../core/step-problem';
-import { basePathStep, packsListedVerdict, packsStep, withPacks, type Listed } from '../oci/registry-steps';
+import { basePathStep, packsListedVerdict, packsStep, withPacks, type Listed } from '../oci/pack-steps';
 import { ok, pass, skipped, warn, type Passed, type StepOutcome } from '../core/step-runner';
 import type { EcrApi } from './aws-session';
 import type { EcrSignedIn } from './ecr-steps';

@@ -1,10 +1,10 @@
 import { appError, type AppError } from '../../../../shared/errors';
-import type { PackFound, ValidationRequest } from '../../../../shared/model/validation';
+import type { ValidationRequest } from '../../../../shared/model/validation';
 import { headerValue, headerValues, parseJson, type HttpResponse } from '../../net/http-client';
-import { archiveRepository, CATALOG_SCOPE, listTags, packsUnder, readCatalog, summarizePacks } from './pack-discovery';
+import { CATALOG_SCOPE } from './pack-discovery';
 import { chooseScheme, createAuthorizer, type Authorizer, type Credentials } from './registry-auth';
 import { StepProblem } from '../core/step-problem';
-import { ok, pass, skipped, warn, type Passed, type StepOutcome } from '../core/step-runner';
+import { ok, pass, warn, type Passed, type StepOutcome } from '../core/step-runner';
 import type { Located } from '../connection/connection-steps';
 import { parseWwwAuthenticate, type Challenge } from './www-authenticate';
 
@@ -18,10 +18,6 @@ export interface ApiAnswer extends Located {
 /** Signed in (or anonymous where the registry allows it): every later request asks `auth` for its header. */
 export interface SignedIn extends ApiAnswer {
   auth: Authorizer;
-}
-/** The pack repositories under the base content path. */
-export interface Listed extends SignedIn {
-  packRepositories: string[];
 }
 
 /** The credentials a request gives the registry itself, if any. */
@@ -169,108 +165,6 @@ function passwordDestinations(origins: string[], registryOrigin: string): string
       ? `password sent to ${origin}, the registry's own origin`
       : `password sent to the token service at ${origin}, another origin than the registry's ${registryOrigin} (Palette must reach it too)`,
   );
-}
-
-/**
- * The base-path verdict once the repositories are listed (by the registry's catalog or ECR's
- * API): packs under the archive, or packs under another base path to suggest. Undefined when
- * there are none at all, which each caller words for its registry.
- */
-export function packsListedVerdict(
-  listed: { packs: string[]; otherBases: string[]; archive: string },
-  observed: string[],
-): StepOutcome | undefined {
-  const { packs, otherBases, archive } = listed;
-  if (packs.length > 0)
-    return ok(`${packs.length} pack ${packs.length === 1 ? 'repository' : 'repositories'} under ${archive}/`, ...observed);
-  if (otherBases.length === 0) return undefined;
-  const suggestion = otherBases.map((b) => (b ? `"${b}"` : 'empty (the root)')).join(' or ');
-  return warn(
-    appError('BASE_PATH_EMPTY', {
-      message: `No packs under ${archive}/, but there are packs with base content path ${suggestion}.`,
-      remedy: `Set Base Content Path to ${suggestion}.`,
-    }),
-    ...observed,
-  );
-}
-
-/** Hands on the pack repositories the base path holds, and counts them for the report, whatever the verdict. */
-export function withPacks(at: SignedIn, packRepositories: string[], outcome: StepOutcome): Passed<Listed> {
-  at.run.facts.packCount = packRepositories.length;
-  return pass({ ...at, packRepositories }, outcome);
-}
-
-export async function basePathStep(at: SignedIn): Promise<Passed<Listed>> {
-  const { run, network, endpoint, auth } = at;
-  const archive = archiveRepository(run.request.baseContentPath);
-  const catalog = await readCatalog(network.http, endpoint, auth);
-  if (catalog.listed) {
-    const { packs, otherBases } = packsUnder(catalog.repositories, archive);
-    const observed = [
-      ...catalog.observed,
-      `${catalog.repositories.length} repositories listed${catalog.truncated ? ' (listing cut short)' : ''}; ${packs.length} under ${archive}/`,
-    ];
-    return withPacks(
-      at,
-      packs,
-      packsListedVerdict({ packs, otherBases, archive }, observed) ??
-        warn(appError('BASE_PATH_EMPTY', { message: `No packs under ${archive}/.` }), ...observed),
-    );
-  }
-  // Without the catalog, the archive repository itself is the one thing that can be probed.
-  const probe = await listTags(network.http, endpoint, auth, archive);
-  const observed = [
-    ...catalog.observed,
-    `GET /v2/${archive}/tags/list → ${probe.status === 'denied' ? probe.httpStatus : probe.status === 'missing' ? '404' : '200'}`,
-  ];
-  if (probe.status === 'denied') {
-    throw new StepProblem(appError('BASE_PATH_DENIED', { message: `These credentials may not pull from ${archive}.` }), observed);
-  }
-  observed.push(
-    probe.status === 'found'
-      ? `${archive} exists as a repository`
-      : `${archive} is not itself a repository (Harbor and ECR setups often create one)`,
-  );
-  return withPacks(at, [], warn(appError('BASE_PATH_UNVERIFIED'), ...observed));
-}
-
-export async function packsStep(listed: Listed): Promise<Passed<undefined>> {
-  return pass(undefined, await packsVerdict(listed));
-}
-
-async function packsVerdict({ run, network, endpoint, auth, packRepositories: names }: Listed): Promise<StepOutcome> {
-  const { request } = run;
-  if (names.length === 0) return skipped('no pack repositories to read');
-  if (request.maxPacks === 0) return skipped(`${names.length} pack repositories found; reading their versions was not asked for`);
-  const archive = archiveRepository(request.baseContentPath);
-  const shown = names.slice(0, request.maxPacks);
-  const found: PackFound[] = [];
-  const denied: string[] = [];
-  for (const name of shown) {
-    const tags = await listTags(network.http, endpoint, auth, `${archive}/${name}`);
-    if (tags.status === 'found' && tags.tags.length > 0) found.push({ name, versions: tags.tags });
-    if (tags.status === 'denied') denied.push(name);
-  }
-  run.facts.packs = found;
-  const observed = [`read tags of ${shown.length} of ${names.length} pack repositories`, ...(found.length ? [summarizePacks(found)] : [])];
-  if (denied.length === shown.length) {
-    throw new StepProblem(
-      appError('BASE_PATH_DENIED', {
-        message: `These credentials may list the packs but not pull them (${denied.slice(0, 3).join(', ')}…).`,
-      }),
-      observed,
-    );
-  }
-  if (denied.length > 0)
-    return warn(
-      appError('BASE_PATH_DENIED', {
-        message: `These credentials may not pull ${denied.length} of the packs: ${denied.slice(0, 5).join(', ')}.`,
-      }),
-      ...observed,
-    );
-  if (found.length === 0)
-    return warn(appError('BASE_PATH_EMPTY', { message: `The pack repositories under ${archive}/ hold no versions.` }), ...observed);
-  return ok(`${found.length} packs with versions`, ...observed);
 }
 
 function versionNote(response: HttpResponse): string {
