@@ -3,11 +3,11 @@ import { hasControlCharacters, printable, quoted, type CommandIo } from './io';
 import { parseCommandLine } from './args';
 import { formatChecklist, jsonReport } from './report-format';
 import { readDraftFile } from './draft-source';
-import { parseEndpoint } from '../services/oci/endpoint';
-import { parseProxyUrl } from '../services/oci/proxy';
-import { StepProblem } from '../services/oci/registry-auth';
-import { resolveEcrTarget } from '../services/aws/ecr-target';
-import { validateRegistry } from '../services/oci/validate';
+import { parseEndpoint } from '../../shared/endpoint';
+import { parseProxyUrl } from '../services/net/proxy';
+import { StepProblem } from '../services/validation/core/step-problem';
+import { resolveEcrTarget } from '../services/validation/ecr/ecr-target';
+import { checkRegistry } from '../services/validation/validate';
 import { AppErrorException, type AppError } from '../../shared/errors';
 import { loadCertificateFile } from '../services/tls/load-certificate-file';
 import { ECR_DRAFT_FLAGS, ECR_OPTIONS, ECR_USAGE, ecrRequest, strayEcrFlag, type EcrDraft, type EcrValues } from './ecr-options';
@@ -115,7 +115,7 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
   try {
-    const report = await validateRegistry(request.data, { signal: abort.signal, env: io.env });
+    const report = await checkRegistry(request.data, { signal: abort.signal, env: io.env });
     io.out.write(values.json ? `${JSON.stringify(jsonReport(report), null, 2)}\n` : formatChecklist(report));
     return report.ok ? 0 : 1;
   } finally {

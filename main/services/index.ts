@@ -2,16 +2,16 @@ import Conf from 'conf';
 import { dirname } from 'node:path';
 import { AppErrorException, appError } from '../../shared/errors';
 import type { KeychainStatus, StorageNotice } from '../../shared/model/app-info';
-import { createAppInfoService, type AppInfoPorts } from './app-info';
-import { createRegistryValidation } from './oci/registry-validation';
-import { createValidationService } from './oci/validation-service';
+import { createAppInfoService, type AppInfoPorts, type AppInfoService } from './app-info';
+import { createRegistryValidation, type RegistryValidation } from './validation/registry-validation';
+import { createValidationService, type ValidationService } from './validation/validation-service';
 import type { FilePicker } from './file-picker';
 import type { FileSaver } from './file-saver';
 import { createExportServices } from './export';
-import { createDiagnosticsService } from './diagnostics/diagnostics-service';
+import { createDiagnosticsService, type DiagnosticsService } from './diagnostics/diagnostics-service';
 import { createValidationJournal } from './diagnostics/validation-journal';
-import { createCertificateService } from './tls/certificate-service';
-import { createRegistrySecrets } from './secrets/registry-secrets';
+import { createCertificateService, type CertificateService } from './tls/certificate-service';
+import { createRegistrySecrets, type RegistrySecrets } from './secrets/registry-secrets';
 import { endpointOrigin } from './secrets/endpoint-origin';
 import { unavailableCipher, type SecretCipher } from './secrets/secret-cipher';
 import { createSecretVault } from './secrets/secret-vault';
@@ -19,8 +19,8 @@ import { secretsStoreOptions, type SecretsShape } from './secrets/secrets-file';
 import { findNewerLayout } from './store/app-storage';
 import { checkDataFolder } from './store/folder-checks';
 import { createRegistryRecords } from './store/registry-records';
-import { createRegistryRepository } from './store/registry-repository';
-import { createSettingsService } from './store/settings-service';
+import { createRegistryRepository, type RegistryRepository } from './store/registry-repository';
+import { createSettingsService, type SettingsService } from './store/settings-service';
 import { asFoundOptions, readOnlyStore } from './store/store-layout';
 import { createStoreLock } from './store/store-lock';
 import type { StoreShape } from './store/store-options';
@@ -48,9 +48,29 @@ export interface ServicePorts {
   fileSaver?: FileSaver;
 }
 
+/** What main's IPC handlers, the harness and the command line are given: one object per concern. */
+export interface Services {
+  app: AppInfoService;
+  registries: RegistryRepository;
+  secrets: RegistrySecrets;
+  settings: SettingsService;
+  /** Validations of a request (`runValidation`), cancellable by run id; every finished one is journalled. */
+  validation: ValidationService;
+  /** Validates a stored registry as stored and records the verdict (`validateRegistry`). */
+  validateStored: RegistryValidation['validateStored'];
+  /** Fills a draft's empty secrets from the vault, for the origin they were entered for. */
+  withStoredSecrets: RegistryValidation['withStoredSecrets'];
+  certificates: CertificateService;
+  exports: ExportServices['exports'];
+  imports: ExportServices['imports'];
+  publish: ExportServices['publish'];
+  diagnostics: DiagnosticsService;
+}
+type ExportServices = ReturnType<typeof createExportServices>;
+
 const NO_KEYCHAIN: KeychainStatus = { available: false, backend: 'none', persistent: false, description: 'No keychain access' };
 
-export function createServices(ports: ServicePorts) {
+export function createServices(ports: ServicePorts): Services {
   const now = ports.now ?? (() => new Date());
   // Every change holds the data folder's lock: the app, `regdesk` and the harness may share one folder.
   const dataDir = dirname(ports.store.path);
@@ -71,9 +91,10 @@ export function createServices(ports: ServicePorts) {
   const secrets = createRegistrySecrets({ records, vault, queue });
   const notices = ports.storageNotices ?? [];
   const registries = createRegistryRepository({ records, vault, queue });
-  // Every finished report is kept (scrubbed, bounded) for the diagnostics file.
+  const validation = createValidationService({ env: ports.env });
+  // Every finished report is kept (scrubbed by the engine, bounded) for the diagnostics file.
   const journal = createValidationJournal({ now });
-  const validation = journal.wrap(createValidationService(ports.env));
+  validation.onFinished((finished) => journal.record(finished));
   const app = createAppInfoService(ports.appInfo, { secureStorage: () => vault.storageStatus(), storageNotices: () => notices });
   return {
     app,
@@ -81,7 +102,7 @@ export function createServices(ports: ServicePorts) {
     secrets,
     settings,
     validation,
-    ...journal.attributeStored(createRegistryValidation({ validation, registries, secrets })),
+    ...createRegistryValidation({ validation, registries, secrets }),
     certificates: createCertificateService({ picker: ports.filePicker, ...(ports.env ? { env: ports.env } : {}), now }),
     ...createExportServices({ registries, secrets, picker: ports.filePicker, saver: ports.fileSaver, env: ports.env, now }),
     diagnostics: createDiagnosticsService({
@@ -90,7 +111,6 @@ export function createServices(ports: ServicePorts) {
     }),
   };
 }
-export type Services = ReturnType<typeof createServices>;
 
 /** Opened lazily and never moved aside from here: the command line reports a damaged file, the app repairs it. */
 function secretsFileBeside(store: Conf<StoreShape>): () => Conf<SecretsShape> {

@@ -1,7 +1,7 @@
 // Batch: 100 stored registries (Basic over TLS, spread over a few real registries), their
 // passwords in the vault, validated through validateMany with a bounded pool.
-import { validateRegistry } from '../../main/services/oci/validate';
-import { validateMany, type RunValidation } from '../../main/services/oci/validate-batch';
+import { checkRegistry, type RegistryCheck } from '../../main/services/validation/validate';
+import { validateMany } from '../../main/services/validation/validate-batch';
 import { ValidationRequestSchema, type ValidationRequest } from '../../shared/model/validation';
 import { createPki } from '../../test/fixtures/pki';
 import { startRegistry, type RunningRegistry } from '../../test/fixtures/registry';
@@ -66,10 +66,10 @@ export async function benchBatch(options: BatchBenchOptions): Promise<SectionRes
 
       let active = 0;
       let peakActive = 0;
-      const run: RunValidation = async (request, runOptions) => {
+      const run: RegistryCheck = async (request, runOptions) => {
         peakActive = Math.max(peakActive, ++active);
         try {
-          return await validateRegistry(request, runOptions);
+          return await checkRegistry(request, runOptions);
         } finally {
           active -= 1;
         }
@@ -121,7 +121,7 @@ export async function benchBatch(options: BatchBenchOptions): Promise<SectionRes
         about:
           `${requests.length} registries stored in a data folder (Basic over TLS, spread over ${options.servers} real \`docker-registry\` processes), ` +
           'their passwords written to and read back from the secrets vault, validated in-process by `validateMany` ' +
-          `(main/services/oci/validate-batch.ts) with at most ${options.concurrency} at once.`,
+          `(main/services/validation/validate-batch.ts) with at most ${options.concurrency} at once.`,
         rows,
         gaps: [],
         raw: {

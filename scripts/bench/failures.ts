@@ -109,7 +109,7 @@ export async function benchFailures(options: FailureBenchOptions): Promise<Secti
           missedBy: `${late} of ${s.n} verdicts after the ${ms(c.within!)} deadline, the slowest at ${ms(s.max)}`,
           close:
             'The connection, the TLS handshake and each HTTP request give up 150 ms before the deadline (MARGIN_MS in ' +
-            'main/services/oci/http-client.ts), so a late verdict means a timer fired more than that late (a busy event loop or ' +
+            'main/services/net/http-client.ts), so a late verdict means a timer fired more than that late (a busy event loop or ' +
             'machine: see the load average). A margin sized from measured timer lateness would keep the promise.',
         });
       }

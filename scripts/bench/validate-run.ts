@@ -1,5 +1,5 @@
 // One in-process validation for the bench: no proxy from the environment, the request count kept.
-import { validateRegistry, type ValidateOptions } from '../../main/services/oci/validate';
+import { checkRegistry, type CheckOptions } from '../../main/services/validation/validate';
 import { ValidationRequestSchema, type ValidationReport, type ValidationRequestInput } from '../../shared/model/validation';
 
 export interface TimedVerdict {
@@ -11,12 +11,12 @@ export interface TimedVerdict {
 
 export async function timedValidation(
   input: ValidationRequestInput,
-  extra: Pick<ValidateOptions, 'signal' | 'onProgress'> = {},
+  extra: Pick<CheckOptions, 'signal' | 'onProgress'> = {},
 ): Promise<TimedVerdict> {
   let requests = 0;
   const request = ValidationRequestSchema.parse({ proxy: { fromEnvironment: false }, ...input });
   const started = performance.now();
-  const report = await validateRegistry(request, { env: {}, onRequestCount: (n) => (requests = n), ...extra });
+  const report = await checkRegistry(request, { env: {}, onRequestCount: (n) => (requests = n), ...extra });
   return { report, requests, elapsed: performance.now() - started };
 }
 

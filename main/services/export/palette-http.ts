@@ -1,7 +1,7 @@
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { AppErrorException, appError } from '../../../shared/errors';
-import { classifyError } from '../oci/classify-error';
-import { proxyFor, type ProxySettings } from '../oci/proxy';
+import { classifyError } from '../net/classify-error';
+import { proxyFor, type ProxySettings } from '../net/proxy';
 import { trustedSecureContext } from '../tls/trust';
 
 export interface PaletteHttpOptions {

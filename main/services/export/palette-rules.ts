@@ -1,7 +1,7 @@
 import { AppErrorException, appError, type AppError } from '../../../shared/errors';
 import { arnPartition, partitionRefusal, type PalettePartition } from '../../../shared/model/palette-rules';
 import type { RegistryRecord } from '../../../shared/model/registry';
-import { parseEcrHost } from '../aws/ecr-host';
+import { parseEcrHost } from '../validation/ecr/ecr-host';
 
 type EcrRecord = Extract<RegistryRecord, { type: 'ecr' }>;
 

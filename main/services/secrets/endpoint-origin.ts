@@ -1,6 +1,6 @@
 import { AppErrorException, appError } from '../../../shared/errors';
 import type { SecretField } from '../../../shared/model/secrets';
-import { parseEndpoint } from '../oci/endpoint';
+import { parseEndpoint } from '../../../shared/endpoint';
 
 /**
  * The origin (scheme, host, port) a secret is bound to, from the one endpoint parser: what the

@@ -1,14 +1,14 @@
 import { X509Certificate } from 'node:crypto';
 import { AppErrorException, appError, type AppError } from '../../../shared/errors';
 import type { FetchPresentedChainInput, PresentedCertificate, PresentedChain } from '../../../shared/model/certificate';
-import { classifyError } from '../oci/classify-error';
-import { describeEndpoint, parseEndpoint } from '../oci/endpoint';
-import { describeProxy, proxyFor } from '../oci/proxy';
+import { classifyError } from '../net/classify-error';
+import { describeEndpoint, parseEndpoint } from '../../../shared/endpoint';
+import { describeProxy, proxyFor } from '../net/proxy';
 import { matchSuppliedCa } from './ca-match';
 import { toPem } from './certificate-chains';
 import { subjectAltNames, summarizeCertificate } from './certificate-summary';
 import { commonName } from './certificate-warnings';
-import { openTcp, tlsHandshake, type HandshakeResult } from './connect';
+import { openTcp, tlsHandshake, type HandshakeResult } from '../net/connect';
 import { trustedCaCertificates, trustedSecureContext } from './trust';
 
 /**

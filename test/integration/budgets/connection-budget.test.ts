@@ -8,7 +8,7 @@ import { startLatencyProxy, type LatencyProxy } from '../../fixtures/latency-pro
 import { startRegistry, type RunningRegistry } from '../../fixtures/registry';
 import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
 import { startWanScene, WAN_BASE_PATH, WAN_PACKS, WAN_USER, type WanOrigin, type WanScene } from '../../fixtures/wan-scene';
-import { step, validate } from '../oci/validate-support';
+import { step, validate } from '../validation/validate-support';
 import { REGISTRY_CONNECTIONS_PER_VERDICT, TOKEN_SERVICE_MAX_CONNECTIONS_PER_VERDICT } from './budgets';
 
 let dir: TempDir;

@@ -6,7 +6,7 @@ import { createPki, type Pki } from '../../fixtures/pki';
 import { startRegistry, type RunningRegistry } from '../../fixtures/registry';
 import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
 import { startTokenServer, type RunningTokenServer } from '../../fixtures/token-server';
-import { step, validate } from '../oci/validate-support';
+import { step, validate } from '../validation/validate-support';
 import { BASIC_VERDICT_MAX_REQUESTS, TOKEN_VERDICT_MAX_REQUESTS } from './budgets';
 import { startCountingFront, type CountingFront } from './counting-front';
 

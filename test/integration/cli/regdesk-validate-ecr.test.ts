@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAwsDouble } from '../../fixtures/aws-double';
 import { runCommand } from '../../fixtures/run-command';
-import { EXTERNAL_ID, expectNoSecrets, PALETTE_ONLY_ROLE, SHARED_ROLE, startEcrWorld, type EcrWorld } from '../oci/ecr-support';
+import { EXTERNAL_ID, expectNoSecrets, PALETTE_ONLY_ROLE, SHARED_ROLE, startEcrWorld, type EcrWorld } from '../validation/ecr-support';
 
 const BIN = resolve('bin/regdesk.js');
 let world: EcrWorld;

@@ -8,14 +8,14 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagnosticsDocument } from '../../../shared/model/diagnostics';
-import { createValidationService } from '../../../main/services/oci/validation-service';
+import { createValidationService } from '../../../main/services/validation/validation-service';
 import { ValidationRequestSchema, type ValidationReport } from '../../../shared/model/validation';
 import type { AwsUser, RunningAwsDouble } from '../../fixtures/aws-double';
 import { canarySecret } from '../../fixtures/canary';
 import { createPki, type Pki } from '../../fixtures/pki';
 import { startRegistry, type RunningRegistry } from '../../fixtures/registry';
 import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
-import { ecrInput, startEcrWorld, type EcrWorld } from '../oci/ecr-support';
+import { ecrInput, startEcrWorld, type EcrWorld } from '../validation/ecr-support';
 import { startEchoRegistry, type EchoRegistry } from '../../fixtures/echo-registry';
 import { openIpcSession, type IpcSession } from './ipc-session';
 

@@ -9,7 +9,7 @@ import { writeCertificateFiles, type CertificateFiles } from '../../fixtures/cer
 import { createPki, type Pki } from '../../fixtures/pki';
 import { startRegistry, type RunningRegistry } from '../../fixtures/registry';
 import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
-import { failure, step, validate } from '../oci/validate-support';
+import { failure, step, validate } from '../validation/validate-support';
 
 let dir: TempDir;
 let pki: Pki;

@@ -13,7 +13,7 @@ import { findFreePort } from '../../fixtures/ports';
 import { createPki, type Pki } from '../../fixtures/pki';
 import { startRegistry, type RunningRegistry } from '../../fixtures/registry';
 import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
-import { failure, validate } from '../oci/validate-support';
+import { failure, validate } from '../validation/validate-support';
 
 let dir: TempDir;
 let pki: Pki;

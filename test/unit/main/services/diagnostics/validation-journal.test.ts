@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createValidationJournal } from '../../../../../main/services/diagnostics/validation-journal';
-import type { ValidationService } from '../../../../../main/services/oci/validation-service';
-import type { RegistryDetail } from '../../../../../shared/model/registry';
+import { withoutSecrets, type RegistryCheck } from '../../../../../main/services/validation/validate';
+import { createValidationService } from '../../../../../main/services/validation/validation-service';
 import {
   ValidationRequestSchema,
   type ValidationReport,
@@ -12,42 +12,44 @@ import { basicRecord } from '../../../../fixtures/registry-records';
 import { canarySecret } from '../../../../fixtures/canary';
 
 /** A report whose observed lines echo whatever the request carried, as a hostile server could. */
-function echoingService(): ValidationService {
-  return {
-    async run(_runId, request, onProgress) {
-      const echoed = Buffer.from(`${request.username}:${request.password}`).toString('base64');
-      const step: ValidationStep = {
-        id: 'auth',
-        title: 'Authentication',
-        status: 'fail',
-        durationMs: 3,
-        observed: [`server said: you sent ${echoed}`, `and ${request.ecr?.secretAccessKey ?? ''}`],
-        problem: { code: 'AUTH_REJECTED', message: 'rejected' },
-      };
-      onProgress(step);
-      return {
-        ok: false,
-        endpoint: request.endpoint,
-        startedAt: '2026-01-01T00:00:00.000Z',
-        durationMs: 5,
-        steps: [step],
-        presentedChain: [],
-        proxy: null,
-        packs: [],
-        packCount: 0,
-      } satisfies ValidationReport;
-    },
-    cancel: () => false,
+const echoingRegistry: RegistryCheck = async (request, { onProgress }) => {
+  const echoed = Buffer.from(`${request.username}:${request.password}`).toString('base64');
+  const step: ValidationStep = {
+    id: 'auth',
+    title: 'Authentication',
+    status: 'fail',
+    durationMs: 3,
+    observed: [`server said: you sent ${echoed}`, `and ${request.ecr?.secretAccessKey ?? ''}`],
+    problem: { code: 'AUTH_REJECTED', message: 'rejected' },
   };
+  onProgress?.(step);
+  return {
+    ok: false,
+    endpoint: request.endpoint,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 5,
+    steps: [step],
+    presentedChain: [],
+    proxy: null,
+    packs: [],
+    packCount: 0,
+  } satisfies ValidationReport;
+};
+
+/** The validation service over the engine's own redaction, the journal listening as in createServices. */
+function journalled(options: Parameters<typeof createValidationJournal>[0] = {}) {
+  const journal = createValidationJournal(options);
+  const service = createValidationService({ check: withoutSecrets(echoingRegistry) });
+  service.onFinished((finished) => journal.record(finished));
+  return { journal, service };
 }
 
 const request = (input: Record<string, unknown>): ValidationRequest =>
   ValidationRequestSchema.parse({ endpoint: 'https://r.example', proxy: { fromEnvironment: false }, ...input });
 
 describe('the validation journal', () => {
-  it('scrubs each finished report and its progress steps of the secrets the request carried, and keeps a copy', async () => {
-    const journal = createValidationJournal({ now: () => new Date('2026-02-03T04:05:06.000Z') });
-    const service = journal.wrap(echoingService());
+  it('keeps a copy of each finished report, scrubbed with its progress steps of the secrets the request carried', async () => {
+    const { journal, service } = journalled({ now: () => new Date('2026-02-03T04:05:06.000Z') });
     const password = canarySecret('typed');
     const awsSecret = canarySecret('aws');
     const proxyPassword = canarySecret('proxy');
@@ -80,8 +82,7 @@ describe('the validation journal', () => {
   });
 
   it('keeps only the newest reports, numbered in order, and lists up to a given number', async () => {
-    const journal = createValidationJournal({ capacity: 3 });
-    const service = journal.wrap(echoingService());
+    const { journal, service } = journalled({ capacity: 3 });
     for (let i = 0; i < 5; i++) await service.run(`run-${i}`, request({ endpoint: `https://r${i}.example` }), () => undefined);
     expect(journal.finishedCount()).toBe(5);
     expect(journal.list().map((e) => [e.seq, e.report.endpoint])).toEqual([
@@ -98,17 +99,10 @@ describe('the validation journal', () => {
   });
 
   it('names the registry of a stored run', async () => {
-    const journal = createValidationJournal();
-    const service = journal.wrap(echoingService());
+    const { journal, service } = journalled();
     const record = basicRecord({ name: 'harbor-packs', scope: 'tenant' });
-    const stored = journal.attributeStored({
-      async validateStored(runId: string, _registryId: string, _onProgress: unknown) {
-        const report = await service.run(runId, request({}), () => undefined);
-        return { report, registry: { record, validation: { state: 'failed' } } satisfies RegistryDetail };
-      },
-    });
     await service.run('form-run', request({}), () => undefined);
-    await stored.validateStored('stored-run', record.id, () => undefined);
+    await service.run('stored-run', request({}), () => undefined, { id: record.id, name: record.name, scope: record.scope });
     expect(journal.list().map((e) => [e.source, e.registry])).toEqual([
       ['form', undefined],
       ['stored', { id: record.id, name: 'harbor-packs', scope: 'tenant' }],
