@@ -65,8 +65,10 @@ export function createNetworkSession(options: NetworkSessionOptions) {
       return http.requestCount;
     },
     async close() {
-      for (const socket of sockets) socket.destroy();
+      // The HTTP client first: it may own a TLS connection laid over one of these sockets, and
+      // undici waits for that connection's own close.
       await http.close();
+      for (const socket of sockets) socket.destroy();
     },
   };
 }
