@@ -1,6 +1,7 @@
 import type { RegistryRecord } from '../../../shared/model/registry';
 import type { SecretField } from '../../../shared/model/secrets';
 import { AppErrorException } from '../../../shared/errors';
+import { normalizeBaseContentPath, normalizeEndpoint } from '../../../shared/model/registry-values';
 import { ecrPartition } from './palette-rules';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -28,21 +29,23 @@ export function neededSecrets(record: RegistryRecord): SecretField[] {
 }
 
 /**
- * Palette's Basic endpoint carries its scheme (`https://harbor.example.com`); the app also
- * accepts a bare host, which Palette would not, so https is made explicit.
+ * Palette's Basic endpoint carries its scheme (`https://harbor.example.com`): the stored value is
+ * already in that form (registry-values.ts); a record stored before that is put in it here.
  */
 export function basicEndpoint(endpoint: string): string {
-  const trimmed = endpoint.trim().replace(/\/+$/, '');
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  const normalized = normalizeEndpoint(endpoint, 'basic').replace(/\/+$/, '');
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(normalized) ? normalized : `https://${normalized}`;
 }
 
 /** ECR endpoints go to Palette without `https://` and without a repository (palette.md §1, ECR tab). */
 export function ecrEndpoint(endpoint: string): string {
-  return endpoint
-    .trim()
+  return normalizeEndpoint(endpoint, 'ecr')
     .replace(/^https?:\/\//i, '')
     .replace(/\/+$/, '');
 }
+
+/** The base content path as validated: a record stored before values were normalised on entry gets it here. */
+export const paletteBasePath = (record: RegistryRecord): string => normalizeBaseContentPath(record.baseContentPath);
 
 /**
  * The TLS block Terraform's provider sends: `enabled` and `insecureSkipVerify` always serialized,
@@ -69,7 +72,7 @@ function basicSpec(record: Extract<RegistryRecord, { type: 'basic' }>, secret: S
   return {
     endpoint: basicEndpoint(record.endpoint),
     basePath: '',
-    baseContentPath: record.baseContentPath,
+    baseContentPath: paletteBasePath(record),
     providerType: 'pack',
     isSyncSupported: true,
     containsSpectroManifest: false,
@@ -94,7 +97,7 @@ function ecrSpec(record: Extract<RegistryRecord, { type: 'ecr' }>, secret: Secre
   return {
     endpoint: ecrEndpoint(record.endpoint),
     isPrivate: record.isPrivate,
-    baseContentPath: record.baseContentPath,
+    baseContentPath: paletteBasePath(record),
     providerType: 'pack',
     isSyncSupported: true,
     containsSpectroManifest: false,

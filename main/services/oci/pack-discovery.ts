@@ -1,4 +1,5 @@
 import { appError } from '../../../shared/errors';
+import { normalizeBaseContentPath } from '../../../shared/model/registry-values';
 import type { PackFound } from '../../../shared/model/validation';
 import { credentialRoute } from './credential-routing';
 import type { RegistryEndpoint } from './endpoint';
@@ -7,7 +8,8 @@ import { StepProblem, type Authorizer } from './registry-auth';
 
 /** Palette's pack layout: <base>/spectro-packs/archive/<pack>:<version> (palette.md §5). */
 export function archiveRepository(baseContentPath: string): string {
-  const base = baseContentPath.trim().replace(/^\/+|\/+$/g, '');
+  // The same normaliser the value was stored through, so the path checked is the path Palette gets.
+  const base = normalizeBaseContentPath(baseContentPath);
   return base ? `${base}/spectro-packs/archive` : 'spectro-packs/archive';
 }
 
