@@ -70,7 +70,7 @@ export function createServices(ports: ServicePorts) {
   if (secretsPort) vault.bindOrigins();
   const secrets = createRegistrySecrets({ records, vault, queue });
   const notices = ports.storageNotices ?? [];
-  const registries = createRegistryRepository({ records, vault, queue });
+  const registries = createRegistryRepository({ records, vault, queue, markMissingSecrets: secretsPort !== undefined });
   // Every finished report is kept (scrubbed, bounded) for the diagnostics file.
   const journal = createValidationJournal({ now });
   const validation = journal.wrap(createValidationService(ports.env));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StoredCaPemSchema } from './ca-pem';
+import { SecretFieldSchema } from './secrets';
 
 /** Palette has system-level (all tenants) and tenant-level pack registries. */
 export const RegistryScopeSchema = z.enum(['system', 'tenant']);
@@ -82,6 +83,8 @@ export const RegistrySummarySchema = z.object({
   endpoint: z.string(),
   baseContentPath: z.string(),
   validation: ValidationSummarySchema,
+  /** A secret the registry needs and none is stored (an import, a session that ended): the row says so. */
+  missingSecret: SecretFieldSchema.optional(),
 });
 export type RegistrySummary = z.infer<typeof RegistrySummarySchema>;
 

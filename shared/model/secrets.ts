@@ -11,6 +11,20 @@ export const secretFieldsByType: Record<RegistryType, readonly SecretField[]> = 
   ecr: ['awsSecretAccessKey'],
 };
 
+/** The settings that decide which secret a registry needs, for a stored record and a draft alike. */
+export type SecretNeeds =
+  { type: 'basic'; username: string } | { type: 'ecr'; isPrivate: boolean; awsAuth?: { method: 'credentials' | 'sts' } | undefined };
+
+/**
+ * The secrets Palette needs for a registry: a Basic password once there is a username (no username
+ * is Palette's "no authentication"), an ECR secret access key for static credentials. STS and
+ * unprotected ECR registries need none.
+ */
+export function neededSecrets(registry: SecretNeeds): SecretField[] {
+  if (registry.type === 'basic') return registry.username.trim() ? ['password'] : [];
+  return registry.isPrivate && registry.awsAuth?.method === 'credentials' ? ['awsSecretAccessKey'] : [];
+}
+
 /**
  * `persist`: encrypted on disk (refused without a keychain unless the admin opted in);
  * `session`: kept in memory only and gone when the app quits.

@@ -22,11 +22,8 @@ export const SECRET_PLACEHOLDERS: Record<SecretField, string> = {
 };
 export const placeholders: SecretSource = (field) => SECRET_PLACEHOLDERS[field];
 
-/** The secrets Palette needs for this registry: a Basic password once there is a username, an ECR key for static credentials. */
-export function neededSecrets(record: RegistryRecord): SecretField[] {
-  if (record.type === 'basic') return record.username.trim() ? ['password'] : [];
-  return record.isPrivate && record.awsAuth?.method === 'credentials' ? ['awsSecretAccessKey'] : [];
-}
+/** Said once, in shared/model/secrets.ts; exported from here too for the export and publish code. */
+export { neededSecrets } from '../../../shared/model/secrets';
 
 /**
  * Palette's Basic endpoint carries its scheme (`https://harbor.example.com`): the stored value is
