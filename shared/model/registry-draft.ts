@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { CaPemInputSchema } from './ca-pem';
 import { RegistryScopeSchema, TlsSettingsSchema } from './registry';
 import { normalizeBaseContentPath, normalizeEndpoint } from './registry-values';
-import { AwsAuthInputSchema, EndpointInputSchema, plainText, RegistryNameSchema } from './text-fields';
+import {
+  AwsAuthInputSchema,
+  BaseContentPathInputSchema,
+  EndpointInputSchema,
+  RegistryNameSchema,
+  UsernameInputSchema,
+} from './text-fields';
 
 /**
  * What the renderer sends to create or edit a registry: the configuration only. Ids and timestamps
@@ -14,7 +20,7 @@ const DraftBaseSchema = z.object({
   name: RegistryNameSchema,
   scope: RegistryScopeSchema,
   endpoint: EndpointInputSchema,
-  baseContentPath: plainText('The base content path', 1024).default('').transform(normalizeBaseContentPath),
+  baseContentPath: BaseContentPathInputSchema.default('').transform(normalizeBaseContentPath),
   tls: TlsSettingsSchema.extend({ caPem: CaPemInputSchema.optional() }).default({ insecureSkipVerify: false }),
 });
 
@@ -24,7 +30,7 @@ export const RegistryDraftSchema = z.discriminatedUnion('type', [
   DraftBaseSchema.extend({
     type: z.literal('basic'),
     endpoint: endpointAs('basic'),
-    username: plainText('The username', 1024).default(''),
+    username: UsernameInputSchema.default(''),
   }),
   DraftBaseSchema.extend({
     type: z.literal('ecr'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RegistryType } from './registry';
+import { FIELD_LIMITS } from './text-fields';
 
 /** The secret fields a registry can have; each is stored, replaced and cleared on its own. */
 export const SecretFieldSchema = z.enum(['password', 'awsSecretAccessKey']);
@@ -39,7 +40,7 @@ export type SecretRef = z.infer<typeof SecretRefSchema>;
 
 /** The one way a secret enters the app from the window. Nothing ever sends one back. */
 export const SetSecretInputSchema = SecretRefSchema.extend({
-  value: z.string().min(1, 'Enter the secret.').max(16_384),
+  value: z.string().min(1, 'Enter the secret.').max(FIELD_LIMITS.password),
   persistence: SecretPersistenceSchema.default('persist'),
 });
 
