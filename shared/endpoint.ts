@@ -58,11 +58,14 @@ export function parseEndpoint(raw: string): ParsedEndpoint {
   const host = bracketed.startsWith('[') ? bracketed.slice(1, -1) : bracketed;
   if (host === '') return invalid('The endpoint has no host name.');
 
+  // WHATWG URL has already turned every IPv4 spelling (0x7f.1, 2130706433) into dotted decimal.
+  const ipVersion = bracketed.startsWith('[') ? 6 : /^\d{1,3}(\.\d{1,3}){3}$/.test(host) ? 4 : 0;
+  const dns = ipVersion === 0 ? dnsNameProblem(host) : undefined;
+  if (dns) return invalid(dns);
+
   const effectiveScheme = url.protocol === 'http:' ? 'http' : 'https';
   const port = url.port ? Number(url.port) : effectiveScheme === 'https' ? 443 : 80;
   const pathPrefix = url.pathname.replace(/\/+$/, '').replace(/\/v2$/i, '').replace(/\/+$/, '');
-  // WHATWG URL has already turned every IPv4 spelling (0x7f.1, 2130706433) into dotted decimal.
-  const ipVersion = bracketed.startsWith('[') ? 6 : /^\d{1,3}(\.\d{1,3}){3}$/.test(host) ? 4 : 0;
   const hostForUrl = ipVersion === 6 ? `[${host}]` : host;
   const origin = `${effectiveScheme}://${hostForUrl}${url.port ? `:${url.port}` : ''}`;
   return {
@@ -78,6 +81,28 @@ export function parseEndpoint(raw: string): ParsedEndpoint {
       apiBase: `${origin}${pathPrefix}/v2/`,
     },
   };
+}
+
+/** DNS size limits (RFC 1035 §2.3.4): 63 octets a label, 253 a name written without its final dot. */
+export const DNS_MAX_LABEL = 63;
+export const DNS_MAX_NAME = 253;
+
+/**
+ * Which DNS rule a host name breaks, or undefined. `host` is the URL parser's ASCII form (an
+ * internationalised label already in its xn-- spelling, which is what DNS counts); nothing would
+ * look it up otherwise, and the resolver's refusal of it says nothing an admin can act on.
+ */
+function dnsNameProblem(host: string): string | undefined {
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  const long = name.split('.').find((label) => label.length > DNS_MAX_LABEL);
+  if (long !== undefined) {
+    const shown = long.length > 24 ? `${long.slice(0, 20)}…` : long;
+    return `The host name has a label (a part between dots) of ${long.length} characters, "${shown}"; DNS allows at most ${DNS_MAX_LABEL} per label (RFC 1035).`;
+  }
+  if (name.length > DNS_MAX_NAME) return `The host name is ${name.length} characters long; DNS allows at most ${DNS_MAX_NAME} (RFC 1035).`;
+  if (name.split('.').includes(''))
+    return 'The host name has an empty label (two dots in a row, or a dot first); DNS labels have 1 to 63 characters (RFC 1035).';
+  return undefined;
 }
 
 function invalid(message: string): ParsedEndpoint {

@@ -52,6 +52,10 @@ export const storageErrors = {
     message: 'No secret is stored for this registry field.',
     remedy: 'Enter the secret, then try again.',
   },
+  SECRET_MISSING: {
+    message: 'No password is stored for this registry, so its credentials could not be checked.',
+    remedy: 'Edit the registry and enter the password.',
+  },
   SECRET_FIELD_NOT_APPLICABLE: {
     message: 'That kind of secret does not belong to this type of registry.',
     remedy: 'Basic registries take a password; ECR registries take an AWS secret access key.',

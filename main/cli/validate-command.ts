@@ -10,6 +10,7 @@ import { resolveEcrTarget } from '../services/validation/ecr/ecr-target';
 import { checkRegistry } from '../services/validation/validate';
 import { AppErrorException, type AppError } from '../../shared/errors';
 import { loadCertificateFile } from '../services/tls/load-certificate-file';
+import { explainMissingSecret, passwordNotGiven } from '../services/secrets/missing-secret';
 import { ECR_DRAFT_FLAGS, ECR_OPTIONS, ECR_USAGE, ecrRequest, strayEcrFlag, type EcrDraft, type EcrValues } from './ecr-options';
 
 export const VALIDATE_USAGE = `Usage: regdesk validate ENDPOINT [options]
@@ -115,7 +116,9 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
   try {
-    const report = await checkRegistry(request.data, { signal: abort.signal, env: io.env });
+    const ran = await checkRegistry(request.data, { signal: abort.signal, env: io.env });
+    // A username without its password (a draft file never holds one) is a missing secret, not a wrong one.
+    const report = !isEcr && target.username && !password ? explainMissingSecret(ran, passwordNotGiven()) : ran;
     io.out.write(values.json ? `${JSON.stringify(jsonReport(report), null, 2)}\n` : formatChecklist(report));
     return report.ok ? 0 : 1;
   } finally {

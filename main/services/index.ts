@@ -90,7 +90,7 @@ export function createServices(ports: ServicePorts): Services {
   if (secretsPort) vault.bindOrigins();
   const secrets = createRegistrySecrets({ records, vault, queue });
   const notices = ports.storageNotices ?? [];
-  const registries = createRegistryRepository({ records, vault, queue });
+  const registries = createRegistryRepository({ records, vault, queue, markMissingSecrets: secretsPort !== undefined });
   const validation = createValidationService({ env: ports.env });
   // Every finished report is kept (scrubbed by the engine, bounded) for the diagnostics file.
   const journal = createValidationJournal({ now });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_LIMITS } from './text-fields';
 
 /**
  * The ECR part of a validation request (Palette's ECR tab, docs/reference/palette-registries.md#the-add-registry-form). Secrets
@@ -11,12 +12,12 @@ export const EcrValidationSchema = z.object({
   /** Palette's "AWS Authentication Method": static keys (credentialType "secret") or STS. */
   method: z.enum(['credentials', 'sts']).default('credentials'),
   /** Credentials: the key Palette uses. STS: an optional source identity to try AssumeRole with. */
-  accessKeyId: z.string().trim().max(128).default(''),
-  secretAccessKey: z.string().max(1024).default(''),
+  accessKeyId: z.string().trim().max(FIELD_LIMITS.accessKeyId).default(''),
+  secretAccessKey: z.string().max(FIELD_LIMITS.secretAccessKey).default(''),
   /** For temporary (ASIA…) keys only. */
   sessionToken: z.string().max(8192).default(''),
-  roleArn: z.string().trim().max(2048).default(''),
-  externalId: z.string().trim().max(1224).default(''),
+  roleArn: z.string().trim().max(FIELD_LIMITS.roleArn).default(''),
+  externalId: z.string().trim().max(FIELD_LIMITS.externalId).default(''),
   /** STS: a named profile as the source identity, resolved by the AWS SDK's default credential chain. */
   sourceProfile: z.string().trim().min(1).max(256).optional(),
   /** Override of the ECR API endpoint (VPC endpoint, private partition), https://host[:port]. */

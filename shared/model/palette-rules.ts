@@ -1,3 +1,5 @@
+import { normalizeBaseContentPath } from './registry-values';
+
 /**
  * What Palette itself requires of an OCI pack registry, said once for the form, the import, the
  * exports and the publish (docs/palette-api.md).
@@ -32,5 +34,5 @@ export function partitionRefusal(partition: string): string | undefined {
  * the exports for Palette and the publish refuse it.
  */
 export function incompleteForPalette(draft: { baseContentPath: string }): string[] {
-  return draft.baseContentPath.trim() === '' ? [`No base content path. ${BASE_PATH_REQUIRED}`] : [];
+  return normalizeBaseContentPath(draft.baseContentPath) === '' ? [`No base content path. ${BASE_PATH_REQUIRED}`] : [];
 }

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { CaPemInputSchema } from './ca-pem';
 import { arnPartition, partitionRefusal } from './palette-rules';
 import { RegistryScopeSchema, RegistryTypeSchema } from './registry';
-import { EndpointInputSchema, plainText, RegistryNameSchema } from './text-fields';
+import {
+  AccessKeyIdInputSchema,
+  BaseContentPathInputSchema,
+  EndpointInputSchema,
+  ExternalIdInputSchema,
+  FIELD_LIMITS,
+  RegistryNameSchema,
+  RoleArnInputSchema,
+  UsernameInputSchema,
+} from './text-fields';
 
 /** IAM role ARNs in Palette's AWS partitions (docs/palette-api.md): no aws-cn, which Palette does not have. */
 export const AWS_ROLE_ARN = /^arn:(aws|aws-us-gov|aws-iso|aws-iso-b):iam::(\d{12}):role\/[\w+=,.@\-/]{1,512}$/;
@@ -20,21 +29,21 @@ export const RegistryFormSchema = z
     scope: RegistryScopeSchema,
     type: RegistryTypeSchema,
     endpoint: EndpointInputSchema,
-    baseContentPath: plainText('The base content path', 1024).refine(
+    baseContentPath: BaseContentPathInputSchema.refine(
       (p) => !/(^|\/)spectro-packs(\/|$)/.test(p),
       'Leave out "spectro-packs": Palette adds it itself.',
     ),
-    username: plainText('The username', 1024),
-    password: z.string().max(16_384),
+    username: UsernameInputSchema,
+    password: z.string().max(FIELD_LIMITS.password),
     insecureSkipVerify: z.boolean(),
     caPem: CaPemInputSchema,
     trustOnlySuppliedCa: z.boolean(),
     ecrProtected: z.boolean(),
     awsMethod: z.enum(['credentials', 'sts']),
-    accessKeyId: plainText('The access key ID', 128),
+    accessKeyId: AccessKeyIdInputSchema,
     secretAccessKey: z.string(),
-    roleArn: plainText('The role ARN', 2048),
-    externalId: plainText('The external ID', 1224),
+    roleArn: RoleArnInputSchema,
+    externalId: ExternalIdInputSchema,
     /** Only for drawing the trust policy: the account Palette assumes the role from. */
     paletteAccountId: z
       .string()

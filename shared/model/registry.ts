@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { StoredCaPemSchema } from './ca-pem';
+import { SecretFieldSchema } from './secrets';
+import { FIELD_LIMITS } from './text-fields';
 
 /** Palette has system-level (all tenants) and tenant-level pack registries. */
 export const RegistryScopeSchema = z.enum(['system', 'tenant']);
@@ -22,7 +24,7 @@ export const TlsSettingsSchema = z.object({
 
 const RecordBaseSchema = z.object({
   id: z.string().min(1),
-  name: z.string().min(1).max(128),
+  name: z.string().min(1).max(FIELD_LIMITS.name),
   scope: RegistryScopeSchema,
   endpoint: z.string().min(1),
   baseContentPath: z.string().default(''),
@@ -82,6 +84,8 @@ export const RegistrySummarySchema = z.object({
   endpoint: z.string(),
   baseContentPath: z.string(),
   validation: ValidationSummarySchema,
+  /** A secret the registry needs and none is stored (an import, a session that ended): the row says so. */
+  missingSecret: SecretFieldSchema.optional(),
 });
 export type RegistrySummary = z.infer<typeof RegistrySummarySchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RegistryType } from './registry';
+import { FIELD_LIMITS } from './text-fields';
 
 /** The secret fields a registry can have; each is stored, replaced and cleared on its own. */
 export const SecretFieldSchema = z.enum(['password', 'awsSecretAccessKey']);
@@ -10,6 +11,20 @@ export const secretFieldsByType: Record<RegistryType, readonly SecretField[]> = 
   basic: ['password'],
   ecr: ['awsSecretAccessKey'],
 };
+
+/** The settings that decide which secret a registry needs, for a stored record and a draft alike. */
+export type SecretNeeds =
+  { type: 'basic'; username: string } | { type: 'ecr'; isPrivate: boolean; awsAuth?: { method: 'credentials' | 'sts' } | undefined };
+
+/**
+ * The secrets Palette needs for a registry: a Basic password once there is a username (no username
+ * is Palette's "no authentication"), an ECR secret access key for static credentials. STS and
+ * unprotected ECR registries need none.
+ */
+export function neededSecrets(registry: SecretNeeds): SecretField[] {
+  if (registry.type === 'basic') return registry.username.trim() ? ['password'] : [];
+  return registry.isPrivate && registry.awsAuth?.method === 'credentials' ? ['awsSecretAccessKey'] : [];
+}
 
 /**
  * `persist`: encrypted on disk (refused without a keychain unless the admin opted in);
@@ -25,7 +40,7 @@ export type SecretRef = z.infer<typeof SecretRefSchema>;
 
 /** The one way a secret enters the app from the window. Nothing ever sends one back. */
 export const SetSecretInputSchema = SecretRefSchema.extend({
-  value: z.string().min(1, 'Enter the secret.').max(16_384),
+  value: z.string().min(1, 'Enter the secret.').max(FIELD_LIMITS.password),
   persistence: SecretPersistenceSchema.default('persist'),
 });
 

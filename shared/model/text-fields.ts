@@ -8,15 +8,37 @@ import { nameProblem, refuseUnsafeCharacters } from '../text-rules';
  * named by the issue's path (docs/hostile-input.md).
  */
 
+/**
+ * How long each field may be, one number for every schema that carries it: the form, drafts and
+ * draft files, the validation request and the stored record.
+ */
+export const FIELD_LIMITS = {
+  name: 128,
+  endpoint: 2048,
+  baseContentPath: 1024,
+  username: 1024,
+  password: 16_384,
+  accessKeyId: 128,
+  secretAccessKey: 1024,
+  roleArn: 2048,
+  externalId: 1224,
+} as const;
+
 /** Free text with a length limit: no control, bidi or format character. `what` starts the message. */
 export const plainText = (what: string, max: number) => z.string().trim().max(max).superRefine(refuseUnsafeCharacters(what));
+
+export const BaseContentPathInputSchema = plainText('The base content path', FIELD_LIMITS.baseContentPath);
+export const UsernameInputSchema = plainText('The username', FIELD_LIMITS.username);
+export const AccessKeyIdInputSchema = plainText('The access key ID', FIELD_LIMITS.accessKeyId);
+export const RoleArnInputSchema = plainText('The role ARN', FIELD_LIMITS.roleArn);
+export const ExternalIdInputSchema = plainText('The external ID', FIELD_LIMITS.externalId);
 
 /** A registry's name: also no default-ignorable character and no confusable mix of scripts. */
 export const RegistryNameSchema = z
   .string()
   .trim()
   .min(1, 'Enter a name.')
-  .max(128, 'Use at most 128 characters.')
+  .max(FIELD_LIMITS.name, `Use at most ${FIELD_LIMITS.name} characters.`)
   .superRefine((name, ctx) => {
     const problem = nameProblem(name);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -27,7 +49,7 @@ export const EndpointInputSchema = z
   .string()
   .trim()
   .min(1, 'Enter the registry endpoint.')
-  .max(2048)
+  .max(FIELD_LIMITS.endpoint)
   .superRefine((endpoint, ctx) => {
     const parsed = parseEndpoint(endpoint);
     if (!parsed.ok && endpoint !== '') ctx.addIssue({ code: 'custom', message: parsed.error.message });
@@ -35,6 +57,6 @@ export const EndpointInputSchema = z
 
 /** How an ECR registry authenticates, as a draft or request supplies it. */
 export const AwsAuthInputSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('credentials'), accessKeyId: plainText('The access key ID', 128) }),
-  z.object({ method: z.literal('sts'), roleArn: plainText('The role ARN', 2048), externalId: plainText('The external ID', 1224) }),
+  z.object({ method: z.literal('credentials'), accessKeyId: AccessKeyIdInputSchema }),
+  z.object({ method: z.literal('sts'), roleArn: RoleArnInputSchema, externalId: ExternalIdInputSchema }),
 ]);

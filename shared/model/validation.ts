@@ -3,6 +3,7 @@ import { AppErrorSchema } from '../ipc/result';
 import { CertificateSummarySchema } from './certificate';
 import { ProxySettingsSchema, TlsTrustSchema } from './connection';
 import { EcrValidationSchema } from './ecr-validation';
+import { FIELD_LIMITS } from './text-fields';
 import { STEP_IDS, STEP_TITLES, type StepId } from './steps';
 
 export { STEP_IDS, STEP_TITLES, type StepId };
@@ -48,10 +49,10 @@ const MAX_TIMEOUT_MS = 300_000;
 
 /** What to validate: the registry as Palette would use it. Secrets are in here only in transit. */
 export const ValidationRequestSchema = z.object({
-  endpoint: z.string().min(1, 'Enter the registry endpoint.').max(2048),
-  baseContentPath: z.string().max(1024).default(''),
-  username: z.string().max(1024).default(''),
-  password: z.string().max(16_384).default(''),
+  endpoint: z.string().min(1, 'Enter the registry endpoint.').max(FIELD_LIMITS.endpoint),
+  baseContentPath: z.string().max(FIELD_LIMITS.baseContentPath).default(''),
+  username: z.string().max(FIELD_LIMITS.username).default(''),
+  password: z.string().max(FIELD_LIMITS.password).default(''),
   tls: TlsTrustSchema,
   proxy: ProxySettingsSchema,
   connectTimeoutMs: z.number().int().min(100).max(MAX_TIMEOUT_MS).default(10_000),

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/model/import';
 import type { RegistryDraft } from '../../../shared/model/registry-draft';
 import type { FilePicker, FilePickRequest } from '../file-picker';
-import { firstFreeName, nameKey } from '../store/registry-names';
+import { firstFreeName, scopedNameKey } from '../store/registry-names';
 import type { RegistryRepository } from '../store/registry-repository';
 import { incompleteForPalette } from '../../../shared/model/palette-rules';
 import { paletteProblems } from './palette-rules';
@@ -32,7 +32,7 @@ export interface ImportServicePorts {
   picker?: FilePicker | undefined;
 }
 
-const scopeKey = (draft: Pick<RegistryDraft, 'scope' | 'name'>) => `${draft.scope}\u0000${nameKey(draft.name)}`;
+const scopeKey = (draft: Pick<RegistryDraft, 'scope' | 'name'>) => scopedNameKey(draft);
 
 /**
  * `import:pick`, `import:preview` and `import:apply`. Nothing is written until the whole file

@@ -1,6 +1,7 @@
 import type { RegistryRecord } from '../../../shared/model/registry';
 import type { SecretField } from '../../../shared/model/secrets';
 import { AppErrorException } from '../../../shared/errors';
+import { normalizeBaseContentPath, normalizeEndpoint } from '../../../shared/model/registry-values';
 import { ecrPartition } from './palette-rules';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -21,28 +22,27 @@ export const SECRET_PLACEHOLDERS: Record<SecretField, string> = {
 };
 export const placeholders: SecretSource = (field) => SECRET_PLACEHOLDERS[field];
 
-/** The secrets Palette needs for this registry: a Basic password once there is a username, an ECR key for static credentials. */
-export function neededSecrets(record: RegistryRecord): SecretField[] {
-  if (record.type === 'basic') return record.username.trim() ? ['password'] : [];
-  return record.isPrivate && record.awsAuth?.method === 'credentials' ? ['awsSecretAccessKey'] : [];
-}
+/** Said once, in shared/model/secrets.ts; exported from here too for the export and publish code. */
+export { neededSecrets } from '../../../shared/model/secrets';
 
 /**
- * Palette's Basic endpoint carries its scheme (`https://harbor.example.com`); the app also
- * accepts a bare host, which Palette would not, so https is made explicit.
+ * Palette's Basic endpoint carries its scheme (`https://harbor.example.com`): the stored value is
+ * already in that form (registry-values.ts); a record stored before that is put in it here.
  */
 export function basicEndpoint(endpoint: string): string {
-  const trimmed = endpoint.trim().replace(/\/+$/, '');
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  const normalized = normalizeEndpoint(endpoint, 'basic').replace(/\/+$/, '');
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(normalized) ? normalized : `https://${normalized}`;
 }
 
 /** ECR endpoints go to Palette without `https://` and without a repository (docs/reference/palette-registries.md#the-add-registry-form). */
 export function ecrEndpoint(endpoint: string): string {
-  return endpoint
-    .trim()
+  return normalizeEndpoint(endpoint, 'ecr')
     .replace(/^https?:\/\//i, '')
     .replace(/\/+$/, '');
 }
+
+/** The base content path as validated: a record stored before values were normalised on entry gets it here. */
+export const paletteBasePath = (record: RegistryRecord): string => normalizeBaseContentPath(record.baseContentPath);
 
 /**
  * The TLS block Terraform's provider sends: `enabled` and `insecureSkipVerify` always serialized,
@@ -69,7 +69,7 @@ function basicSpec(record: Extract<RegistryRecord, { type: 'basic' }>, secret: S
   return {
     endpoint: basicEndpoint(record.endpoint),
     basePath: '',
-    baseContentPath: record.baseContentPath,
+    baseContentPath: paletteBasePath(record),
     providerType: 'pack',
     isSyncSupported: true,
     containsSpectroManifest: false,
@@ -94,7 +94,7 @@ function ecrSpec(record: Extract<RegistryRecord, { type: 'ecr' }>, secret: Secre
   return {
     endpoint: ecrEndpoint(record.endpoint),
     isPrivate: record.isPrivate,
-    baseContentPath: record.baseContentPath,
+    baseContentPath: paletteBasePath(record),
     providerType: 'pack',
     isSyncSupported: true,
     containsSpectroManifest: false,

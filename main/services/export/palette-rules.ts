@@ -1,5 +1,5 @@
 import { AppErrorException, appError, type AppError } from '../../../shared/errors';
-import { arnPartition, partitionRefusal, type PalettePartition } from '../../../shared/model/palette-rules';
+import { arnPartition, incompleteForPalette, partitionRefusal, type PalettePartition } from '../../../shared/model/palette-rules';
 import type { RegistryRecord } from '../../../shared/model/registry';
 import { parseEcrHost } from '../validation/ecr/ecr-host';
 
@@ -35,7 +35,7 @@ export function ecrPartition(record: EcrRecord): { partition: PalettePartition }
 /** What keeps Palette from taking this registry as it is; empty when it can be published. */
 export function paletteProblems(record: RegistryRecord): AppError[] {
   const problems: AppError[] = [];
-  if (record.baseContentPath.trim() === '') {
+  if (incompleteForPalette(record).length > 0) {
     problems.push(
       appError('PALETTE_BASE_PATH_REQUIRED', {
         message: `"${record.name}" has no base content path. ${appError('PALETTE_BASE_PATH_REQUIRED').message}`,

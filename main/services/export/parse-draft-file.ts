@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import { DRAFT_FILE_FORMAT } from '../../../shared/model/draft-file';
 import { MAX_DRAFT_FILE_BYTES, type ImportIssue } from '../../../shared/model/import';
 import { RegistryDraftSchema, type RegistryDraft } from '../../../shared/model/registry-draft';
-import { nameKey } from '../store/registry-names';
+import { scopedNameKey } from '../store/registry-names';
 
 export interface ParsedDraftFile {
   drafts: RegistryDraft[];
@@ -76,7 +76,7 @@ export function parseDraftFile(content: string): ParsedDraftFile {
     }
     const unknown = unknownFields(item, parsed.data, at);
     errors.push(...unknown);
-    const key = `${parsed.data.scope}\u0000${nameKey(parsed.data.name)}`;
+    const key = scopedNameKey(parsed.data);
     const first = seen.get(key);
     if (first !== undefined) {
       errors.push({

@@ -2,7 +2,7 @@ import { AppErrorException, appError, type AppError } from '../../../shared/erro
 import type { RegistryRecord } from '../../../shared/model/registry';
 import type { SecretField } from '../../../shared/model/secrets';
 import { attr, blank, block, bool, comment, expr, identifier, renderHcl, str, text, type HclItem } from './hcl';
-import { basicEndpoint, ecrEndpoint, neededSecrets } from './palette-payloads';
+import { basicEndpoint, ecrEndpoint, neededSecrets, paletteBasePath } from './palette-payloads';
 import { ecrPartition } from './palette-rules';
 
 export interface TerraformOptions {
@@ -144,7 +144,7 @@ function resource(record: RegistryRecord, name: string, secretRef: (field: Secre
       attr('provider_type', str('pack')),
       // The provider refuses provider_type pack without synchronization (docs/reference/palette-registries.md#terraform).
       attr('is_synchronization', bool(true)),
-      attr('base_content_path', str(record.baseContentPath)),
+      attr('base_content_path', str(paletteBasePath(record))),
       blank,
       block('credentials', [], credentials(record, secretRef)),
     ],

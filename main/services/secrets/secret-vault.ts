@@ -207,6 +207,15 @@ export function createSecretVault(ports: SecretVaultPorts) {
       throw new AppErrorException(appError(available ? 'SECRET_UNUSABLE' : 'SECRET_STORAGE_UNAVAILABLE'));
     },
 
+    /** Which secrets are stored, on disk or for this session, as `registryId` → fields; nothing is decrypted. */
+    storedFields(): ReadonlyMap<string, ReadonlySet<string>> {
+      const stored = new Map<string, Set<string>>();
+      const add = (registryId: string, field: string) => stored.set(registryId, (stored.get(registryId) ?? new Set()).add(field));
+      for (const [registryId, fields] of Object.entries(readAll())) for (const field of Object.keys(fields)) add(registryId, field);
+      for (const key of session.keys()) add(key.slice(0, key.indexOf('\u0000')), key.slice(key.indexOf('\u0000') + 1));
+      return stored;
+    },
+
     /** Every secret of a registry, on disk and in memory; part of deleting the registry. */
     removeRegistry(registryId: string): void {
       for (const key of session.keys()) if (key.startsWith(`${registryId}\u0000`)) session.delete(key);

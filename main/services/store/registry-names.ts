@@ -1,9 +1,15 @@
+import type { RegistryScope } from '../../../shared/model/registry';
+import { FIELD_LIMITS } from '../../../shared/model/text-fields';
 import { nameKey } from '../../../shared/text-rules';
 
 /** Names are unique per scope as a person reads them: see shared/text-rules.ts. */
 export { nameKey };
 
-const MAX_NAME_LENGTH = 128;
+/** The key a name is unique by: its scope and its nameKey. Two registries with one key clash. */
+export const scopedNameKey = (registry: { scope: RegistryScope; name: string }): string =>
+  `${registry.scope}\u0000${nameKey(registry.name)}`;
+
+const MAX_NAME_LENGTH = FIELD_LIMITS.name;
 
 /**
  * The first of `base`, `base<suffix(2)>`, `base<suffix(3)>`… that is not taken, cut to fit the

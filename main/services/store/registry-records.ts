@@ -11,7 +11,7 @@ import {
 } from '../../../shared/model/registry';
 import type { RegistryDraft } from '../../../shared/model/registry-draft';
 import { configFingerprint } from './config-fingerprint';
-import { firstFreeName, nameKey } from './registry-names';
+import { firstFreeName, nameKey, scopedNameKey } from './registry-names';
 import type { StoreShape } from './store-options';
 
 const RecordsSchema = z.array(RegistryRecordSchema);
@@ -63,7 +63,7 @@ export function createRegistryRecords(store: Conf<StoreShape>, now: () => Date) 
   }
 
   function assertNameFree(all: RegistryRecord[], name: string, scope: RegistryScope, exceptId: string | undefined, field: string): void {
-    const clash = all.some((r) => r.id !== exceptId && r.scope === scope && nameKey(r.name) === nameKey(name));
+    const clash = all.some((r) => r.id !== exceptId && scopedNameKey(r) === scopedNameKey({ scope, name }));
     if (clash) throw new AppErrorException(appError('REGISTRY_NAME_TAKEN', { field }));
   }
 

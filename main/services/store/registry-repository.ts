@@ -1,6 +1,6 @@
 import type { RegistryDetail, RegistryRecord, RegistryScope, RegistrySummary } from '../../../shared/model/registry';
 import type { RegistryDraft } from '../../../shared/model/registry-draft';
-import { secretFieldsByType } from '../../../shared/model/secrets';
+import { neededSecrets, secretFieldsByType } from '../../../shared/model/secrets';
 import type { SecretVault } from '../secrets/secret-vault';
 import { configFingerprint } from './config-fingerprint';
 import { toSummary, validationSummary, type RegistryRecords, type ValidationOutcome } from './registry-records';
@@ -10,6 +10,11 @@ export interface RegistryRepositoryPorts {
   records: RegistryRecords;
   vault: SecretVault;
   queue: WriteQueue;
+  /**
+   * Mark rows whose needed secret is not stored. The window's hosts only: the command line opens
+   * the secrets file when a command needs a secret, and listing does not.
+   */
+  markMissingSecrets?: boolean;
 }
 
 /**
@@ -17,8 +22,20 @@ export interface RegistryRepositoryPorts {
  * synchronous and always see the file as it is; every change goes through the one write queue,
  * together with the secrets it touches.
  */
-export function createRegistryRepository({ records, vault, queue }: RegistryRepositoryPorts) {
+export function createRegistryRepository({ records, vault, queue, markMissingSecrets = false }: RegistryRepositoryPorts) {
   const detail = (record: RegistryRecord): RegistryDetail => ({ record, validation: validationSummary(record) });
+
+  /** The first secret each registry needs and has not stored; nothing when the secrets file cannot be read (said where a secret is used). */
+  function missingSecrets(): (record: RegistryRecord) => RegistrySummary['missingSecret'] {
+    if (!markMissingSecrets) return () => undefined;
+    let stored: ReadonlyMap<string, ReadonlySet<string>>;
+    try {
+      stored = vault.storedFields();
+    } catch {
+      return () => undefined;
+    }
+    return (record) => neededSecrets(record).find((field) => !stored.get(record.id)?.has(field));
+  }
 
   return {
     list(scope?: RegistryScope): RegistryRecord[] {
@@ -26,9 +43,13 @@ export function createRegistryRepository({ records, vault, queue }: RegistryRepo
     },
 
     listSummaries(scope?: RegistryScope): RegistrySummary[] {
-      return records
-        .list(scope)
-        .map(toSummary)
+      const list = records.list(scope);
+      const missing = missingSecrets();
+      return list
+        .map((record) => {
+          const missingSecret = missing(record);
+          return missingSecret ? { ...toSummary(record), missingSecret } : toSummary(record);
+        })
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 

@@ -7,7 +7,8 @@ import {
   type ValidationRequest,
   type ValidationStep,
 } from '../../../shared/model/validation';
-import type { SecretField } from '../../../shared/model/secrets';
+import { neededSecrets, type SecretField } from '../../../shared/model/secrets';
+import { explainMissingSecret, secretNotStored } from '../secrets/missing-secret';
 import type { RegistrySecrets } from '../secrets/registry-secrets';
 import type { RegistryRepository } from '../store/registry-repository';
 import type { ValidationService } from './validation-service';
@@ -60,7 +61,10 @@ export function createRegistryValidation({ validation, registries, secrets }: Re
       tls: record.tls,
       ...(ecr ? { ecr } : {}),
     });
-    const report = await validation.run(runId, request, onProgress, { id: record.id, name: record.name, scope: record.scope });
+    // A needed secret that is not stored is said as such, not as a password the registry refused.
+    const missing = neededSecrets(record).find((field) => (field === 'password' ? password : ecr?.secretAccessKey) === '');
+    const ran = await validation.run(runId, request, onProgress, { id: record.id, name: record.name, scope: record.scope });
+    const report = missing ? explainMissingSecret(ran, secretNotStored(missing)) : ran;
     const cancelled = report.steps.some((s) => s.problem?.code === 'CANCELLED');
     const registry = cancelled
       ? registries.get(registryId)

@@ -54,16 +54,30 @@ describe('validating a stored registry', () => {
     expect(JSON.stringify(app.services.registries.get(id))).not.toContain(PASSWORD);
   });
 
-  it('records a failure, and an edit afterwards makes the record stale', async () => {
+  it('records a missing password as such, not as a wrong one, and storing it afterwards makes the record stale', async () => {
     const id = await stored('no-password');
     const { report, registry: detail } = await app.services.validateStored(randomUUID(), id, () => undefined);
-    expect(report.steps.find((s) => s.status === 'fail')?.problem).toMatchObject({
-      code: 'AUTH_REJECTED',
-      message: expect.stringContaining('username alice without a password'),
+    // Issue 21 item 3: an imported registry, or one whose session password is gone, has no password to send.
+    expect(report.steps.find((s) => s.status === 'fail')).toMatchObject({
+      id: 'auth',
+      problem: {
+        code: 'SECRET_MISSING',
+        message: 'No password is stored for this registry, so its credentials could not be checked.',
+        remedy: 'Edit the registry and enter the password.',
+      },
     });
+    expect(app.services.registries.listSummaries().find((r) => r.id === id)?.missingSecret).toBe('password');
     expect(detail.validation.state).toBe('failed');
     await app.services.secrets.set({ registryId: id, field: 'password' }, PASSWORD, 'persist');
     expect(app.services.registries.get(id).validation.state).toBe('stale');
+    expect(app.services.registries.listSummaries().find((r) => r.id === id)?.missingSecret).toBeUndefined();
     expect((await app.services.validateStored(randomUUID(), id, () => undefined)).registry.validation.state).toBe('validated');
+  });
+
+  it('still says AUTH_REJECTED when a stored password is wrong', async () => {
+    const id = await stored('wrong-password');
+    await app.services.secrets.set({ registryId: id, field: 'password' }, `${PASSWORD}-wrong`, 'session');
+    const { report } = await app.services.validateStored(randomUUID(), id, () => undefined);
+    expect(report.steps.find((s) => s.status === 'fail')?.problem?.code).toBe('AUTH_REJECTED');
   });
 });

@@ -1,4 +1,5 @@
 import { appError } from '../../../../shared/errors';
+import { normalizeBaseContentPath } from '../../../../shared/model/registry-values';
 import type { PackFound } from '../../../../shared/model/validation';
 import { credentialRoute } from '../../net/credential-routing';
 import type { RegistryEndpoint } from '../../../../shared/endpoint';
@@ -8,7 +9,8 @@ import { StepProblem } from '../core/step-problem';
 
 /** Palette's pack layout: <base>/spectro-packs/archive/<pack>:<version> (docs/reference/palette-registries.md#pack-layout). */
 export function archiveRepository(baseContentPath: string): string {
-  const base = baseContentPath.trim().replace(/^\/+|\/+$/g, '');
+  // The same normaliser the value was stored through, so the path checked is the path Palette gets.
+  const base = normalizeBaseContentPath(baseContentPath);
   return base ? `${base}/spectro-packs/archive` : 'spectro-packs/archive';
 }
 

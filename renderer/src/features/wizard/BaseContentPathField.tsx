@@ -1,5 +1,7 @@
 import { Text, TextInput } from '@mantine/core';
 import { incompleteForPalette } from '../../../../shared/model/palette-rules';
+import { normalizeBaseContentPath, sentAs } from '../../../../shared/model/registry-values';
+import { SentAs } from './SentAs';
 import type { WizardForm } from './wizard-form';
 
 /**
@@ -7,7 +9,8 @@ import type { WizardForm } from './wizard-form';
  * still be saved without it, and is then said to be incomplete rather than refused.
  */
 export function BaseContentPathField({ form, description, placeholder }: { form: WizardForm; description: string; placeholder: string }) {
-  const incomplete = incompleteForPalette({ baseContentPath: form.getValues().baseContentPath });
+  const { baseContentPath } = form.getValues();
+  const incomplete = incompleteForPalette({ baseContentPath });
   return (
     <div>
       <TextInput
@@ -18,6 +21,7 @@ export function BaseContentPathField({ form, description, placeholder }: { form:
         spellCheck={false}
         {...form.getInputProps('baseContentPath')}
       />
+      <SentAs field="Base Content Path" value={sentAs(baseContentPath, normalizeBaseContentPath(baseContentPath))} />
       {incomplete.length > 0 && (
         <Text size="xs" mt={4} role="status" aria-label="Incomplete for Palette">
           <strong>Incomplete for Palette:</strong> {incomplete.join(' ')} You can still save and validate this draft.

@@ -5,6 +5,7 @@ import type { RegistryDraftInput } from '../../../../shared/model/registry-draft
 import type { RegistryRecord } from '../../../../shared/model/registry';
 import { emptyRegistryForm } from '../../../../shared/model/registry-form';
 import type { ValidationRequestInput } from '../../../../shared/model/validation';
+import { normalizeBaseContentPath, normalizeEndpoint } from '../../../../shared/model/registry-values';
 
 export type WizardForm = ReturnType<typeof useWizardForm>;
 
@@ -23,11 +24,10 @@ export function useWizardForm(initialValues: RegistryForm) {
   return form;
 }
 
-/** What the validation engine needs from the form: the registry as Palette would use it. */
+/** What the validation engine needs from the form: the registry as Palette would use it, values as they will be stored. */
 export function toValidationRequest(form: RegistryForm): ValidationRequestInput {
   const request: ValidationRequestInput = {
-    endpoint: form.endpoint,
-    baseContentPath: form.baseContentPath,
+    ...sentValues(form),
     username: form.type === 'basic' ? form.username.trim() : '',
     password: form.type === 'basic' ? form.password : '',
     tls: tlsOf(form),
@@ -54,13 +54,17 @@ function tlsOf(form: RegistryForm) {
   };
 }
 
+/** Endpoint and base path as Palette receives them, shown under the fields ("Will be sent as"). */
+function sentValues(form: RegistryForm) {
+  return { endpoint: normalizeEndpoint(form.endpoint, form.type), baseContentPath: normalizeBaseContentPath(form.baseContentPath) };
+}
+
 /** The stored configuration: never a secret (those go through secrets:set). */
 export function toDraft(form: RegistryForm): RegistryDraftInput {
   const common = {
     name: form.name,
     scope: form.scope,
-    endpoint: form.endpoint,
-    baseContentPath: form.baseContentPath,
+    ...sentValues(form),
     tls: tlsOf(form),
   };
   if (form.type === 'basic') return { ...common, type: 'basic', username: form.username.trim() };

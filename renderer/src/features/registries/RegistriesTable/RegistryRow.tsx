@@ -1,3 +1,4 @@
+import { Badge } from '@mantine/core';
 import { memo } from 'react';
 import type { RegistrySummary } from '../../../../../shared/model/registry';
 import type { RowValidation } from '../use-row-validations';
@@ -6,6 +7,7 @@ import { RowActions, type RowAction } from './RowActions';
 import { ValidationCell } from './ValidationCell';
 
 const typeLabel: Record<RegistrySummary['type'], string> = { basic: 'OCI · Basic', ecr: 'OCI · ECR' };
+const missingLabel = { password: 'No password stored', awsSecretAccessKey: 'No secret key stored' } as const;
 
 interface Props {
   registry: RegistrySummary;
@@ -33,6 +35,11 @@ export const RegistryRow = memo(function RegistryRow({ registry, run, onAction, 
         <ValidationCell registry={registry} run={run} onCancel={onCancel} />
       </td>
       <td className={`${classes.cell} ${classes.actions}`}>
+        {registry.missingSecret && (
+          <Badge color="orange" variant="dot" mr="xs" title="Edit the registry and enter it: validation and publishing need it.">
+            {missingLabel[registry.missingSecret]}
+          </Badge>
+        )}
         <RowActions registry={registry} validating={run?.status === 'running'} onAction={onAction} />
       </td>
     </tr>

@@ -2,6 +2,7 @@ import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/c
 import type { SecretStatus } from '../../../../../shared/model/secrets';
 import { unusableSecretSentence } from '../stored-secret';
 import { BaseContentPathField } from '../BaseContentPathField';
+import { EndpointField } from '../EndpointField';
 import type { WizardForm } from '../wizard-form';
 
 interface Props {
@@ -15,14 +16,10 @@ interface Props {
 export function BasicFields({ form, stored, onClearStored }: Props) {
   return (
     <Stack gap="sm">
-      <TextInput
-        label="Endpoint"
+      <EndpointField
+        form={form}
         description="The registry API address: host[:port] or https://host[:port][/path]. JFrog: …/artifactory/api/docker/<repo>."
         placeholder="https://harbor.example.com"
-        withAsterisk
-        autoComplete="off"
-        spellCheck={false}
-        {...form.getInputProps('endpoint')}
       />
       <BaseContentPathField form={form} description="Where spectro-packs sits, e.g. the Harbor project." placeholder="palette-packs" />
       <TextInput

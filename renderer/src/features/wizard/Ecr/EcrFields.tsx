@@ -2,6 +2,7 @@ import { Group, PasswordInput, Radio, Stack, Switch, Text, TextInput } from '@ma
 import type { SecretStatus } from '../../../../../shared/model/secrets';
 import { unusableSecretSentence } from '../stored-secret';
 import { BaseContentPathField } from '../BaseContentPathField';
+import { EndpointField } from '../EndpointField';
 import type { WizardForm } from '../wizard-form';
 
 /** Palette's ECR tab: Endpoint, Base Content Path, Protected and the AWS authentication method. */
@@ -9,14 +10,10 @@ export function EcrFields({ form, secretStored }: { form: WizardForm; secretStor
   const { ecrProtected, awsMethod } = form.getValues();
   return (
     <Stack gap="sm">
-      <TextInput
-        label="Endpoint"
+      <EndpointField
+        form={form}
         description="The ECR registry host; https:// is not needed. No repository name here."
         placeholder="123456789012.dkr.ecr.us-east-1.amazonaws.com"
-        withAsterisk
-        autoComplete="off"
-        spellCheck={false}
-        {...form.getInputProps('endpoint')}
       />
       <BaseContentPathField
         form={form}
