@@ -2,6 +2,7 @@ import { DIAGNOSTICS_MAX_REPORTS } from '../../../shared/model/diagnostics';
 import type { RegistryDetail, RegistryScope } from '../../../shared/model/registry';
 import type { ValidationReport, ValidationRequest, ValidationStep } from '../../../shared/model/validation';
 import { requestSecrets } from '../oci/validate';
+import type { StoredValidationOptions } from '../oci/registry-validation';
 import type { ValidationService } from '../oci/validation-service';
 import { addCounts, createRedactor, type RedactionCounts } from '../redaction/redact';
 
@@ -20,6 +21,7 @@ type ValidateStored = (
   runId: string,
   registryId: string,
   onProgress: (step: ValidationStep) => void,
+  options?: StoredValidationOptions,
 ) => Promise<{ report: ValidationReport; registry: RegistryDetail }>;
 
 /**
@@ -84,8 +86,13 @@ export function createValidationJournal(options: { capacity?: number; now?: () =
     attributeStored<T extends { validateStored: ValidateStored }>(registryValidation: T): T {
       return {
         ...registryValidation,
-        async validateStored(runId: string, registryId: string, onProgress: (step: ValidationStep) => void) {
-          const result = await registryValidation.validateStored(runId, registryId, onProgress);
+        async validateStored(
+          runId: string,
+          registryId: string,
+          onProgress: (step: ValidationStep) => void,
+          options?: StoredValidationOptions,
+        ) {
+          const result = await registryValidation.validateStored(runId, registryId, onProgress, options);
           const entry = byReport.get(result.report);
           if (entry) {
             const { id, name, scope } = result.registry.record;
