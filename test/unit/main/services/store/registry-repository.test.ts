@@ -140,7 +140,7 @@ describe('registry repository: changes', () => {
     const { record } = await registries.create(draft({ name: 'harbor' }));
     const at = '2026-05-01T10:00:00.000Z';
     const configFingerprint = registries.fingerprint(record.id);
-    const step = (title: string, status: string, problem?: object) => ({
+    const step = (title: string, status: string, problem?: { code: string; message: string }) => ({
       id: 'x',
       title,
       status,
