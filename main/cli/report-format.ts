@@ -1,9 +1,14 @@
 import type { ValidationReport, ValidationStep } from '../../shared/model/validation';
+import { reportVerdict, reportWarnings, VERDICT_TITLES } from '../../shared/model/verdict';
 
-/** The stable, documented JSON shape: ok, and steps with id, status, code, message, remedy, durationMs. */
+/**
+ * The stable, documented JSON shape: ok, verdict ("validated", "warnings" or "failed"), and steps
+ * with id, status, code, message, remedy, durationMs.
+ */
 export function jsonReport(report: ValidationReport) {
   return {
     ok: report.ok,
+    verdict: reportVerdict(report),
     endpoint: report.endpoint,
     durationMs: report.durationMs,
     proxy: report.proxy,
@@ -43,12 +48,17 @@ export function formatChecklist(report: ValidationReport): string {
     if (step.problem?.remedy && step.status !== 'ok') lines.push(`${' '.repeat(width + 9)}→ ${step.problem.remedy}`);
     if (step.status === 'fail') for (const line of step.observed) lines.push(`${' '.repeat(width + 9)}  ${line}`);
   }
-  const failed = report.steps.find((s) => s.status === 'fail');
-  const warnings = report.steps.filter((s) => s.status === 'warn').length;
-  lines.push(
-    failed
-      ? `Not validated: ${failed.title} failed (${failed.problem?.code ?? 'unknown'}) after ${report.durationMs} ms.`
-      : `Validated in ${report.durationMs} ms${warnings ? ` with ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}.`,
-  );
+  lines.push(verdictLine(report));
   return `${lines.join('\n')}\n`;
+}
+
+/** The last line, one verdict: "Validated …", "Validated with warnings …: CODE (Step), …" or "Not validated: …". */
+export function verdictLine(report: ValidationReport): string {
+  const failed = report.steps.find((s) => s.status === 'fail');
+  if (failed)
+    return `${VERDICT_TITLES.failed}: ${failed.title} failed (${failed.problem?.code ?? 'unknown'}) after ${report.durationMs} ms.`;
+  const warnings = reportWarnings(report);
+  if (warnings.length === 0) return `${VERDICT_TITLES.validated} in ${report.durationMs} ms.`;
+  const list = warnings.map((w) => `${w.code} (${w.step})`).join(', ');
+  return `${VERDICT_TITLES.warnings} in ${report.durationMs} ms: ${list}.`;
 }

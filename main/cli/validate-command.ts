@@ -1,5 +1,7 @@
 import { ValidationRequestSchema, type ValidationRequest } from '../../shared/model/validation';
 import { hasControlCharacters, printable, quoted, type CommandIo } from './io';
+import { reportVerdict } from '../../shared/model/verdict';
+import { STORED_USAGE, validateStoredCommand, type StoredConnection } from './validate-stored';
 import { parseCommandLine } from './args';
 import { formatChecklist, jsonReport } from './report-format';
 import { readDraftFile } from './draft-source';
@@ -15,6 +17,7 @@ import { ECR_DRAFT_FLAGS, ECR_OPTIONS, ECR_USAGE, ecrRequest, strayEcrFlag, type
 
 export const VALIDATE_USAGE = `Usage: regdesk validate ENDPOINT [options]
        regdesk validate --file DRAFTS.json [--name NAME] [--password-stdin] [options]
+       regdesk validate --name NAME... | --all [--scope SCOPE] [--data-dir DIR] [--strict]
 
 Checks a registry the way Palette will use it: DNS, TCP, TLS, the registry API, the
 credentials, the base content path and the packs under it.
@@ -36,8 +39,12 @@ Options:
   --timeout SECONDS             Overall deadline (default 20)
   --connect-timeout SECONDS     Connect deadline (default 10)
   --json                        Print the report as JSON
+  --strict                      Any warning fails the run (exit 1), e.g. no packs under
+                                the base content path, or a password sent over plain HTTP
 ${ECR_USAGE}
-Exit codes: 0 validated, 1 not validated, 2 bad input.
+${STORED_USAGE}
+Exit codes: 0 validated (with warnings too, unless --strict), 1 not validated (any
+registry), 2 bad input.
 `;
 
 export async function validateCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -46,7 +53,11 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
     allowPositionals: true,
     options: {
       file: { type: 'string' },
-      name: { type: 'string' },
+      name: { type: 'string', multiple: true },
+      all: { type: 'boolean', default: false },
+      scope: { type: 'string' },
+      'data-dir': { type: 'string' },
+      strict: { type: 'boolean', default: false },
       'base-path': { type: 'string' },
       username: { type: 'string', short: 'u' },
       'password-stdin': { type: 'boolean', default: false },
@@ -68,15 +79,21 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
     io.out.write(VALIDATE_USAGE);
     return 0;
   }
+  if (values.file === undefined && positionals.length === 0 && (values.name !== undefined || values.all)) {
+    const unused = (['aws-profile', 'aws-region', 'aws-api-endpoint', 'aws-sts-endpoint'] as const).find((f) => values[f] !== undefined);
+    if (unused) return usageError(io, `--${unused} is not used for stored registries, which validate as the app does`);
+    const connection = connectionOptions(values);
+    if ('error' in connection) return usageError(io, connection.error);
+    const result = await validateStoredCommand(values, connection, io);
+    return typeof result === 'number' ? result : usageError(io, result.error);
+  }
+  const stray = (['all', 'scope', 'data-dir'] as const).find((flag) => values[flag] !== undefined && values[flag] !== false);
+  if (stray) return usageError(io, `--${stray} goes with stored registries (--name without --file, or --all)`);
   const target = await registryToValidate(values, positionals);
   if ('error' in target) return usageError(io, target.error);
 
-  const seconds = (name: 'timeout' | 'connect-timeout') => Number(values[name]);
-  if (![seconds('timeout'), seconds('connect-timeout')].every((s) => Number.isFinite(s) && s > 0 && s <= 300)) {
-    return usageError(io, '--timeout and --connect-timeout take seconds, from 1 to 300');
-  }
-  const proxy = proxyProblem(values.proxy);
-  if (proxy) return usageError(io, proxy);
+  const connection = connectionOptions(values);
+  if ('error' in connection) return usageError(io, connection.error);
   const isEcr = target.ecr !== undefined || values['aws-auth'] !== undefined;
   if (!isEcr && strayEcrFlag(values)) return usageError(io, `--${strayEcrFlag(values)} goes with --aws-auth (an ECR registry)`);
   if (isEcr && target.username) return usageError(io, 'ECR registries sign in through AWS, not with --username');
@@ -103,9 +120,7 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
     username: target.username,
     password,
     tls: { insecureSkipVerify: target.insecureSkipVerify, caPem, trustOnlySuppliedCa: values['ca-only'] || target.trustOnlySuppliedCa },
-    proxy: { url: values.proxy, fromEnvironment: !values['no-proxy-env'] },
-    deadlineMs: Math.round(seconds('timeout') * 1000),
-    connectTimeoutMs: Math.round(seconds('connect-timeout') * 1000),
+    ...connection,
     ...(ecr ? { ecr: ecr.ecr } : {}),
   });
   if (!request.success) return usageError(io, request.error.issues[0]?.message ?? 'invalid options');
@@ -120,7 +135,7 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
     // A username without its password (a draft file never holds one) is a missing secret, not a wrong one.
     const report = !isEcr && target.username && !password ? explainMissingSecret(ran, passwordNotGiven()) : ran;
     io.out.write(values.json ? `${JSON.stringify(jsonReport(report), null, 2)}\n` : formatChecklist(report));
-    return report.ok ? 0 : 1;
+    return reportVerdict(report) === 'validated' || (report.ok && !values.strict) ? 0 : 1;
   } finally {
     process.removeListener('SIGINT', onSignal);
   }
@@ -128,7 +143,7 @@ export async function validateCommand(argv: string[], io: CommandIo): Promise<nu
 
 type Values = EcrValues & {
   file?: string | undefined;
-  name?: string | undefined;
+  name?: string[] | undefined;
   'base-path'?: string | undefined;
   username?: string | undefined;
   'insecure-skip-tls-verify': boolean;
@@ -138,7 +153,7 @@ type Values = EcrValues & {
 /** The registry from the command line, or from a draft file (whose settings then may not be given again). */
 async function registryToValidate(values: Values, positionals: string[]): Promise<RegistryTarget | { error: string }> {
   if (values.file === undefined) {
-    if (values.name !== undefined) return { error: '--name goes with --file' };
+    if (values.name !== undefined) return { error: 'give either ENDPOINT or --name (a stored registry), not both' };
     if (positionals.length !== 1)
       return {
         error: positionals.length === 0 ? 'give the registry ENDPOINT (or --file)' : `unexpected argument ${quoted(positionals[1]!)}`,
@@ -159,7 +174,8 @@ async function registryToValidate(values: Values, positionals: string[]): Promis
   if (positionals.length > 0) return { error: 'give either ENDPOINT or --file, not both' };
   const clash = (['base-path', 'username', ...ECR_DRAFT_FLAGS] as const).find((flag) => values[flag] !== undefined);
   if (clash) return { error: `--${clash} comes from the draft file; edit the draft instead` };
-  const read = await readDraftFile(values.file, values.name);
+  if ((values.name?.length ?? 0) > 1) return { error: '--name with --file chooses one registry of the draft file' };
+  const read = await readDraftFile(values.file, values.name?.[0]);
   if ('error' in read) return read;
   const { draft } = read;
   return {
@@ -208,6 +224,26 @@ function caFileProblem(path: string, problem: AppError): string {
     default:
       return `--ca-file ${path}: ${problem.message}`;
   }
+}
+
+/** Proxy and timeouts from the command line, checked; for one registry or for stored ones alike. */
+function connectionOptions(values: {
+  proxy?: string | undefined;
+  'no-proxy-env': boolean;
+  timeout: string;
+  'connect-timeout': string;
+}): StoredConnection | { error: string } {
+  const seconds = (name: 'timeout' | 'connect-timeout') => Number(values[name]);
+  if (![seconds('timeout'), seconds('connect-timeout')].every((s) => Number.isFinite(s) && s > 0 && s <= 300)) {
+    return { error: '--timeout and --connect-timeout take seconds, from 1 to 300' };
+  }
+  const proxy = proxyProblem(values.proxy);
+  if (proxy) return { error: proxy };
+  return {
+    proxy: { url: values.proxy, fromEnvironment: !values['no-proxy-env'] },
+    deadlineMs: Math.round(seconds('timeout') * 1000),
+    connectTimeoutMs: Math.round(seconds('connect-timeout') * 1000),
+  };
 }
 
 /** The proxy is checked as the validation will read it, so a malformed one is a command-line error, not a failed step. */

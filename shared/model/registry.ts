@@ -71,8 +71,19 @@ export const RegistryRecordSchema = z.discriminatedUnion('type', [
 ]);
 export type RegistryRecord = z.infer<typeof RegistryRecordSchema>;
 
+/** What a step that warned found (shared/model/verdict.ts). */
+export const VerdictWarningSchema = z.object({ step: z.string(), code: z.string(), message: z.string() });
+
 /** Where a registry's last validation stands against its current configuration. */
-export const ValidationSummarySchema = z.object({ state: ValidationStateSchema, at: z.iso.datetime().optional() });
+export const ValidationSummarySchema = z.object({
+  state: ValidationStateSchema,
+  at: z.iso.datetime().optional(),
+  /**
+   * Set, non-empty, when a validation that still holds passed with warnings: "validated with
+   * warnings". Read from the stored report, so records stored before it existed show theirs too.
+   */
+  warnings: z.array(VerdictWarningSchema).optional(),
+});
 export type ValidationSummary = z.infer<typeof ValidationSummarySchema>;
 
 /** One row of the Pack Registries table. */

@@ -64,13 +64,13 @@ function filesMentioning(text: string): string[] {
 }
 
 describe('Validate again', () => {
-  it('validates a stored registry against a real TLS registry and the row turns Validated', async () => {
+  it('validates a stored registry against a real TLS registry and the row turns Validated (with warnings: it holds no packs)', async () => {
     await seedRealRegistry('harbor-real', PASSWORD);
     const registries = await open();
     expect((await registries.cells('harbor-real'))[3]).toBe('Never validated');
     await registries.chooseAction('harbor-real', 'Validate again');
-    await registries.row('harbor-real').getByText('Validated', { exact: true }).waitFor();
-    expect((await registries.cells('harbor-real'))[3]).toMatch(/^Validated \S/);
+    await registries.row('harbor-real').getByText('Validated with warnings', { exact: true }).waitFor();
+    expect((await registries.cells('harbor-real'))[3]).toMatch(/^Validated with warnings BASE_PATH_EMPTY \S/);
     expect(await registries.cancelValidation('harbor-real').count()).toBe(0);
     expect(app.harness.services.registries.listSummaries()[0]?.validation.state).toBe('validated');
   });

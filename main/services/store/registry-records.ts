@@ -10,6 +10,7 @@ import {
   type ValidationSummary,
 } from '../../../shared/model/registry';
 import type { RegistryDraft } from '../../../shared/model/registry-draft';
+import { storedReportWarnings } from '../../../shared/model/verdict';
 import { configFingerprint } from './config-fingerprint';
 import { firstFreeName, nameKey, scopedNameKey } from './registry-names';
 import type { StoreShape } from './store-options';
@@ -172,7 +173,9 @@ export function validationSummary(record: RegistryRecord): ValidationSummary {
   const last = record.lastValidation;
   if (!last) return { state: 'never' };
   if (last.configFingerprint !== configFingerprint(record)) return { state: 'stale', at: last.at };
-  return { state: last.ok ? 'validated' : 'failed', at: last.at };
+  if (!last.ok) return { state: 'failed', at: last.at };
+  const warnings = storedReportWarnings(last.report);
+  return { state: 'validated', at: last.at, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 export function toSummary(record: RegistryRecord): RegistrySummary {

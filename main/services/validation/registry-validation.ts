@@ -5,6 +5,7 @@ import {
   ValidationRequestSchema,
   type ValidationReport,
   type ValidationRequest,
+  type ValidationRequestInput,
   type ValidationStep,
 } from '../../../shared/model/validation';
 import { neededSecrets, type SecretField } from '../../../shared/model/secrets';
@@ -12,6 +13,11 @@ import { explainMissingSecret, secretNotStored } from '../secrets/missing-secret
 import type { RegistrySecrets } from '../secrets/registry-secrets';
 import type { RegistryRepository } from '../store/registry-repository';
 import type { ValidationService } from './validation-service';
+
+export interface StoredValidationOptions {
+  secrets?: Partial<Record<SecretField, string>>;
+  connection?: Pick<ValidationRequestInput, 'proxy' | 'deadlineMs' | 'connectTimeoutMs'>;
+}
 
 export interface RegistryValidationPorts {
   validation: ValidationService;
@@ -43,17 +49,26 @@ export function createRegistryValidation({ validation, registries, secrets }: Re
     return { ...request, password: await stored(registryId, 'password', request.endpoint) };
   }
 
+  /**
+   * `options.secrets`: secrets given by a host that cannot reach the keychain (the command line,
+   * from standard input or the environment), used instead of the vault for the fields they name.
+   * `options.connection`: that host's proxy and timeouts; otherwise the request schema's defaults.
+   */
   async function validateStored(
     runId: string,
     registryId: string,
     onProgress: (step: ValidationStep) => void,
+    options: StoredValidationOptions = {},
   ): Promise<{ report: ValidationReport; registry: RegistryDetail }> {
     const { record } = registries.get(registryId);
     const fingerprint = registries.fingerprint(registryId);
-    const password = record.type === 'basic' ? await stored(registryId, 'password') : '';
-    const ecr = record.type === 'ecr' ? await ecrSettings(record, () => stored(registryId, 'awsSecretAccessKey')) : undefined;
-    // Timeouts, proxy and pack limits: the request schema's defaults, as for any other validation.
+    const given = options.secrets ?? {};
+    const secret = (field: SecretField) => (given[field] !== undefined ? Promise.resolve(given[field]) : stored(registryId, field));
+    const password = record.type === 'basic' ? await secret('password') : '';
+    const ecr = record.type === 'ecr' ? await ecrSettings(record, () => secret('awsSecretAccessKey')) : undefined;
+    // Pack limits: the request schema's defaults, as for any other validation.
     const request = ValidationRequestSchema.parse({
+      ...options.connection,
       endpoint: record.endpoint,
       baseContentPath: record.baseContentPath,
       username: record.type === 'basic' ? record.username : '',

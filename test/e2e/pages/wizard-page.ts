@@ -48,9 +48,22 @@ export class WizardPage {
     return this.page.getByText('Credentials validated');
   }
 
-  /** The verdict: "Credentials validated", or "<step>: <sentence>" with the remedy. */
+  /** Passed, but a step warned: the banner, with the list of warnings. */
+  validatedWithWarnings(): Locator {
+    return this.page
+      .getByRole('region', { name: 'Validation' })
+      .getByRole('alert')
+      .filter({ hasText: /^Validated with warnings/ });
+  }
+
+  /** The verdict: "Credentials validated", "Validated with warnings" and each warning, or "<step>: <sentence>" with the remedy. */
   verdict(): Locator {
     return this.page.getByRole('region', { name: 'Validation' }).getByRole('alert');
+  }
+
+  /** The title over a result computed for values the form no longer holds: "Result for … — … has changed since". */
+  outdatedResult(): Locator {
+    return this.page.getByRole('region', { name: 'Validation' }).getByRole('heading', { name: /^Result for / });
   }
 
   step(title: string): Locator {
@@ -80,10 +93,11 @@ export class WizardPage {
   }
 
   /** Runs a validation and resolves when its verdict is on screen. */
-  async validate(): Promise<'validated' | 'failed'> {
+  async validate(): Promise<'validated' | 'warnings' | 'failed'> {
     await this.button('Validate').click();
     await this.verdict().waitFor();
-    return (await this.validated().count()) > 0 ? 'validated' : 'failed';
+    if ((await this.validated().count()) > 0) return 'validated';
+    return (await this.validatedWithWarnings().count()) > 0 ? 'warnings' : 'failed';
   }
 
   async verdictText(): Promise<string> {

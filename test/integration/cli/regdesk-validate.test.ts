@@ -40,7 +40,7 @@ describe('regdesk validate', () => {
     const result = await regdesk([registry.endpoint, '-u', 'alice', '--password-stdin', '--ca-file', caFile], `${PASSWORD}\n`);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^\[ ok \] Authentication\s+authenticated as alice/m);
-    expect(result.stdout).toMatch(/^Validated in \d+ ms with 1 warning\.$/m);
+    expect(result.stdout).toMatch(/^Validated with warnings in \d+ ms: [A-Z_]+ \([^)]+\)\.$/m);
     expect(result.stdout + result.stderr).not.toContain(PASSWORD);
   });
 

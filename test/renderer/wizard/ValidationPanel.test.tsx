@@ -18,13 +18,18 @@ const failed: ValidationStep = {
 
 function done(steps: ValidationStep[]): ValidationState {
   const report = { ok: !steps.some((s) => s.status === 'fail'), endpoint: 'https://harbor.corp.example', durationMs: 42, steps };
-  return { status: 'done', runId: 'r1', report: report as unknown as ValidationReport, steps };
+  return { status: 'done', runId: 'r1', report: report as unknown as ValidationReport, steps, request: SHOWN_FOR };
 }
 
+/** The values the result in `done()` was computed for. */
+const SHOWN_FOR = { endpoint: 'https://harbor.corp.example', baseContentPath: 'packs' };
+
+/** `current`: the form still holds the values the result was computed for. */
 function panel(state: ValidationState, current = true) {
   const onValidate = vi.fn();
   const onCancel = vi.fn();
-  render(<ValidationPanel state={state} current={current} onValidate={onValidate} onCancel={onCancel} />);
+  const request = current ? SHOWN_FOR : { ...SHOWN_FOR, endpoint: 'https://other.corp.example' };
+  render(<ValidationPanel state={state} request={request} onValidate={onValidate} onCancel={onCancel} />);
   return { onValidate, onCancel };
 }
 
@@ -56,10 +61,16 @@ describe('ValidationPanel', () => {
     expect(screen.getByText('https://harbor.corp.example answered as an OCI registry in 42 ms.')).toBeTruthy();
   });
 
-  it('after an edit, a pass asks to validate again', () => {
+  it('after an edit, the result is titled as one for the earlier values and greyed', () => {
     panel(done([passed]), false);
-    expect(screen.getByText('The values changed since: validate again.')).toBeTruthy();
-    expect(screen.queryByText(/answered as an OCI registry/)).toBeNull();
+    expect(screen.getByText('Result for https://harbor.corp.example — the endpoint has changed since')).toBeTruthy();
+    expect(document.querySelector('[data-outdated]')).not.toBeNull();
+  });
+
+  it('while the form holds the same values, the result is not marked out of date', () => {
+    panel(done([passed]));
+    expect(screen.queryByText(/has changed since/)).toBeNull();
+    expect(document.querySelector('[data-outdated]')).toBeNull();
   });
 
   it('shows an error main returned, with its remedy', () => {

@@ -83,7 +83,13 @@ describe('useValidation', () => {
     act(() => void result.current.run({ request }));
     const error = { code: 'SECRET_ENDPOINT_CHANGED', message: 'The password was entered for another address.', remedy: 'Type it again.' };
     await act(async () => bridge.answers[0]?.({ ok: false, error } as Result<ValidationReport>));
-    expect(result.current.state).toEqual({ status: 'error', message: error.message, remedy: 'Type it again.' });
+    // The error remembers the values it answered, so a later edit can mark it out of date.
+    expect(result.current.state).toMatchObject({
+      status: 'error',
+      message: error.message,
+      remedy: 'Type it again.',
+      request: { endpoint: 'https://harbor.corp.example' },
+    });
   });
 
   it('cancels exactly the run it started', async () => {

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Loader, Text } from '@mantine/core';
 import classes from './RegistriesTable.module.css';
 import { STEP_IDS } from '../../../../../shared/model/steps';
 import type { RegistrySummary, ValidationState } from '../../../../../shared/model/registry';
+import { VERDICT_TITLES } from '../../../../../shared/model/verdict';
 import type { RowValidation } from '../use-row-validations';
 import { FailureDetails, failingStep } from './FailureDetails';
 
@@ -12,6 +13,8 @@ const validationBadge: Record<ValidationState, { label: string; color: string }>
   stale: { label: 'Stale', color: 'yellow' },
   never: { label: 'Never validated', color: 'gray' },
 };
+// Passed, but a step warned (an empty base path, a password over plain HTTP): not the plain green verdict.
+const warningsBadge = { label: VERDICT_TITLES.warnings, color: 'orange' };
 
 // One formatter for every row: toLocaleString() builds a new one per call, which shows with 1,000 rows.
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -46,7 +49,8 @@ export function ValidationCell({ registry, run, onCancel }: Props) {
   }
 
   const { validation } = registry;
-  const badge = validationBadge[validation.state];
+  const warnings = validation.state === 'validated' ? (validation.warnings ?? []) : [];
+  const badge = warnings.length > 0 ? warningsBadge : validationBadge[validation.state];
   // A run from this screen is the stored verdict only if main recorded it (not cancelled) and nothing newer replaced it.
   const sessionReport = run?.status === 'finished' && !run.cancelled && run.report.startedAt === validation.at ? run.report : undefined;
   const sessionFailure = sessionReport ? failingStep(sessionReport) : undefined;
@@ -56,6 +60,11 @@ export function ValidationCell({ registry, run, onCancel }: Props) {
         <Badge color={badge.color} variant="dot">
           {badge.label}
         </Badge>
+        {warnings.length > 0 && (
+          <span className={classes.code} title={warnings.map((w) => `${w.step}: ${w.message}`).join('\n')}>
+            {[...new Set(warnings.map((w) => w.code))].join(', ')}
+          </span>
+        )}
         {validation.state === 'failed' && (
           <>
             {sessionFailure?.problem && <span className={classes.code}>{sessionFailure.problem.code}</span>}

@@ -76,7 +76,7 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
       setSavedId(id);
       if (mode === 'draft') return onDone(values.name.trim());
       // Main validates what it stored and records the verdict; the list then shows it.
-      const recorded = await validation.run({ registryId: id });
+      const recorded = await validation.run({ registryId: id, values: toValidationRequest(values) });
       if (recorded?.ok) return onDone(values.name.trim());
       setProblem({
         message: 'Saved, but the stored registry did not validate.',
@@ -190,7 +190,7 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
           <Stack gap="md">
             <ValidationPanel
               state={validation.state}
-              current={validatedKey === key}
+              request={toValidationRequest(values)}
               onValidate={() => void validate()}
               onCancel={() => void validation.cancel()}
             />

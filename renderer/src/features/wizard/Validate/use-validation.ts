@@ -11,8 +11,17 @@ import { ApiError, client, onValidationProgress } from '../../../api/client';
 export type ValidationState =
   | { status: 'idle' }
   | { status: 'running'; steps: ValidationStep[] }
-  | { status: 'done'; runId: string; report: ValidationReport; steps: ValidationStep[] }
-  | { status: 'error'; message: string; remedy?: string | undefined };
+  | { status: 'done'; runId: string; report: ValidationReport; steps: ValidationStep[]; request?: ValidationRequestInput | undefined }
+  | { status: 'error'; message: string; remedy?: string | undefined; request?: ValidationRequestInput | undefined };
+
+/**
+ * The form's values, unsaved (Validate), or a stored registry, recorded by main (Confirm). `values`
+ * are what the form held for a stored run: a result is shown as one for those values, and greyed
+ * once the form no longer holds them.
+ */
+export type ValidationTarget =
+  | { request: ValidationRequestInput; secretsFrom?: string | undefined }
+  | { registryId: string; values?: ValidationRequestInput | undefined };
 
 const pendingSteps = (): ValidationStep[] =>
   STEP_IDS.map((id) => ({ id, title: STEP_TITLES[id], status: 'pending', durationMs: 0, observed: [] }));
@@ -33,9 +42,9 @@ export function useValidation() {
     [],
   );
 
-  /** The form's values, unsaved (Validate), or a stored registry, recorded by main (Confirm). */
-  const run = useCallback(async (target: { request: ValidationRequestInput; secretsFrom?: string } | { registryId: string }) => {
+  const run = useCallback(async (target: ValidationTarget) => {
     const id = crypto.randomUUID();
+    const request = 'request' in target ? target.request : target.values;
     runId.current = id;
     setState({ status: 'running', steps: pendingSteps() });
     try {
@@ -47,7 +56,7 @@ export function useValidation() {
               ...(target.secretsFrom ? { secretsFrom: target.secretsFrom } : {}),
             })
           : (await client.validateRegistry({ runId: id, id: target.registryId })).report;
-      if (runId.current === id) setState({ status: 'done', runId: id, report, steps: report.steps });
+      if (runId.current === id) setState({ status: 'done', runId: id, report, steps: report.steps, request });
       return report;
     } catch (error) {
       if (runId.current === id) {
@@ -55,6 +64,7 @@ export function useValidation() {
           status: 'error',
           message: error instanceof Error ? error.message : String(error),
           remedy: error instanceof ApiError ? error.error.remedy : undefined,
+          request,
         });
       }
       return undefined;

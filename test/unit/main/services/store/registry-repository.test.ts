@@ -135,6 +135,40 @@ describe('registry repository: changes', () => {
     expect(registries.listSummaries().map((r) => `${r.scope}/${r.name}`)).toEqual(['system/harbor', 'tenant/harbor', 'system/other']);
   });
 
+  it('says "validated with warnings" from the stored report, records of any age included', async () => {
+    const { registries } = open();
+    const { record } = await registries.create(draft({ name: 'harbor' }));
+    const at = '2026-05-01T10:00:00.000Z';
+    const configFingerprint = registries.fingerprint(record.id);
+    const step = (title: string, status: string, problem?: { code: string; message: string }) => ({
+      id: 'x',
+      title,
+      status,
+      durationMs: 1,
+      observed: [],
+      ...(problem ? { problem } : {}),
+    });
+    const warned = step('Base content path', 'warn', { code: 'BASE_PATH_EMPTY', message: 'No packs under prd/spectro-packs/archive/.' });
+    await registries.recordValidation(record.id, {
+      ok: true,
+      at,
+      configFingerprint,
+      report: { ok: true, steps: [step('TLS', 'ok'), warned] },
+    });
+    expect(registries.get(record.id).validation).toEqual({
+      state: 'validated',
+      at,
+      warnings: [{ step: 'Base content path', code: 'BASE_PATH_EMPTY', message: 'No packs under prd/spectro-packs/archive/.' }],
+    });
+    // A failure is a failure, whatever warned before it; a report of another shape (or none) has no warnings.
+    await registries.recordValidation(record.id, { ok: false, at, configFingerprint, report: { ok: false, steps: [warned] } });
+    expect(registries.get(record.id).validation).toEqual({ state: 'failed', at });
+    for (const report of [undefined, 'text', { steps: 'none' }, { steps: [null, 7, { title: 1, status: 'warn' }] }]) {
+      await registries.recordValidation(record.id, { ok: true, at, configFingerprint, ...(report === undefined ? {} : { report }) });
+      expect(registries.get(record.id).validation, JSON.stringify(report)).toEqual({ state: 'validated', at });
+    }
+  });
+
   it('makes the last validation stale on an edit but not on a rename, and valid again when the edit is undone', async () => {
     const { registries } = open();
     const { record } = await registries.create(draft({ name: 'harbor' }));
