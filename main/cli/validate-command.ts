@@ -1,6 +1,6 @@
 import { ValidationRequestSchema, type ValidationRequest } from '../../shared/model/validation';
-import { hasControlCharacters, printable, quoted, type CommandIo } from './io';
-import { parseCommandLine } from './args';
+import { hasControlCharacters, quoted, type CommandIo } from './io';
+import { defineCommand, usageErrorFor, type Parsed } from './command';
 import { formatChecklist, jsonReport } from './report-format';
 import { readDraftFile } from './draft-source';
 import { parseEndpoint } from '../services/oci/endpoint';
@@ -11,6 +11,8 @@ import { validateRegistry } from '../services/oci/validate';
 import { AppErrorException, type AppError } from '../../shared/errors';
 import { loadCertificateFile } from '../services/tls/load-certificate-file';
 import { ECR_DRAFT_FLAGS, ECR_OPTIONS, ECR_USAGE, ecrRequest, strayEcrFlag, type EcrDraft, type EcrValues } from './ecr-options';
+
+const usageError = usageErrorFor('validate');
 
 export const VALIDATE_USAGE = `Usage: regdesk validate ENDPOINT [options]
        regdesk validate --file DRAFTS.json [--name NAME] [--password-stdin] [options]
@@ -39,34 +41,32 @@ ${ECR_USAGE}
 Exit codes: 0 validated, 1 not validated, 2 bad input.
 `;
 
-export async function validateCommand(argv: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandLine({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      file: { type: 'string' },
-      name: { type: 'string' },
-      'base-path': { type: 'string' },
-      username: { type: 'string', short: 'u' },
-      'password-stdin': { type: 'boolean', default: false },
-      'ca-file': { type: 'string' },
-      'ca-only': { type: 'boolean', default: false },
-      'insecure-skip-tls-verify': { type: 'boolean', default: false },
-      proxy: { type: 'string' },
-      'no-proxy-env': { type: 'boolean', default: false },
-      timeout: { type: 'string', default: '20' },
-      'connect-timeout': { type: 'string', default: '10' },
-      json: { type: 'boolean', default: false },
-      ...ECR_OPTIONS,
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if ('error' in parsed) return usageError(io, parsed.error);
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.out.write(VALIDATE_USAGE);
-    return 0;
-  }
+const OPTIONS = {
+  file: { type: 'string' },
+  name: { type: 'string' },
+  'base-path': { type: 'string' },
+  username: { type: 'string', short: 'u' },
+  'password-stdin': { type: 'boolean', default: false },
+  'ca-file': { type: 'string' },
+  'ca-only': { type: 'boolean', default: false },
+  'insecure-skip-tls-verify': { type: 'boolean', default: false },
+  proxy: { type: 'string' },
+  'no-proxy-env': { type: 'boolean', default: false },
+  timeout: { type: 'string', default: '20' },
+  'connect-timeout': { type: 'string', default: '10' },
+  json: { type: 'boolean', default: false },
+  ...ECR_OPTIONS,
+} as const;
+
+export const validateCommand = defineCommand({
+  name: 'validate',
+  usage: VALIDATE_USAGE,
+  options: OPTIONS,
+  allowPositionals: true,
+  run: validateFromCommandLine,
+});
+
+async function validateFromCommandLine({ values, positionals }: Parsed<typeof OPTIONS, true>, io: CommandIo): Promise<number> {
   const target = await registryToValidate(values, positionals);
   if ('error' in target) return usageError(io, target.error);
 
@@ -232,9 +232,4 @@ function ecrOverrideProblem(request: ValidationRequest): string | undefined {
     const flag = error.problem.field === 'ecr.stsEndpoint' ? '--aws-sts-endpoint' : '--aws-api-endpoint';
     return `${flag} takes https://host[:port] (a VPC or private endpoint), without credentials, query or fragment`;
   }
-}
-
-function usageError(io: CommandIo, message: string): number {
-  io.err.write(`regdesk validate: ${printable(message)}\n\nRun "regdesk validate --help" for the options.\n`);
-  return 2;
 }
