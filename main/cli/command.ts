@@ -4,6 +4,11 @@ import { printable, type CommandIo } from './io';
 
 const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
 
+/** Why `--password` does not exist, for the commands that read a password. */
+export const PASSWORD_REFUSED =
+  'there is no --password: a password on the command line is kept in shell history and shown in process lists. ' +
+  'Use --password-stdin (the password on standard input, e.g. from a file or a secret store) or set REGDESK_PASSWORD';
+
 /** What a command's run receives: parseArgs' values (typed by the options) and positionals. */
 export type Parsed<O extends ParseArgsOptionsConfig, P extends boolean = false> = ReturnType<
   typeof parseArgs<{ args: string[]; options: O & typeof HELP; allowPositionals: P }>

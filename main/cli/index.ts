@@ -1,4 +1,4 @@
-import type { Command } from './command';
+import { defineCommand, usageErrorFor, type Command } from './command';
 import { quoted, readProcessStdin, type CommandIo } from './io';
 import { terminalOutput } from './terminal-text';
 
@@ -52,6 +52,12 @@ export const COMMANDS: ReadonlyArray<{ name: string; synopsis: string; summary: 
     summary: 'Write a redacted diagnostics file for a\nsupport request',
     load: async () => (await import('./diagnostics-command')).diagnosticsCommand,
   },
+  {
+    name: 'help',
+    synopsis: 'help [COMMAND]',
+    summary: "Show this help, or a command's options",
+    load: async () => helpCommand,
+  },
 ];
 
 const SUMMARY_COLUMN = 42;
@@ -85,6 +91,36 @@ Environment:
                           the desktop app; an absolute path
 `;
 
+const HELP_USAGE = `Usage: regdesk help [COMMAND]
+
+Shows the commands, or with COMMAND the options of that command (as regdesk COMMAND --help).
+`;
+
+/** `regdesk help [COMMAND]`: the words people try before `--help`. */
+const helpCommand: Command = defineCommand({
+  name: 'help',
+  usage: HELP_USAGE,
+  options: {},
+  allowPositionals: true,
+  run: async ({ positionals }, io) => {
+    const [name, extra] = positionals;
+    if (extra !== undefined) return usageErrorFor('help')(io, `unexpected argument ${quoted(extra)}`);
+    if (name === undefined) {
+      io.out.write(USAGE);
+      return 0;
+    }
+    const declared = COMMANDS.find((c) => c.name === name);
+    if (!declared) return unknownCommand(io, name);
+    io.out.write((await declared.load()).spec.usage);
+    return 0;
+  },
+});
+
+function unknownCommand(io: CommandIo, name: string): number {
+  io.err.write(`regdesk: unknown command ${quoted(name)}\n\n${USAGE}`);
+  return 2;
+}
+
 type Output = CommandIo['out'];
 
 /** Exit codes: 0 done, 1 the operation failed, 2 the command line was wrong. */
@@ -107,9 +143,6 @@ export async function main(argv: string[], rawOut: Output = process.stdout, rawE
       return 2;
   }
   const declared = COMMANDS.find((c) => c.name === command);
-  if (!declared) {
-    err.write(`regdesk: unknown command ${quoted(command)}\n\n${USAGE}`);
-    return 2;
-  }
+  if (!declared) return unknownCommand(io, command);
   return (await declared.load())(rest, io);
 }

@@ -5,7 +5,7 @@ import { paletteRequests, placeholders } from '../services/export/palette-payloa
 import { assertForPalette } from '../services/export/palette-rules';
 import { nameKey } from '../services/store/registry-names';
 import { cliServices } from './cli-services';
-import { defineCommand, usageErrorFor, type Parsed } from './command';
+import { defineCommand, PASSWORD_REFUSED, usageErrorFor, type Parsed } from './command';
 import { dataDirOption } from './data-dir';
 import { printable, quoted, type CommandIo } from './io';
 import { readInputFile } from './read-input-file';
@@ -87,6 +87,7 @@ export const publishCommand = defineCommand({
   usage: PUBLISH_USAGE,
   options: OPTIONS,
   allowPositionals: true,
+  refused: { password: PASSWORD_REFUSED },
   run: publishRegistries,
 });
 

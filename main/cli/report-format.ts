@@ -1,4 +1,5 @@
 import type { ValidationReport, ValidationStep } from '../../shared/model/validation';
+import { commandLineRemedy } from './cli-remedies';
 
 /** The stable, documented JSON shape: ok, and steps with id, status, code, message, remedy, durationMs. */
 export function jsonReport(report: ValidationReport) {
@@ -12,7 +13,7 @@ export function jsonReport(report: ValidationReport) {
       status: step.status,
       code: step.problem?.code ?? null,
       message: step.problem?.message ?? null,
-      remedy: step.problem?.remedy ?? null,
+      remedy: (step.problem && commandLineRemedy(step.problem)) ?? null,
       durationMs: step.durationMs,
       observed: step.observed,
     })),
@@ -40,7 +41,8 @@ export function formatChecklist(report: ValidationReport): string {
     const summary = step.problem ? `${step.problem.code}: ${step.problem.message}` : (step.observed[0] ?? '');
     const time = step.status === 'ok' || step.status === 'warn' || step.status === 'fail' ? `  (${step.durationMs} ms)` : '';
     lines.push(`${MARK[step.status]} ${step.title.padEnd(width)}  ${summary}${time}`);
-    if (step.problem?.remedy && step.status !== 'ok') lines.push(`${' '.repeat(width + 9)}→ ${step.problem.remedy}`);
+    const remedy = step.problem && commandLineRemedy(step.problem);
+    if (remedy && step.status !== 'ok') lines.push(`${' '.repeat(width + 9)}→ ${remedy}`);
     if (step.status === 'fail') for (const line of step.observed) lines.push(`${' '.repeat(width + 9)}  ${line}`);
   }
   const failed = report.steps.find((s) => s.status === 'fail');

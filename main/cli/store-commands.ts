@@ -1,8 +1,8 @@
-import { RegistryScopeSchema, type RegistrySummary } from '../../shared/model/registry';
+import { RegistryScopeSchema, type RegistryScope, type RegistrySummary } from '../../shared/model/registry';
 import { cliServices } from './cli-services';
 import { defineCommand, usageErrorFor } from './command';
 import { dataDirOption } from './data-dir';
-import { operationFailed, quoted } from './io';
+import { operationFailed, printable, quoted } from './io';
 
 const USAGE = {
   list: `Usage: regdesk list [--scope system|tenant] [--json] [--data-dir DIR]
@@ -46,7 +46,8 @@ const storeCommand = (command: 'list' | 'info') =>
         const services = cliServices(command, dataDir, io);
         if (command === 'list') {
           const registries = services.registries.listSummaries(scope?.data);
-          io.out.write(values.json ? `${JSON.stringify(registries, null, 2)}\n` : formatTable(registries));
+          if (!values.json && registries.length === 0) io.out.write(nothingStored(dataDir, scope?.data));
+          else io.out.write(values.json ? `${JSON.stringify(registries, null, 2)}\n` : formatTable(registries));
         } else {
           const info = { ...(await services.app.info()), dataDir };
           io.out.write(
@@ -64,6 +65,14 @@ const storeCommand = (command: 'list' | 'info') =>
 
 export const listCommand = storeCommand('list');
 export const infoCommand = storeCommand('info');
+
+/** An empty list names the folder it read, so a wrong or default data folder is seen at once. */
+function nothingStored(dataDir: string, scope: RegistryScope | undefined): string {
+  return (
+    `No ${scope ? `${scope} ` : ''}pack registries stored in ${printable(dataDir)}\n` +
+    '(--data-dir DIR or REGDESK_USER_DATA_DIR read another folder)\n'
+  );
+}
 
 function formatTable(registries: RegistrySummary[]): string {
   if (registries.length === 0) return 'No pack registries stored.\n';

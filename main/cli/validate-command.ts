@@ -1,6 +1,6 @@
 import { ValidationRequestSchema, type ValidationRequest } from '../../shared/model/validation';
 import { hasControlCharacters, quoted, type CommandIo } from './io';
-import { defineCommand, usageErrorFor, type Parsed } from './command';
+import { defineCommand, PASSWORD_REFUSED, usageErrorFor, type Parsed } from './command';
 import { formatChecklist, jsonReport } from './report-format';
 import { readDraftFile } from './draft-source';
 import { parseEndpoint } from '../services/oci/endpoint';
@@ -63,6 +63,7 @@ export const validateCommand = defineCommand({
   usage: VALIDATE_USAGE,
   options: OPTIONS,
   allowPositionals: true,
+  refused: { password: PASSWORD_REFUSED },
   run: validateFromCommandLine,
 });
 
