@@ -21,6 +21,7 @@ import { checkDataFolder } from './store/folder-checks';
 import { createRegistryRecords } from './store/registry-records';
 import { createRegistryRepository } from './store/registry-repository';
 import { createSettingsService } from './store/settings-service';
+import { withNetworkSettings } from './store/network-settings';
 import { asFoundOptions, readOnlyStore } from './store/store-layout';
 import { createStoreLock } from './store/store-lock';
 import type { StoreShape } from './store/store-options';
@@ -55,7 +56,7 @@ export function createServices(ports: ServicePorts) {
   // Every change holds the data folder's lock: the app, `regdesk` and the harness may share one folder.
   const dataDir = dirname(ports.store.path);
   const queue = createWriteQueue(createStoreLock(dataDir));
-  const settings = createSettingsService(ports.store, queue);
+  const settings = createSettingsService(ports.store, queue, ports.env);
   const records = createRegistryRecords(ports.store, now);
   const { secrets: secretsPort, appInfo } = ports;
   const vault = createSecretVault({
@@ -73,7 +74,7 @@ export function createServices(ports: ServicePorts) {
   const registries = createRegistryRepository({ records, vault, queue });
   // Every finished report is kept (scrubbed, bounded) for the diagnostics file.
   const journal = createValidationJournal({ now });
-  const validation = journal.wrap(createValidationService(ports.env));
+  const validation = journal.wrap(withNetworkSettings(createValidationService(ports.env), settings.get));
   const app = createAppInfoService(ports.appInfo, { secureStorage: () => vault.storageStatus(), storageNotices: () => notices });
   return {
     app,

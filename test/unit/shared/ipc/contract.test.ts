@@ -56,6 +56,7 @@ describe('RegdeskApi (derived from the contract)', () => {
       | 'secretStatus'
       | 'getSettings'
       | 'updateSettings'
+      | 'settingsEnvironment'
       | 'pickCertificateFile'
       | 'fetchPresentedChain'
       | 'renderExport'
