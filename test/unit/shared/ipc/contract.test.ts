@@ -153,6 +153,7 @@ describe('buildApi', () => {
       'saveExport',
       'secretStatus',
       'setSecret',
+      'settingsEnvironment',
       'updateRegistry',
       'updateSettings',
       'validateRegistry',
