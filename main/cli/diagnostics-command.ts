@@ -1,13 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { createServices } from '../services';
-import { PRODUCT_NAME } from '../services/app-paths';
 import { writeDiagnosticsFile } from '../services/diagnostics/diagnostics-service';
-import { parseCommandLine } from './args';
+import { cliServices } from './cli-services';
+import { defineCommand, usageErrorFor, type Parsed } from './command';
 import { dataDirOption } from './data-dir';
 import { hasControlCharacters, operationFailed, printable, quoted, type CommandIo } from './io';
-import { openStore } from './store-commands';
 
-declare const __APP_VERSION__: string;
+const usageError = usageErrorFor('diagnostics');
 
 export const DIAGNOSTICS_USAGE = `Usage: regdesk diagnostics [--output FILE] [--data-dir DIR]
 
@@ -21,27 +19,20 @@ for them; the sweep for credential shapes applies all the same. The desktop
 app (Help → Export diagnostics…) also includes this session's validations.
 
 Options:
-  --output FILE    Write to FILE (readable by you only) instead of standard output
-  --data-dir DIR   Use DIR instead of the desktop app's data folder
+  -o, --output FILE  Write to FILE (readable by you only) instead of standard output
+  --data-dir DIR     Use DIR instead of the desktop app's data folder
 
 Exit codes: 0 written, 1 the store is unreadable or FILE cannot be written, 2 bad input.
 `;
 
-export async function diagnosticsCommand(argv: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandLine({
-    args: argv,
-    options: {
-      output: { type: 'string', short: 'o' },
-      'data-dir': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if ('error' in parsed) return usageError(io, parsed.error);
-  const { values } = parsed;
-  if (values.help) {
-    io.out.write(DIAGNOSTICS_USAGE);
-    return 0;
-  }
+const OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  'data-dir': { type: 'string' },
+} as const;
+
+export const diagnosticsCommand = defineCommand({ name: 'diagnostics', usage: DIAGNOSTICS_USAGE, options: OPTIONS, run: writeDiagnostics });
+
+async function writeDiagnostics({ values }: Parsed<typeof OPTIONS>, io: CommandIo): Promise<number> {
   const output = values.output;
   if (output !== undefined && output.trim() === '') return usageError(io, '--output needs a file name');
   if (output !== undefined && hasControlCharacters(output)) return usageError(io, `--output ${quoted(output)} holds a control character`);
@@ -50,11 +41,7 @@ export async function diagnosticsCommand(argv: string[], io: CommandIo): Promise
   if ('error' in folder) return usageError(io, folder.error);
 
   try {
-    const services = createServices({
-      appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-      store: openStore(folder.dir, (text) => io.err.write(`regdesk diagnostics: ${printable(text)}\n`)),
-      env: io.env,
-    });
+    const services = cliServices('diagnostics', folder.dir, io);
     const rendering = await services.diagnostics.render();
     const redacted = `${rendering.redactions.total} ${rendering.redactions.total === 1 ? 'value' : 'values'} redacted`;
     if (output === undefined) {
@@ -67,11 +54,6 @@ export async function diagnosticsCommand(argv: string[], io: CommandIo): Promise
   } catch (error) {
     return operationFailed(io, 'diagnostics', error);
   }
-}
-
-function usageError(io: CommandIo, message: string): number {
-  io.err.write(`regdesk diagnostics: ${printable(message)}\n\n${DIAGNOSTICS_USAGE}`);
-  return 2;
 }
 
 async function isFolder(path: string): Promise<boolean> {

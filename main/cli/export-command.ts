@@ -1,14 +1,12 @@
 import { ExportFormatSchema } from '../../shared/model/export';
 import { RegistryScopeSchema } from '../../shared/model/registry';
-import { createServices } from '../services';
-import { PRODUCT_NAME } from '../services/app-paths';
 import { nameKey } from '../services/store/registry-names';
-import { parseCommandLine } from './args';
+import { cliServices } from './cli-services';
+import { defineCommand, usageErrorFor, type Parsed } from './command';
 import { dataDirOption } from './data-dir';
-import { operationFailed, printable, quoted, type CommandIo } from './io';
-import { openStore } from './store-commands';
+import { operationFailed, quoted, type CommandIo } from './io';
 
-declare const __APP_VERSION__: string;
+const usageError = usageErrorFor('export');
 
 export const EXPORT_USAGE = `Usage: regdesk export [--format palette|terraform|draft] [--include-secrets]
                      [--scope system|tenant] [--name NAME]... [--data-dir DIR]
@@ -30,24 +28,17 @@ Options:
 Exit codes: 0 exported, 1 nothing to export or the store is unreadable, 2 bad input.
 `;
 
-export async function exportCommand(argv: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandLine({
-    args: argv,
-    options: {
-      format: { type: 'string', default: 'palette' },
-      'include-secrets': { type: 'boolean', default: false },
-      scope: { type: 'string' },
-      name: { type: 'string', multiple: true },
-      'data-dir': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if ('error' in parsed) return usageError(io, parsed.error);
-  const { values } = parsed;
-  if (values.help) {
-    io.out.write(EXPORT_USAGE);
-    return 0;
-  }
+const OPTIONS = {
+  format: { type: 'string', default: 'palette' },
+  'include-secrets': { type: 'boolean', default: false },
+  scope: { type: 'string' },
+  name: { type: 'string', multiple: true },
+  'data-dir': { type: 'string' },
+} as const;
+
+export const exportCommand = defineCommand({ name: 'export', usage: EXPORT_USAGE, options: OPTIONS, run: exportRegistries });
+
+async function exportRegistries({ values }: Parsed<typeof OPTIONS>, io: CommandIo): Promise<number> {
   const format = ExportFormatSchema.safeParse(values.format);
   if (!format.success) return usageError(io, `--format must be palette, terraform or draft, not ${quoted(values.format)}`);
   const scope = values.scope === undefined ? undefined : RegistryScopeSchema.safeParse(values.scope);
@@ -59,11 +50,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   if ('error' in folder) return usageError(io, folder.error);
 
   try {
-    const services = createServices({
-      appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-      store: openStore(folder.dir, (text) => io.err.write(`regdesk export: ${printable(text)}\n`)),
-      env: io.env,
-    });
+    const services = cliServices('export', folder.dir, io);
     let records = services.registries.list(scope?.data);
     const names = values.name ?? [];
     if (names.length > 0) {
@@ -92,9 +79,4 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   } catch (error) {
     return operationFailed(io, 'export', error);
   }
-}
-
-function usageError(io: CommandIo, message: string): number {
-  io.err.write(`regdesk export: ${printable(message)}\n\n${EXPORT_USAGE}`);
-  return 2;
 }

@@ -1,13 +1,11 @@
 import { MAX_DRAFT_FILE_BYTES, type ImportResolution } from '../../shared/model/import';
-import { createServices } from '../services';
-import { PRODUCT_NAME } from '../services/app-paths';
-import { parseCommandLine } from './args';
+import { cliServices } from './cli-services';
+import { defineCommand, usageErrorFor, type Parsed } from './command';
 import { dataDirOption } from './data-dir';
 import { operationFailed, printable, quoted, type CommandIo } from './io';
 import { readInputFile } from './read-input-file';
-import { openStore } from './store-commands';
 
-declare const __APP_VERSION__: string;
+const usageError = usageErrorFor('import');
 
 export const IMPORT_USAGE = `Usage: regdesk import FILE [--on-conflict rename|skip|fail] [--data-dir DIR]
 
@@ -27,22 +25,20 @@ Exit codes: 0 imported, 1 the file or a clash stopped the import, 2 bad input.
 
 const CONFLICT_ACTIONS = ['rename', 'skip', 'fail'] as const;
 
-export async function importCommand(argv: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandLine({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'on-conflict': { type: 'string', default: 'fail' },
-      'data-dir': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if ('error' in parsed) return usageError(io, parsed.error);
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.out.write(IMPORT_USAGE);
-    return 0;
-  }
+const OPTIONS = {
+  'on-conflict': { type: 'string', default: 'fail' },
+  'data-dir': { type: 'string' },
+} as const;
+
+export const importCommand = defineCommand({
+  name: 'import',
+  usage: IMPORT_USAGE,
+  options: OPTIONS,
+  allowPositionals: true,
+  run: importDraftFile,
+});
+
+async function importDraftFile({ values, positionals }: Parsed<typeof OPTIONS, true>, io: CommandIo): Promise<number> {
   if (positionals.length !== 1)
     return usageError(io, positionals.length === 0 ? 'give the draft FILE to import' : `unexpected argument ${quoted(positionals[1]!)}`);
   const onConflict = CONFLICT_ACTIONS.find((a) => a === values['on-conflict']);
@@ -64,10 +60,7 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
   const content = file.text;
 
   try {
-    const services = createServices({
-      appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-      store: openStore(folder.dir, (text) => io.err.write(`regdesk import: ${printable(text)}\n`)),
-    });
+    const services = cliServices('import', folder.dir, io);
     const preview = services.imports.preview(content);
     if (preview.errors.length > 0) {
       for (const issue of preview.errors)
@@ -109,9 +102,4 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
   } catch (error) {
     return operationFailed(io, 'import', error);
   }
-}
-
-function usageError(io: CommandIo, message: string): number {
-  io.err.write(`regdesk import: ${printable(message)}\n\n${IMPORT_USAGE}`);
-  return 2;
 }

@@ -1,19 +1,17 @@
 import { AppErrorException } from '../../shared/errors';
 import { PublishInputSchema, SyncStatusInputSchema, type PublishResult, type SyncState } from '../../shared/model/publish';
 import type { RegistryRecord } from '../../shared/model/registry';
-import { createServices } from '../services';
-import { PRODUCT_NAME } from '../services/app-paths';
 import { paletteRequests, placeholders } from '../services/export/palette-payloads';
 import { assertForPalette } from '../services/export/palette-rules';
 import { nameKey } from '../services/store/registry-names';
-import { parseCommandLine } from './args';
+import { cliServices } from './cli-services';
+import { defineCommand, PASSWORD_REFUSED, usageErrorFor, type Parsed } from './command';
 import { dataDirOption } from './data-dir';
 import { printable, quoted, type CommandIo } from './io';
 import { readInputFile } from './read-input-file';
-import { openStore } from './store-commands';
 import { loadCaFile } from './validate-command';
 
-declare const __APP_VERSION__: string;
+const usageError = usageErrorFor('publish');
 
 export const PUBLISH_USAGE = `Usage: regdesk publish NAME... --palette-url URL [--ca-file F] [--wait-sync]
                       [--timeout S] [--dry-run] [--json] [--data-dir DIR]
@@ -68,33 +66,32 @@ function describeSync(sync: SyncState): string {
   return `${sync.state}${sync.status ? ` (${printable(sync.status)})` : ''}${sync.message ? `: ${printable(sync.message)}` : ''}`;
 }
 
-export async function publishCommand(argv: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandLine({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'palette-url': { type: 'string' },
-      'ca-file': { type: 'string' },
-      'insecure-skip-tls-verify': { type: 'boolean', default: false },
-      'allow-http': { type: 'boolean', default: false },
-      'api-key-file': { type: 'string' },
-      'token-file': { type: 'string' },
-      'password-stdin': { type: 'boolean', default: false },
-      'validate-first': { type: 'boolean', default: false },
-      'wait-sync': { type: 'boolean', default: false },
-      timeout: { type: 'string', default: '300' },
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      'data-dir': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if ('error' in parsed) return usageError(io, parsed.error);
-  const { values, positionals: names } = parsed;
-  if (values.help) {
-    io.out.write(PUBLISH_USAGE);
-    return 0;
-  }
+const OPTIONS = {
+  'palette-url': { type: 'string' },
+  'ca-file': { type: 'string' },
+  'insecure-skip-tls-verify': { type: 'boolean', default: false },
+  'allow-http': { type: 'boolean', default: false },
+  'api-key-file': { type: 'string' },
+  'token-file': { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
+  'validate-first': { type: 'boolean', default: false },
+  'wait-sync': { type: 'boolean', default: false },
+  timeout: { type: 'string', default: '300' },
+  'dry-run': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  'data-dir': { type: 'string' },
+} as const;
+
+export const publishCommand = defineCommand({
+  name: 'publish',
+  usage: PUBLISH_USAGE,
+  options: OPTIONS,
+  allowPositionals: true,
+  refused: { password: PASSWORD_REFUSED },
+  run: publishRegistries,
+});
+
+async function publishRegistries({ values, positionals: names }: Parsed<typeof OPTIONS, true>, io: CommandIo): Promise<number> {
   if (names.length === 0) return usageError(io, 'name at least one stored registry to publish');
   if (!values['palette-url']) return usageError(io, '--palette-url is required');
   const timeout = Number(values.timeout);
@@ -126,11 +123,7 @@ export async function publishCommand(argv: string[], io: CommandIo): Promise<num
     ...(io.env['AWS_SECRET_ACCESS_KEY'] ? { awsSecretAccessKey: io.env['AWS_SECRET_ACCESS_KEY'] } : {}),
   };
 
-  const services = createServices({
-    appInfo: { name: PRODUCT_NAME, version: __APP_VERSION__, platform: process.platform, host: 'cli' },
-    store: openStore(folder.dir),
-    env: io.env,
-  });
+  const services = cliServices('publish', folder.dir, io);
   const stored = services.registries.list();
   const records: RegistryRecord[] = [];
   for (const name of names) {
@@ -224,9 +217,4 @@ function dryRun(io: CommandIo, records: RegistryRecord[], json: boolean): number
     io.out.write('Dry run: nothing was sent.\n');
   }
   return 0;
-}
-
-function usageError(io: CommandIo, message: string): number {
-  io.err.write(`regdesk publish: ${printable(message)}\nRun "regdesk publish --help" for usage.\n`);
-  return 2;
 }

@@ -1,5 +1,6 @@
 import type { ValidationReport, ValidationStep } from '../../shared/model/validation';
 import { reportVerdict, reportWarnings, VERDICT_TITLES } from '../../shared/model/verdict';
+import { commandLineRemedy } from './cli-remedies';
 
 /**
  * The stable, documented JSON shape: ok, verdict ("validated", "warnings" or "failed"), and steps
@@ -17,7 +18,7 @@ export function jsonReport(report: ValidationReport) {
       status: step.status,
       code: step.problem?.code ?? null,
       message: step.problem?.message ?? null,
-      remedy: step.problem?.remedy ?? null,
+      remedy: (step.problem && commandLineRemedy(step.problem)) ?? null,
       durationMs: step.durationMs,
       observed: step.observed,
     })),
@@ -45,7 +46,8 @@ export function formatChecklist(report: ValidationReport): string {
     const summary = step.problem ? `${step.problem.code}: ${step.problem.message}` : (step.observed[0] ?? '');
     const time = step.status === 'ok' || step.status === 'warn' || step.status === 'fail' ? `  (${step.durationMs} ms)` : '';
     lines.push(`${MARK[step.status]} ${step.title.padEnd(width)}  ${summary}${time}`);
-    if (step.problem?.remedy && step.status !== 'ok') lines.push(`${' '.repeat(width + 9)}→ ${step.problem.remedy}`);
+    const remedy = step.problem && commandLineRemedy(step.problem);
+    if (remedy && step.status !== 'ok') lines.push(`${' '.repeat(width + 9)}→ ${remedy}`);
     if (step.status === 'fail') for (const line of step.observed) lines.push(`${' '.repeat(width + 9)}  ${line}`);
   }
   lines.push(verdictLine(report));

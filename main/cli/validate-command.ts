@@ -1,8 +1,8 @@
 import { ValidationRequestSchema, type ValidationRequest } from '../../shared/model/validation';
-import { hasControlCharacters, printable, quoted, type CommandIo } from './io';
+import { hasControlCharacters, quoted, type CommandIo } from './io';
+import { defineCommand, PASSWORD_REFUSED, usageErrorFor, type Parsed } from './command';
 import { reportVerdict } from '../../shared/model/verdict';
 import { STORED_USAGE, validateStoredCommand, type StoredConnection } from './validate-stored';
-import { parseCommandLine } from './args';
 import { formatChecklist, jsonReport } from './report-format';
 import { readDraftFile } from './draft-source';
 import { parseEndpoint } from '../../shared/endpoint';
@@ -14,6 +14,8 @@ import { AppErrorException, type AppError } from '../../shared/errors';
 import { loadCertificateFile } from '../services/tls/load-certificate-file';
 import { explainMissingSecret, passwordNotGiven } from '../services/secrets/missing-secret';
 import { ECR_DRAFT_FLAGS, ECR_OPTIONS, ECR_USAGE, ecrRequest, strayEcrFlag, type EcrDraft, type EcrValues } from './ecr-options';
+
+const usageError = usageErrorFor('validate');
 
 export const VALIDATE_USAGE = `Usage: regdesk validate ENDPOINT [options]
        regdesk validate --file DRAFTS.json [--name NAME] [--password-stdin] [options]
@@ -47,38 +49,37 @@ Exit codes: 0 validated (with warnings too, unless --strict), 1 not validated (a
 registry), 2 bad input.
 `;
 
-export async function validateCommand(argv: string[], io: CommandIo): Promise<number> {
-  const parsed = parseCommandLine({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      file: { type: 'string' },
-      name: { type: 'string', multiple: true },
-      all: { type: 'boolean', default: false },
-      scope: { type: 'string' },
-      'data-dir': { type: 'string' },
-      strict: { type: 'boolean', default: false },
-      'base-path': { type: 'string' },
-      username: { type: 'string', short: 'u' },
-      'password-stdin': { type: 'boolean', default: false },
-      'ca-file': { type: 'string' },
-      'ca-only': { type: 'boolean', default: false },
-      'insecure-skip-tls-verify': { type: 'boolean', default: false },
-      proxy: { type: 'string' },
-      'no-proxy-env': { type: 'boolean', default: false },
-      timeout: { type: 'string', default: '20' },
-      'connect-timeout': { type: 'string', default: '10' },
-      json: { type: 'boolean', default: false },
-      ...ECR_OPTIONS,
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if ('error' in parsed) return usageError(io, parsed.error);
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.out.write(VALIDATE_USAGE);
-    return 0;
-  }
+const OPTIONS = {
+  file: { type: 'string' },
+  name: { type: 'string', multiple: true },
+  all: { type: 'boolean', default: false },
+  scope: { type: 'string' },
+  'data-dir': { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  'base-path': { type: 'string' },
+  username: { type: 'string', short: 'u' },
+  'password-stdin': { type: 'boolean', default: false },
+  'ca-file': { type: 'string' },
+  'ca-only': { type: 'boolean', default: false },
+  'insecure-skip-tls-verify': { type: 'boolean', default: false },
+  proxy: { type: 'string' },
+  'no-proxy-env': { type: 'boolean', default: false },
+  timeout: { type: 'string', default: '20' },
+  'connect-timeout': { type: 'string', default: '10' },
+  json: { type: 'boolean', default: false },
+  ...ECR_OPTIONS,
+} as const;
+
+export const validateCommand = defineCommand({
+  name: 'validate',
+  usage: VALIDATE_USAGE,
+  options: OPTIONS,
+  allowPositionals: true,
+  refused: { password: PASSWORD_REFUSED },
+  run: validateFromCommandLine,
+});
+
+async function validateFromCommandLine({ values, positionals }: Parsed<typeof OPTIONS, true>, io: CommandIo): Promise<number> {
   if (values.file === undefined && positionals.length === 0 && (values.name !== undefined || values.all)) {
     const unused = (['aws-profile', 'aws-region', 'aws-api-endpoint', 'aws-sts-endpoint'] as const).find((f) => values[f] !== undefined);
     if (unused) return usageError(io, `--${unused} is not used for stored registries, which validate as the app does`);
@@ -271,9 +272,4 @@ function ecrOverrideProblem(request: ValidationRequest): string | undefined {
     const flag = error.problem.field === 'ecr.stsEndpoint' ? '--aws-sts-endpoint' : '--aws-api-endpoint';
     return `${flag} takes https://host[:port] (a VPC or private endpoint), without credentials, query or fragment`;
   }
-}
-
-function usageError(io: CommandIo, message: string): number {
-  io.err.write(`regdesk validate: ${printable(message)}\n\nRun "regdesk validate --help" for the options.\n`);
-  return 2;
 }

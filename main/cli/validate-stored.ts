@@ -12,7 +12,7 @@ import { dataDirOption } from './data-dir';
 import { ECR_DRAFT_FLAGS } from './ecr-options';
 import { operationFailed, printable, quoted, type CommandIo } from './io';
 import { formatChecklist, jsonReport } from './report-format';
-import { openStore } from './store-commands';
+import { openStore } from './cli-services';
 
 declare const __APP_VERSION__: string;
 

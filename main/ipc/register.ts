@@ -25,6 +25,7 @@ function createHandlers(services: Services, emit: Emit): Handlers {
     secretStatus: ({ registryId }) => services.secrets.status(registryId),
     getSettings: async () => services.settings.get(),
     updateSettings: (change) => services.settings.update(change),
+    settingsEnvironment: async () => services.settings.environment(),
     runValidation: async ({ runId, request, secretsFrom }) =>
       services.validation.run(runId, secretsFrom ? await services.withStoredSecrets(request, secretsFrom) : request, (step) =>
         emit('validationProgress', { runId, step }),

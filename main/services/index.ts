@@ -21,6 +21,7 @@ import { checkDataFolder } from './store/folder-checks';
 import { createRegistryRecords } from './store/registry-records';
 import { createRegistryRepository, type RegistryRepository } from './store/registry-repository';
 import { createSettingsService, type SettingsService } from './store/settings-service';
+import { withNetworkSettings } from './store/network-settings';
 import { asFoundOptions, readOnlyStore } from './store/store-layout';
 import { createStoreLock } from './store/store-lock';
 import type { StoreShape } from './store/store-options';
@@ -75,7 +76,7 @@ export function createServices(ports: ServicePorts): Services {
   // Every change holds the data folder's lock: the app, `regdesk` and the harness may share one folder.
   const dataDir = dirname(ports.store.path);
   const queue = createWriteQueue(createStoreLock(dataDir));
-  const settings = createSettingsService(ports.store, queue);
+  const settings = createSettingsService(ports.store, queue, ports.env);
   const records = createRegistryRecords(ports.store, now);
   const { secrets: secretsPort, appInfo } = ports;
   const vault = createSecretVault({
@@ -91,10 +92,11 @@ export function createServices(ports: ServicePorts): Services {
   const secrets = createRegistrySecrets({ records, vault, queue });
   const notices = ports.storageNotices ?? [];
   const registries = createRegistryRepository({ records, vault, queue, markMissingSecrets: secretsPort !== undefined });
-  const validation = createValidationService({ env: ports.env });
+  const engine = createValidationService({ env: ports.env });
   // Every finished report is kept (scrubbed by the engine, bounded) for the diagnostics file.
   const journal = createValidationJournal({ now });
-  validation.onFinished((finished) => journal.record(finished));
+  engine.onFinished((finished) => journal.record(finished));
+  const validation = withNetworkSettings(engine, settings.get);
   const app = createAppInfoService(ports.appInfo, { secureStorage: () => vault.storageStatus(), storageNotices: () => notices });
   return {
     app,

@@ -5,6 +5,7 @@ import { cssVariablesResolver, theme } from './theme';
 import { RegistriesPage } from './features/registries/RegistriesPage/RegistriesPage';
 import { SecureStorageBadge } from './components/SecureStorageBadge/SecureStorageBadge';
 import { HelpMenu } from './features/diagnostics/HelpMenu/HelpMenu';
+import { SettingsButton } from './features/settings/SettingsButton';
 
 // The wizard (its forms, zod schemas and fields) loads when first opened, not before the list can draw.
 const AddRegistryWizard = lazy(() =>
@@ -29,6 +30,7 @@ export function App() {
             </Title>
             <Group gap="sm">
               <SecureStorageBadge />
+              <SettingsButton />
               <HelpMenu />
             </Group>
           </Group>

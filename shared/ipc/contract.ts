@@ -8,7 +8,7 @@ import {
   UpdateRegistryInputSchema,
 } from '../model/registry-draft';
 import { SecretRefSchema, SecretStatusInputSchema, SecretStatusSchema, SetSecretInputSchema } from '../model/secrets';
-import { SettingsSchema, SettingsUpdateSchema } from '../model/settings';
+import { NetworkEnvironmentSchema, SettingsSchema, SettingsUpdateSchema } from '../model/settings';
 import { ValidationReportSchema, ValidationRequestSchema, ValidationStepSchema } from '../model/validation';
 import { FetchPresentedChainInputSchema, PickCertificateResultSchema, PresentedChainSchema } from '../model/certificate';
 import { ExportRequestSchema, ExportResultSchema, SaveExportResultSchema } from '../model/export';
@@ -58,6 +58,8 @@ export const channels = {
   secretStatus: { channel: 'secrets:status', input: SecretStatusInputSchema, output: z.array(SecretStatusSchema) },
   getSettings: { channel: 'settings:get', input: z.undefined(), output: SettingsSchema },
   updateSettings: { channel: 'settings:update', input: SettingsUpdateSchema, output: SettingsSchema },
+  /** The environment's proxy variables (never a proxy's credentials), for the Settings dialog. */
+  settingsEnvironment: { channel: 'settings:environment', input: z.undefined(), output: NetworkEnvironmentSchema },
   /** Validates a registry as Palette would use it; progress streams as validationProgress events. */
   runValidation: {
     channel: 'validation:run',

@@ -1,11 +1,12 @@
 import type Conf from 'conf';
 import { AppErrorException, appError } from '../../../shared/errors';
 import { SettingsSchema, type Settings, type SettingsUpdate } from '../../../shared/model/settings';
+import { networkEnvironment } from './network-settings';
 import type { StoreShape } from './store-options';
 import type { WriteQueue } from './write-queue';
 
 /** App preferences, kept in the registries file under `settings`. */
-export function createSettingsService(store: Conf<StoreShape>, queue: WriteQueue) {
+export function createSettingsService(store: Conf<StoreShape>, queue: WriteQueue, env: NodeJS.ProcessEnv = process.env) {
   function get(): Settings {
     let raw: unknown;
     try {
@@ -22,10 +23,13 @@ export function createSettingsService(store: Conf<StoreShape>, queue: WriteQueue
 
   return {
     get,
+    /** The environment's proxy variables, for the Settings dialog to say where a validation's proxy comes from. */
+    environment: () => networkEnvironment(env),
     update(change: SettingsUpdate): Promise<Settings> {
       return queue.run(() => {
         const next: Settings = { ...get() };
         if (change.allowInsecureSecretStorage !== undefined) next.allowInsecureSecretStorage = change.allowInsecureSecretStorage;
+        if (change.network !== undefined) next.network = change.network;
         try {
           store.set('settings', next);
         } catch (error) {

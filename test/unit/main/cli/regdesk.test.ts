@@ -44,7 +44,9 @@ describe('regdesk', () => {
   });
 
   it('says so when nothing is stored', async () => {
-    expect((await regdesk('list', '--data-dir', dir)).stdout).toBe('No pack registries stored.\n');
+    expect((await regdesk('list', '--data-dir', dir)).stdout).toBe(
+      `No pack registries stored in ${dir}\n(--data-dir DIR or REGDESK_USER_DATA_DIR read another folder)\n`,
+    );
   });
 
   it('exits 2 with usage for a wrong command line', async () => {

@@ -56,6 +56,7 @@ describe('RegdeskApi (derived from the contract)', () => {
       | 'secretStatus'
       | 'getSettings'
       | 'updateSettings'
+      | 'settingsEnvironment'
       | 'pickCertificateFile'
       | 'fetchPresentedChain'
       | 'renderExport'
@@ -152,6 +153,7 @@ describe('buildApi', () => {
       'saveExport',
       'secretStatus',
       'setSecret',
+      'settingsEnvironment',
       'updateRegistry',
       'updateSettings',
       'validateRegistry',
