@@ -1,6 +1,6 @@
 import Conf from 'conf';
 import { AppErrorException, appError } from '../../shared/errors';
-import { RegistryScopeSchema, type RegistrySummary } from '../../shared/model/registry';
+import { RegistryScopeSchema } from '../../shared/model/registry';
 import { createServices } from '../services';
 import { PRODUCT_NAME } from '../services/app-paths';
 import { createStoreLock } from '../services/store/store-lock';
@@ -10,6 +10,7 @@ import { storeOptions, type FileStoreOptions, type StoreShape } from '../service
 import { parseCommandLine } from './args';
 import { dataDirOption } from './data-dir';
 import { operationFailed, printable, quoted, type CommandIo } from './io';
+import { expiryNotices, formatTable } from './list-output';
 
 declare const __APP_VERSION__: string;
 
@@ -68,6 +69,7 @@ export async function storeCommand(command: 'list' | 'info', argv: string[], io:
     if (command === 'list') {
       const registries = services.registries.listSummaries(scope?.data);
       io.out.write(values.json ? `${JSON.stringify(registries, null, 2)}\n` : formatTable(registries));
+      io.err.write(expiryNotices(registries, Date.now()));
     } else {
       const info = { ...(await services.app.info()), dataDir };
       io.out.write(
@@ -105,28 +107,4 @@ export function openStore(dataDir: string, notice?: (text: string) => void): Con
       }),
     );
   }
-}
-
-function formatTable(registries: RegistrySummary[]): string {
-  if (registries.length === 0) return 'No pack registries stored.\n';
-  const header = ['NAME', 'SCOPE', 'TYPE', 'ENDPOINT', 'BASE PATH', 'VALIDATION'];
-  const rows = registries.map((r) => [
-    r.name,
-    r.scope,
-    r.type === 'ecr' ? 'OCI/ECR' : 'OCI/Basic',
-    r.endpoint,
-    r.baseContentPath || '-',
-    r.validation.state,
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  return (
-    [header, ...rows]
-      .map((row) =>
-        row
-          .map((cell, i) => cell.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
 }

@@ -73,6 +73,18 @@ export type RegistryRecord = z.infer<typeof RegistryRecordSchema>;
 export const ValidationSummarySchema = z.object({ state: ValidationStateSchema, at: z.iso.datetime().optional() });
 export type ValidationSummary = z.infer<typeof ValidationSummarySchema>;
 
+/** A registry's TLS posture, as the list shows and filters it. Dates are ISO; absent when unknown. */
+export const TlsSummarySchema = z.object({
+  skipVerify: z.boolean(),
+  /** The admin uploaded CA certificates for this registry. */
+  privateCa: z.boolean(),
+  /** The earliest expiry among the uploaded CA certificates. */
+  caExpiresAt: z.iso.datetime().optional(),
+  /** The registry's own certificate, as presented to the last validation of its current configuration. */
+  certificateExpiresAt: z.iso.datetime().optional(),
+});
+export type TlsSummary = z.infer<typeof TlsSummarySchema>;
+
 /** One row of the Pack Registries table. */
 export const RegistrySummarySchema = z.object({
   id: z.string(),
@@ -82,6 +94,7 @@ export const RegistrySummarySchema = z.object({
   endpoint: z.string(),
   baseContentPath: z.string(),
   validation: ValidationSummarySchema,
+  tls: TlsSummarySchema,
 });
 export type RegistrySummary = z.infer<typeof RegistrySummarySchema>;
 

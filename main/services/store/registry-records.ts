@@ -12,6 +12,7 @@ import {
 import type { RegistryDraft } from '../../../shared/model/registry-draft';
 import { configFingerprint } from './config-fingerprint';
 import { firstFreeName, nameKey } from './registry-names';
+import { tlsSummary } from './registry-tls-summary';
 import type { StoreShape } from './store-options';
 
 const RecordsSchema = z.array(RegistryRecordSchema);
@@ -177,5 +178,6 @@ export function validationSummary(record: RegistryRecord): ValidationSummary {
 
 export function toSummary(record: RegistryRecord): RegistrySummary {
   const { id, name, scope, type, endpoint, baseContentPath } = record;
-  return { id, name, scope, type, endpoint, baseContentPath, validation: validationSummary(record) };
+  const validation = validationSummary(record);
+  return { id, name, scope, type, endpoint, baseContentPath, validation, tls: tlsSummary(record, validation.state) };
 }
