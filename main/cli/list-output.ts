@@ -1,5 +1,6 @@
 import { expiryWarnings } from '../../shared/expiry';
 import type { RegistrySummary } from '../../shared/model/registry';
+import { tlsPosture, type TlsPosture } from '../../shared/tls-posture';
 import { quoted } from './io';
 
 /** `regdesk list` as a table: one line a registry, columns padded to the widest cell. */
@@ -12,7 +13,7 @@ export function formatTable(registries: RegistrySummary[]): string {
     r.type === 'ecr' ? 'OCI/ECR' : 'OCI/Basic',
     r.endpoint,
     r.baseContentPath || '-',
-    tlsPosture(r),
+    postureLabel[tlsPosture(r.endpoint, r.tls)],
     r.validation.state,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
@@ -28,11 +29,12 @@ export function formatTable(registries: RegistrySummary[]): string {
   );
 }
 
-function tlsPosture(r: RegistrySummary): string {
-  if (r.tls.skipVerify) return 'skip-verify';
-  if (r.tls.privateCa) return 'private CA';
-  return /^http:\/\//i.test(r.endpoint) ? 'none (http)' : 'system CAs';
-}
+const postureLabel: Record<TlsPosture, string> = {
+  'skip-verify': 'skip-verify',
+  'private-ca': 'private CA',
+  system: 'system CAs',
+  none: 'none (http)',
+};
 
 /**
  * One line per certificate that is expired or expires within EXPIRY_WARNING_DAYS days, with what

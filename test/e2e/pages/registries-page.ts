@@ -46,12 +46,13 @@ export class RegistriesPage {
   }
 
   /**
-   * The cells after the row header: type, endpoint, base content path, validation, actions. Their
-   * text nodes joined by spaces: innerText would return badges upper-cased by their CSS.
+   * The cells after the row header: type, endpoint, base content path, validation, TLS, actions
+   * (the selection checkbox before the header is left out). Their text nodes joined by spaces:
+   * innerText would return badges upper-cased by their CSS.
    */
   async cells(name: string): Promise<string[]> {
     return this.row(name)
-      .locator('td')
+      .locator('td:not([data-select])')
       .evaluateAll((cells: TextTree[]) =>
         cells.map((cell) => {
           const parts: string[] = [];
