@@ -32,6 +32,20 @@ const sample: RegistryRecord[] = [
 type Scheme = 'light' | 'dark';
 const dir = await createTempDir('screenshots');
 const pki = await createPki(dir.path);
+const expiringPki = await createPki(join(dir.path, 'expiring'), { caExpiresInDays: 12 });
+const listSample: RegistryRecord[] = [
+  ...sample,
+  withValidation(
+    basicRecord({
+      name: 'lab-private-ca',
+      endpoint: 'https://registry.lab.example:5000',
+      baseContentPath: 'packs',
+      tls: { insecureSkipVerify: false, caPem: expiringPki.root.certPem },
+    }),
+    true,
+  ),
+  basicRecord({ name: 'dev-skip-verify', endpoint: 'https://10.20.0.30:5000', tls: { insecureSkipVerify: true } }),
+];
 const registry = await startRegistry({
   tls: { certificate: pki.selfSignedLeaf.cert, key: pki.selfSignedLeaf.key },
   auth: { kind: 'htpasswd', users: [{ username: 'robot$packs', password: 'example-password' }] },
@@ -53,16 +67,18 @@ async function shoot(
   file: string,
   act: (page: Page, harness: Harness) => Promise<void>,
   height = 720,
+  /** `firstScreen`: only what the window shows without scrolling, as at the smallest supported size. */
+  { width = 1280, firstScreen = false }: { width?: number; firstScreen?: boolean } = {},
 ) {
   if (only && !only.includes(file)) return;
   const dataDir = join(dir.path, `data-${counter++}`);
   seedStore(dataDir, records);
   const harness = await startHarness({ dataDir });
-  const session = await openPage(browser, harness.url, { colorScheme: scheme, viewport: { width: 1280, height } });
+  const session = await openPage(browser, harness.url, { colorScheme: scheme, viewport: { width, height } });
   try {
     await new RegistriesPage(session.page).waitUntilReady();
     await act(session.page, harness);
-    await session.page.screenshot({ path: join(outDir, `${file}-${scheme}.png`), fullPage: true });
+    await session.page.screenshot({ path: join(outDir, `${file}-${scheme}.png`), fullPage: !firstScreen });
     if (session.errors.length > 0) throw new Error(`The page reported errors: ${session.errors.join('; ')}`);
     console.log(`docs/screenshots/${file}-${scheme}.png`);
   } finally {
@@ -134,6 +150,22 @@ async function run(browserScheme: Scheme) {
   );
   await shoot(browserScheme, sample, 'registries', async () => undefined);
   await shoot(browserScheme, [], 'registries-empty', async () => undefined);
+  // The smallest supported window, with the list's TLS column warning of a CA about to expire.
+  await shoot(
+    browserScheme,
+    listSample,
+    'registries-1024',
+    async (page) => {
+      const registries = new RegistriesPage(page);
+      await registries.filter('TLS').selectOption({ label: 'Expired or expiring within 30 days' });
+      await registries.rowCheckbox('lab-private-ca').check();
+      // From the filters down: the bulk actions, the tab counts that follow the filter, the expiring CA's warning.
+      await registries.filter('Validation').evaluate((element: { scrollIntoView(): void }) => element.scrollIntoView());
+      await registries.settled();
+    },
+    640,
+    { width: 1024, firstScreen: true },
+  );
   await shoot(
     browserScheme,
     [],

@@ -3,6 +3,7 @@ import { cliServices } from './cli-services';
 import { defineCommand, usageErrorFor } from './command';
 import { dataDirOption } from './data-dir';
 import { operationFailed, printable, quoted } from './io';
+import { expiryNotices, formatTable } from './list-output';
 
 const USAGE = {
   list: `Usage: regdesk list [--scope system|tenant] [--json] [--data-dir DIR]
@@ -48,6 +49,8 @@ const storeCommand = (command: 'list' | 'info') =>
           const registries = services.registries.listSummaries(scope?.data);
           if (!values.json && registries.length === 0) io.out.write(nothingStored(dataDir, scope?.data));
           else io.out.write(values.json ? `${JSON.stringify(registries, null, 2)}\n` : formatTable(registries));
+          // On stderr, so the table stays parseable.
+          io.err.write(expiryNotices(registries, Date.now()));
         } else {
           const info = { ...(await services.app.info()), dataDir };
           io.out.write(
@@ -71,29 +74,5 @@ function nothingStored(dataDir: string, scope: RegistryScope | undefined): strin
   return (
     `No ${scope ? `${scope} ` : ''}pack registries stored in ${printable(dataDir)}\n` +
     '(--data-dir DIR or REGDESK_USER_DATA_DIR read another folder)\n'
-  );
-}
-
-function formatTable(registries: RegistrySummary[]): string {
-  if (registries.length === 0) return 'No pack registries stored.\n';
-  const header = ['NAME', 'SCOPE', 'TYPE', 'ENDPOINT', 'BASE PATH', 'VALIDATION'];
-  const rows = registries.map((r) => [
-    r.name,
-    r.scope,
-    r.type === 'ecr' ? 'OCI/ECR' : 'OCI/Basic',
-    r.endpoint,
-    r.baseContentPath || '-',
-    r.validation.state,
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  return (
-    [header, ...rows]
-      .map((row) =>
-        row
-          .map((cell, i) => cell.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
   );
 }

@@ -86,6 +86,18 @@ export const ValidationSummarySchema = z.object({
 });
 export type ValidationSummary = z.infer<typeof ValidationSummarySchema>;
 
+/** A registry's TLS posture, as the list shows and filters it. Dates are ISO; absent when unknown. */
+export const TlsSummarySchema = z.object({
+  skipVerify: z.boolean(),
+  /** The admin uploaded CA certificates for this registry. */
+  privateCa: z.boolean(),
+  /** The earliest expiry among the uploaded CA certificates. */
+  caExpiresAt: z.iso.datetime().optional(),
+  /** The registry's own certificate, as presented to the last validation of its current configuration. */
+  certificateExpiresAt: z.iso.datetime().optional(),
+});
+export type TlsSummary = z.infer<typeof TlsSummarySchema>;
+
 /** One row of the Pack Registries table. */
 export const RegistrySummarySchema = z.object({
   id: z.string(),
@@ -97,6 +109,7 @@ export const RegistrySummarySchema = z.object({
   validation: ValidationSummarySchema,
   /** A secret the registry needs and none is stored (an import, a session that ended): the row says so. */
   missingSecret: SecretFieldSchema.optional(),
+  tls: TlsSummarySchema,
 });
 export type RegistrySummary = z.infer<typeof RegistrySummarySchema>;
 

@@ -22,7 +22,7 @@ async function visibleNames(registries: RegistriesPage, scope: 'System' | 'Tenan
 }
 
 describe('search', () => {
-  it('filters by name, endpoint or base path, ignoring case, and the tab counts stay the totals', async () => {
+  it('filters by name, endpoint or base path, ignoring case, and each tab counts its own matches', async () => {
     seedStore(app.dataDir, mixedRegistries());
     const { registries } = await open();
     await registries.table('System').waitFor();
@@ -32,18 +32,32 @@ describe('search', () => {
     await registries.searchField().fill('harbor');
     await registries.matchCount().filter({ hasText: '2 of 3 system registries match' }).waitFor();
     expect(await visibleNames(registries, 'System')).toEqual(['Harbor-Edge', 'zot-lab']);
-    expect(await registries.scopeTab('System').textContent()).toBe('System (3)');
-    expect(await registries.scopeTab('Tenant').textContent()).toBe('Tenant (2)');
+    // The other tab says it holds a match too, rather than hiding it (issue 21.11).
+    expect(await registries.scopeTab('System').textContent()).toBe('System (2)');
+    expect(await registries.scopeTab('Tenant').textContent()).toBe('Tenant (1)');
 
     await registries.searchField().fill('10.0.0');
     await registries.matchCount().filter({ hasText: '1 of 3' }).waitFor();
     expect(await visibleNames(registries, 'System')).toEqual(['jfrog-packs']);
+    expect(await registries.scopeTab('Tenant').textContent()).toBe('Tenant (0)');
+
+    // Only tenant registries hold "prod": the system tab says 0 and the tenant tab 1.
+    await registries.searchField().fill('prod');
+    await registries.noMatch('system').waitFor();
+    expect(await registries.scopeTab('System').textContent()).toBe('System (0)');
+    expect(await registries.scopeTab('Tenant').textContent()).toBe('Tenant (1)');
 
     // The search applies to the other scope too, with that scope's own matches.
     await registries.searchField().fill('HARBOR');
     await registries.openScope('Tenant');
     await registries.matchCount().filter({ hasText: '1 of 2 tenant registries match' }).waitFor();
     expect(await visibleNames(registries, 'Tenant')).toEqual(['harbor-tenant']);
+
+    // Cleared, the counts are the totals again.
+    await registries.searchField().fill('');
+    await registries.table('Tenant').getByRole('rowheader', { name: 'ecr-prod' }).waitFor();
+    expect(await registries.scopeTab('System').textContent()).toBe('System (3)');
+    expect(await registries.scopeTab('Tenant').textContent()).toBe('Tenant (2)');
   });
 
   it('shows a no-match state, distinct from the empty state, and Clear search or Escape brings the rows back', async () => {

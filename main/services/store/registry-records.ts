@@ -13,6 +13,7 @@ import type { RegistryDraft } from '../../../shared/model/registry-draft';
 import { storedReportWarnings } from '../../../shared/model/verdict';
 import { configFingerprint } from './config-fingerprint';
 import { firstFreeName, nameKey, scopedNameKey } from './registry-names';
+import { tlsSummary } from './registry-tls-summary';
 import type { StoreShape } from './store-options';
 
 const RecordsSchema = z.array(RegistryRecordSchema);
@@ -180,5 +181,6 @@ export function validationSummary(record: RegistryRecord): ValidationSummary {
 
 export function toSummary(record: RegistryRecord): RegistrySummary {
   const { id, name, scope, type, endpoint, baseContentPath } = record;
-  return { id, name, scope, type, endpoint, baseContentPath, validation: validationSummary(record) };
+  const validation = validationSummary(record);
+  return { id, name, scope, type, endpoint, baseContentPath, validation, tls: tlsSummary(record, validation.state) };
 }

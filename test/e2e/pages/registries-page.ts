@@ -46,12 +46,13 @@ export class RegistriesPage {
   }
 
   /**
-   * The cells after the row header: type, endpoint, base content path, validation, actions. Their
-   * text nodes joined by spaces: innerText would return badges upper-cased by their CSS.
+   * The cells after the row header: type, endpoint, base content path, validation, TLS, actions
+   * (the selection checkbox before the header is left out). Their text nodes joined by spaces:
+   * innerText would return badges upper-cased by their CSS.
    */
   async cells(name: string): Promise<string[]> {
     return this.row(name)
-      .locator('td')
+      .locator('td:not([data-select])')
       .evaluateAll((cells: TextTree[]) =>
         cells.map((cell) => {
           const parts: string[] = [];
@@ -126,7 +127,7 @@ export class RegistriesPage {
     return this.page.getByRole('dialog', { name: `Delete “${name}”?` });
   }
 
-  dialogButton(dialog: Locator, name: 'Cancel' | 'Delete registry'): Locator {
+  dialogButton(dialog: Locator, name: 'Cancel' | 'Delete registry' | `Delete ${number} registries`): Locator {
     return dialog.getByRole('button', { name, exact: true });
   }
 
@@ -150,6 +151,42 @@ export class RegistriesPage {
   /** What the last duplicate or delete did, above the table. */
   feedback(): Locator {
     return this.page.getByRole('status').filter({ has: this.page.getByRole('button', { name: 'Dismiss' }) });
+  }
+
+  /** A column's sort button ("Name", "Type", "Endpoint", "Validation", "Last validated"). */
+  sortButton(name: 'Name' | 'Type' | 'Endpoint' | 'Validation' | 'Last validated'): Locator {
+    return this.page.getByRole('columnheader').getByRole('button', { name, exact: true });
+  }
+
+  /** The header holding a sort button, where aria-sort says how the table is sorted. */
+  sortedHeader(name: 'Name' | 'Type' | 'Endpoint' | 'Validation' | 'Last validated'): Locator {
+    return this.page.getByRole('columnheader').filter({ has: this.page.getByRole('button', { name, exact: true }) });
+  }
+
+  /** The list's filters, as native selects: choose with `selectOption({ label })`. */
+  filter(name: 'Validation' | 'Type' | 'TLS'): Locator {
+    return this.page.getByRole('search').getByRole('combobox', { name, exact: true });
+  }
+
+  rowCheckbox(name: string): Locator {
+    return this.page.getByRole('checkbox', { name: `Select ${name}`, exact: true });
+  }
+
+  selectAllCheckbox(): Locator {
+    return this.page.getByRole('checkbox', { name: /^Select all [\d,]+ registries shown$/ });
+  }
+
+  bulkButton(name: 'Validate selected' | 'Export selected…' | 'Delete selected…' | 'Clear selection' | RegExp): Locator {
+    return this.page.getByRole('group', { name: 'Bulk actions' }).getByRole('button', { name });
+  }
+
+  /** "Validate all stale or never validated (N)". */
+  validateAllStaleButton(): Locator {
+    return this.bulkButton(/^Validate all stale or never validated \([\d,]+\)$/);
+  }
+
+  bulkDeleteDialog(count: number): Locator {
+    return this.page.getByRole('dialog', { name: `Delete ${count} ${count === 1 ? 'registry' : 'registries'}?` });
   }
 
   secureStorageBadge(): Locator {

@@ -5,7 +5,8 @@ import { ApiError, client, onRegistriesChanged } from '../../api/client';
 
 export type RegistriesState =
   | { status: 'loading' }
-  | { status: 'loaded'; registries: RegistrySummary[] }
+  /** `loadedAt` (ms since the epoch): what certificate expiry is judged against until the next load. */
+  | { status: 'loaded'; registries: RegistrySummary[]; loadedAt: number }
   | { status: 'failed'; error: Pick<AppError, 'message' | 'remedy'> };
 
 /**
@@ -55,7 +56,7 @@ function fetchRegistries(): Promise<RegistriesState> {
   return client.listRegistries().then(
     (registries): RegistriesState => {
       performance.mark('regdesk:list-data');
-      return { status: 'loaded', registries };
+      return { status: 'loaded', registries, loadedAt: Date.now() };
     },
     (error: unknown): RegistriesState => ({ status: 'failed', error: describe(error) }),
   );

@@ -40,9 +40,23 @@ export function useRegistryActions(reload: () => Promise<void>) {
     [reload],
   );
 
+  /** One by one, as the one-registry delete; the list is reloaded even when one fails part way. */
+  const removeMany = useCallback(
+    async (registries: readonly RegistrySummary[]) => {
+      try {
+        for (const registry of registries) await client.deleteRegistry({ id: registry.id });
+      } finally {
+        await reload();
+      }
+      const n = registries.length;
+      setFeedback({ kind: 'done', message: `Deleted ${n} ${n === 1 ? 'registry' : 'registries'} and their stored secrets.` });
+    },
+    [reload],
+  );
+
   const dismiss = useCallback(() => setFeedback(null), []);
 
-  return { feedback, dismiss, duplicate, remove };
+  return { feedback, dismiss, duplicate, remove, removeMany };
 }
 
 function describe(error: unknown): Pick<AppError, 'message' | 'remedy'> {

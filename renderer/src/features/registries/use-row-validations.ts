@@ -10,6 +10,18 @@ export type RowValidation =
 
 export type RowValidations = ReadonlyMap<string, RowValidation>;
 
+/** A bulk validation under way: how many of its registries have finished. */
+export interface BatchProgress {
+  total: number;
+  done: number;
+}
+
+/**
+ * Runs at once in a bulk validation. Each run waits mostly on the network; a few at a time keep a
+ * "validate all" over hundreds of registries from opening hundreds of connections together.
+ */
+const CONCURRENT_RUNS = 4;
+
 /**
  * Runs validations of stored registries from the list, several at once if the admin wants, each
  * followed by its own run id. Main records every verdict with the registry, so once a run ends
@@ -17,6 +29,7 @@ export type RowValidations = ReadonlyMap<string, RowValidation>;
  */
 export function useRowValidations(afterRun: () => Promise<void>) {
   const [runs, setRuns] = useState<RowValidations>(() => new Map());
+  const [batch, setBatch] = useState<BatchProgress | null>(null);
   const registryByRun = useRef(new Map<string, string>());
 
   const update = useCallback(
@@ -67,6 +80,25 @@ export function useRowValidations(afterRun: () => Promise<void>) {
     [afterRun, update],
   );
 
+  /** Validates each registry in turn, CONCURRENT_RUNS at a time; one already running is left to finish. */
+  const validateMany = useCallback(
+    async (registryIds: readonly string[]) => {
+      const running = new Set(registryByRun.current.values());
+      const queue = registryIds.filter((id) => !running.has(id));
+      if (queue.length === 0) return;
+      setBatch({ total: queue.length, done: 0 });
+      const worker = async () => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+          await validate(id);
+          setBatch((current) => current && { ...current, done: current.done + 1 });
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(CONCURRENT_RUNS, queue.length) }, worker));
+      setBatch(null);
+    },
+    [validate],
+  );
+
   /** Asks main to stop the run; the row then reports "cancelled" when validateRegistry answers. */
   const cancel = useCallback(
     (registryId: string) => {
@@ -80,5 +112,5 @@ export function useRowValidations(afterRun: () => Promise<void>) {
     [update],
   );
 
-  return { runs, validate, cancel };
+  return { runs, validate, validateMany, batch, cancel };
 }

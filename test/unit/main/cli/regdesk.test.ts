@@ -34,10 +34,10 @@ describe('regdesk', () => {
     const table = await regdesk('list', '--data-dir', dir);
     expect(table.code).toBe(0);
     const lines = table.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^NAME\s+SCOPE\s+TYPE\s+ENDPOINT\s+BASE PATH\s+VALIDATION$/);
+    expect(lines[0]).toMatch(/^NAME\s+SCOPE\s+TYPE\s+ENDPOINT\s+BASE PATH\s+TLS\s+VALIDATION$/);
     expect(lines.slice(1).map((l) => l.split(/\s{2,}/))).toEqual([
-      ['ecr-prod', 'tenant', 'OCI/ECR', '123456789012.dkr.ecr.us-east-1.amazonaws.com', 'production', 'never'],
-      ['harbor', 'system', 'OCI/Basic', 'https://harbor.example.test', 'spectro', 'validated'],
+      ['ecr-prod', 'tenant', 'OCI/ECR', '123456789012.dkr.ecr.us-east-1.amazonaws.com', 'production', 'system CAs', 'never'],
+      ['harbor', 'system', 'OCI/Basic', 'https://harbor.example.test', 'spectro', 'system CAs', 'validated'],
     ]);
     const json = await regdesk('list', '--scope', 'tenant', '--json', '--data-dir', dir);
     expect((JSON.parse(json.stdout) as Array<{ name: string }>).map((r) => r.name)).toEqual(['ecr-prod']);

@@ -20,6 +20,7 @@ describe('createInvoke', () => {
     endpoint: 'https://harbor.example.test',
     baseContentPath: '',
     validation: { state: 'never' as const },
+    tls: { skipVerify: false, privateCa: false },
   };
 
   it('answers a trusted sender with the handler output in an ok envelope', async () => {

@@ -1,19 +1,24 @@
-import { Alert, Box, Button, EmptyState, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconFileExport, IconPackages, IconPlus, IconSearch } from '@tabler/icons-react';
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Box, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconFileExport, IconPlus } from '@tabler/icons-react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RegistryScope, RegistrySummary } from '../../../../../shared/model/registry';
 import type { ExportTarget } from '../../export/ExportDialog';
 import { ImportDraftsButton, ImportDraftsDialog, useImportDrafts } from '../../export/ImportDrafts';
 import { PaletteViewButton } from '../../palette/PaletteViewButton';
+import { BulkActions } from '../BulkActions/BulkActions';
+import { BulkDeleteDialog } from '../BulkActions/BulkDeleteDialog';
 import { DeleteRegistryDialog } from '../DeleteRegistryDialog/DeleteRegistryDialog';
-import { RegistriesTable } from '../RegistriesTable/RegistriesTable';
+import { ListFilters } from '../ListFilters/ListFilters';
 import type { RowAction } from '../RegistriesTable/RowActions';
 import { RegistrySearch } from '../RegistrySearch/RegistrySearch';
 import { StorageAlerts } from '../StorageAlerts/StorageAlerts';
-import { filterRegistries, normalizeQuery, searchIndex } from '../registry-search';
+import { needsValidation, NO_FILTERS } from '../list-view';
+import { useListView } from '../use-list-view';
 import { useRegistries } from '../use-registries';
 import { useRegistryActions, type ActionFeedback } from '../use-registry-actions';
 import { useRowValidations } from '../use-row-validations';
+import { useSelection } from '../use-selection';
+import { ScopePanel } from './ScopePanel';
 
 // Loaded on first use, so the list's first screen does not wait for dialogs nobody opened yet.
 const ExportDialog = lazy(() => import('../../export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
@@ -23,10 +28,6 @@ const PublishDialog = lazy(() => import('../../export/PublishDialog').then((m) =
 
 const SCOPES = ['system', 'tenant'] as const;
 const scopeTitle: Record<RegistryScope, string> = { system: 'System', tenant: 'Tenant' };
-const scopeHelp: Record<RegistryScope, string> = {
-  system: 'System registries are added in the system console and are available to every tenant.',
-  tenant: 'Tenant registries are added in Tenant Settings and are visible to one tenant only.',
-};
 const NO_REGISTRIES: RegistrySummary[] = [];
 const count = new Intl.NumberFormat();
 
@@ -43,11 +44,7 @@ interface Props {
 export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props) {
   const { state, reload } = useRegistries();
   const [scope, setScope] = useState<RegistryScope>(initialScope);
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(1);
   const searchField = useRef<HTMLInputElement>(null);
-  // The keystroke shows in the field at once; the filtered table follows in a render that typing can interrupt.
-  const deferredQuery = useDeferredValue(query);
   const validations = useRowValidations(reload);
   const actions = useRegistryActions(reload);
   const [deleting, setDeleting] = useState<{ registry: RegistrySummary | undefined; opened: boolean }>({
@@ -60,19 +57,17 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
     registry: undefined,
     opened: false,
   });
+  const [bulkDeleting, setBulkDeleting] = useState<{ registries: RegistrySummary[]; opened: boolean }>({ registries: [], opened: false });
   const importDrafts = useImportDrafts(reload);
   useReadinessMarker(state.status !== 'loading');
   useListRenderedMark(state);
 
   const registries = state.status === 'loaded' ? state.registries : NO_REGISTRIES;
-  const indexByScope = useMemo(
-    () => ({
-      system: searchIndex(registries.filter((r) => r.scope === 'system')),
-      tenant: searchIndex(registries.filter((r) => r.scope === 'tenant')),
-    }),
-    [registries],
-  );
-  const shown = useMemo(() => filterRegistries(indexByScope[scope], deferredQuery), [indexByScope, scope, deferredQuery]);
+  const view = useListView(registries, scope, state.status === 'loaded' ? state.loadedAt : 0);
+  const { selected, toggle, setMany, clear } = useSelection();
+  // The ticked rows the list shows: a row the search or a filter hides is not acted on unseen.
+  const ticked = useMemo(() => view.shown.filter((r) => selected.has(r.id)), [view.shown, selected]);
+  const stale = useMemo(() => registries.filter(needsValidation), [registries]);
 
   const { validate } = validations;
   const { duplicate } = actions;
@@ -134,85 +129,63 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
       {state.status === 'loaded' && (
         <>
           <Box role="search" aria-label="Registries">
-            <RegistrySearch
-              inputRef={searchField}
-              value={query}
-              onChange={(value) => {
-                setQuery(value);
-                setPage(1);
-              }}
-            />
+            <Group gap="md" align="flex-end" wrap="wrap">
+              <RegistrySearch inputRef={searchField} value={view.query} onChange={view.setQuery} />
+              <ListFilters filters={view.filters} onChange={view.setFilters} />
+            </Group>
           </Box>
           <FeedbackAlert feedback={actions.feedback} onClose={actions.dismiss} />
+          <BulkActions
+            selectedCount={ticked.length}
+            needingValidation={stale.length}
+            batch={validations.batch}
+            onValidateSelected={() => void validations.validateMany(ticked.map((r) => r.id))}
+            onValidateNeeding={() => void validations.validateMany(stale.map((r) => r.id))}
+            onExport={() =>
+              setExporting({
+                target: { ids: ticked.map((r) => r.id), label: `${count.format(ticked.length)} selected registries` },
+                opened: true,
+              })
+            }
+            onDelete={() => setBulkDeleting({ registries: ticked, opened: true })}
+            onClear={clear}
+          />
           {/* Only the open tab is mounted: the other scope's rows would double the work for nothing. */}
           <Tabs
             value={scope}
             onChange={(value) => {
               if (!value) return;
               setScope(value as RegistryScope);
-              setPage(1);
+              view.setPage(1);
+              // A selection belongs to the rows in sight: another scope's tab starts with none.
+              clear();
             }}
             keepMounted={false}
           >
             <Tabs.List aria-label="Registry scope">
               {SCOPES.map((s) => (
                 <Tabs.Tab key={s} value={s}>
-                  {/* Totals, whatever the search: the count says what the scope holds. */}
-                  {scopeTitle[s]} ({indexByScope[s].length})
+                  {/* While a search or filter narrows the list, each tab counts its matches, so none are hidden unseen in the other tab. */}
+                  {scopeTitle[s]} ({view.narrowed ? view.matchingByScope[s].length : view.totals[s]})
                 </Tabs.Tab>
               ))}
             </Tabs.List>
             {SCOPES.map((s) => (
               <Tabs.Panel key={s} value={s} pt="md">
-                <Text size="sm" c="dimmed" mb="sm">
-                  {scopeHelp[s]}
-                </Text>
-                {indexByScope[s].length === 0 ? (
-                  <EmptyState
-                    py="xl"
-                    icon={<IconPackages size={32} aria-hidden />}
-                    withIndicatorBackground
-                    title={`No ${s} pack registries yet`}
-                    description="Add an OCI registry with Basic or AWS ECR authentication, validate it from this workstation, then export it for Palette."
-                  />
-                ) : shown.length === 0 ? (
-                  <EmptyState
-                    py="xl"
-                    icon={<IconSearch size={32} aria-hidden />}
-                    withIndicatorBackground
-                    title={`No ${s} registries match “${deferredQuery.trim()}”`}
-                  >
-                    <EmptyState.Description>Search looks at names, endpoints and base content paths, ignoring case.</EmptyState.Description>
-                    <EmptyState.Actions>
-                      <Button
-                        variant="default"
-                        onClick={() => {
-                          setQuery('');
-                          setPage(1);
-                        }}
-                      >
-                        Clear search
-                      </Button>
-                    </EmptyState.Actions>
-                  </EmptyState>
-                ) : (
-                  <>
-                    {normalizeQuery(deferredQuery) !== '' && (
-                      <Text size="sm" mb="xs" role="status">
-                        {count.format(shown.length)} of {count.format(indexByScope[s].length)} {s} registries match
-                      </Text>
-                    )}
-                    <RegistriesTable
-                      registries={shown}
-                      caption={`${scopeTitle[s]} pack registries`}
-                      page={page}
-                      onPageChange={setPage}
-                      runs={validations.runs}
-                      onAction={onAction}
-                      onCancelValidation={validations.cancel}
-                    />
-                  </>
-                )}
+                <ScopePanel
+                  scope={s}
+                  view={view}
+                  runs={validations.runs}
+                  onAction={onAction}
+                  onCancelValidation={validations.cancel}
+                  selected={selected}
+                  onSelect={toggle}
+                  onSelectMany={setMany}
+                  onShowAll={() => {
+                    view.setQuery('');
+                    view.setFilters(NO_FILTERS);
+                  }}
+                />
               </Tabs.Panel>
             ))}
           </Tabs>
@@ -224,6 +197,15 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
         onConfirm={actions.remove}
         onClose={() => setDeleting((current) => ({ ...current, opened: false }))}
         focusAfterDelete={searchField}
+      />
+      <BulkDeleteDialog
+        registries={bulkDeleting.registries}
+        opened={bulkDeleting.opened}
+        onConfirm={async (doomed) => {
+          await actions.removeMany(doomed);
+          clear();
+        }}
+        onClose={() => setBulkDeleting((current) => ({ ...current, opened: false }))}
       />
       <Suspense fallback={null}>
         {exporting.target && (

@@ -1,8 +1,11 @@
 import { Group, Pagination, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { RegistrySummary } from '../../../../../shared/model/registry';
+import type { SortOrder } from '../list-view';
 import type { RowValidations } from '../use-row-validations';
 import { RegistryRow } from './RegistryRow';
 import type { RowAction } from './RowActions';
+import classes from './RegistriesTable.module.css';
+import { SortHeader } from './SortHeader';
 
 /**
  * Rows per page. Drawing 1,000 rows took 3–5 s and a search keystroke up to 3 s on a 2-core
@@ -22,9 +25,17 @@ interface Props {
   runs: RowValidations;
   onAction: (action: RowAction, registry: RegistrySummary) => void;
   onCancelValidation: (registryId: string) => void;
+  sort: SortOrder;
+  onSort: (order: SortOrder) => void;
+  selected: ReadonlySet<string>;
+  onSelect: (registryId: string, selected: boolean) => void;
+  /** Ticks or clears every registry in `registries`, on every page. */
+  onSelectAll: (selected: boolean) => void;
+  now: number;
 }
 
-export function RegistriesTable({ registries, caption, page, onPageChange, runs, onAction, onCancelValidation }: Props) {
+export function RegistriesTable(props: Props) {
+  const { registries, caption, page, onPageChange, runs, onAction, onCancelValidation, sort, onSort, selected, onSelect, now } = props;
   const pages = Math.max(1, Math.ceil(registries.length / PAGE_SIZE));
   const current = Math.min(Math.max(page, 1), pages);
   const first = (current - 1) * PAGE_SIZE;
@@ -36,14 +47,24 @@ export function RegistriesTable({ registries, caption, page, onPageChange, runs,
         <Table verticalSpacing="sm" aria-label={caption}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">Type</Table.Th>
-              <Table.Th scope="col">Endpoint</Table.Th>
+              <Table.Th scope="col" className={classes.select}>
+                <SelectAll registries={registries} selected={selected} onSelectAll={props.onSelectAll} />
+              </Table.Th>
+              <SortHeader columns={[{ column: 'name', label: 'Name' }]} sort={sort} onSort={onSort} />
+              <SortHeader columns={[{ column: 'type', label: 'Type' }]} sort={sort} onSort={onSort} />
+              <SortHeader columns={[{ column: 'endpoint', label: 'Endpoint' }]} sort={sort} onSort={onSort} />
               <Table.Th scope="col">Base content path</Table.Th>
               {/* Wide enough for a running validation's step and Cancel, so columns do not shift as it starts. */}
-              <Table.Th scope="col" miw={300}>
-                Validation
-              </Table.Th>
+              <SortHeader
+                columns={[
+                  { column: 'state', label: 'Validation' },
+                  { column: 'validatedAt', label: 'Last validated' },
+                ]}
+                sort={sort}
+                onSort={onSort}
+                miw={300}
+              />
+              <Table.Th scope="col">TLS</Table.Th>
               <Table.Th scope="col">
                 <VisuallyHidden>Actions</VisuallyHidden>
               </Table.Th>
@@ -57,6 +78,9 @@ export function RegistriesTable({ registries, caption, page, onPageChange, runs,
                 run={runs.get(registry.id)}
                 onAction={onAction}
                 onCancel={onCancelValidation}
+                selected={selected.has(registry.id)}
+                onSelect={onSelect}
+                now={now}
               />
             ))}
           </Table.Tbody>
@@ -80,5 +104,22 @@ export function RegistriesTable({ registries, caption, page, onPageChange, runs,
         </Group>
       )}
     </>
+  );
+}
+
+/** Ticks every registry the search and filters leave in this scope, not only this page's. */
+function SelectAll({ registries, selected, onSelectAll }: Pick<Props, 'registries' | 'selected' | 'onSelectAll'>) {
+  const ticked = registries.reduce((n, r) => n + (selected.has(r.id) ? 1 : 0), 0);
+  const all = ticked === registries.length;
+  return (
+    <input
+      type="checkbox"
+      aria-label={`Select all ${count.format(registries.length)} registries shown`}
+      checked={all}
+      ref={(input) => {
+        if (input) input.indeterminate = ticked > 0 && !all;
+      }}
+      onChange={(e) => onSelectAll(e.currentTarget.checked)}
+    />
   );
 }

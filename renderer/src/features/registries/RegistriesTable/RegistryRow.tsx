@@ -4,6 +4,7 @@ import type { RegistrySummary } from '../../../../../shared/model/registry';
 import type { RowValidation } from '../use-row-validations';
 import classes from './RegistriesTable.module.css';
 import { RowActions, type RowAction } from './RowActions';
+import { TlsCell } from './TlsCell';
 import { ValidationCell } from './ValidationCell';
 
 const typeLabel: Record<RegistrySummary['type'], string> = { basic: 'OCI · Basic', ecr: 'OCI · ECR' };
@@ -14,15 +15,28 @@ interface Props {
   run: RowValidation | undefined;
   onAction: (action: RowAction, registry: RegistrySummary) => void;
   onCancel: (registryId: string) => void;
+  selected: boolean;
+  onSelect: (registryId: string, selected: boolean) => void;
+  /** When the list was loaded, for certificate expiry (ms since the epoch). */
+  now: number;
 }
 
 /**
  * Memoised: a keystroke in search or a step of one row's validation re-renders only the rows
  * whose props changed. Callers pass stable callbacks.
  */
-export const RegistryRow = memo(function RegistryRow({ registry, run, onAction, onCancel }: Props) {
+export const RegistryRow = memo(function RegistryRow({ registry, run, onAction, onCancel, selected, onSelect, now }: Props) {
   return (
     <tr className={classes.row}>
+      {/* A plain checkbox: a Mantine one per row is measurable on a page of rows. */}
+      <td className={`${classes.cell} ${classes.select}`} data-select>
+        <input
+          type="checkbox"
+          aria-label={`Select ${registry.name}`}
+          checked={selected}
+          onChange={(e) => onSelect(registry.id, e.currentTarget.checked)}
+        />
+      </td>
       <th scope="row" className={`${classes.cell} ${classes.name}`}>
         {registry.name}
       </th>
@@ -33,6 +47,9 @@ export const RegistryRow = memo(function RegistryRow({ registry, run, onAction, 
       </td>
       <td className={classes.cell}>
         <ValidationCell registry={registry} run={run} onCancel={onCancel} />
+      </td>
+      <td className={classes.cell}>
+        <TlsCell registry={registry} now={now} />
       </td>
       <td className={`${classes.cell} ${classes.actions}`}>
         {registry.missingSecret && (
