@@ -22,9 +22,11 @@ interface Props {
   runs: RowValidations;
   onAction: (action: RowAction, registry: RegistrySummary) => void;
   onCancelValidation: (registryId: string) => void;
+  /** A row to mark as the one just saved. */
+  highlightId?: string | undefined;
 }
 
-export function RegistriesTable({ registries, caption, page, onPageChange, runs, onAction, onCancelValidation }: Props) {
+export function RegistriesTable({ registries, caption, page, onPageChange, runs, onAction, onCancelValidation, highlightId }: Props) {
   const pages = Math.max(1, Math.ceil(registries.length / PAGE_SIZE));
   const current = Math.min(Math.max(page, 1), pages);
   const first = (current - 1) * PAGE_SIZE;
@@ -33,7 +35,7 @@ export function RegistriesTable({ registries, caption, page, onPageChange, runs,
     <>
       <Table.ScrollContainer minWidth={760}>
         {/* Striping and hover are drawn by RegistryRow's own classes, from the variables Table sets. */}
-        <Table verticalSpacing="sm" aria-label={caption}>
+        <Table verticalSpacing="sm" aria-label={caption} styles={{ th: { whiteSpace: 'nowrap' } }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Name</Table.Th>
@@ -57,6 +59,7 @@ export function RegistriesTable({ registries, caption, page, onPageChange, runs,
                 run={runs.get(registry.id)}
                 onAction={onAction}
                 onCancel={onCancelValidation}
+                highlighted={registry.id === highlightId}
               />
             ))}
           </Table.Tbody>

@@ -11,6 +11,9 @@ interface Props {
   onCancel: () => void;
 }
 
+/** The verdict's element: the form moves the focus there when a validation ends, so it is read first. */
+export const VERDICT_ID = 'validation-verdict';
+
 /** Validate / Cancel, the verdict in one line, and every step with what it saw. */
 export function ValidationPanel({ state, current, onValidate, onCancel }: Props) {
   const running = state.status === 'running';
@@ -39,7 +42,7 @@ export function ValidationPanel({ state, current, onValidate, onCancel }: Props)
             </Button>
           </Group>
         </Group>
-        <div aria-live="polite">
+        <div aria-live="polite" id={VERDICT_ID} tabIndex={-1}>
           {state.status === 'idle' && (
             <Text size="sm" c="dimmed">
               Checks DNS, TCP, TLS, the registry API, the credentials and the packs under the base content path, from this workstation.
