@@ -97,7 +97,7 @@ describe('after Confirm (issue 21 item 6)', () => {
     expect(await list.scopeTab('Tenant').getAttribute('aria-selected')).toBe('true');
     expect(await list.row('zz-new').getAttribute('aria-current')).toBe('true');
     expect(await list.row('a-00').count()).toBe(0);
-    expect(await inViewport(page, 'tr[aria-current="true"]')).toBe(true);
+    await expect.poll(() => inViewport(page, 'tr[aria-current="true"]')).toBe(true);
     // The focus went with the admin: to the notice, not to the page body.
     expect((await focused(page)).label).toBe('Saved');
 

@@ -311,7 +311,7 @@ function useSavedRowInView(id: string | undefined, shown: readonly RegistrySumma
     const row = document.querySelector('tr[aria-current="true"]');
     if (!row) return;
     scrolled.current = true;
-    row.scrollIntoView({ block: 'nearest' });
+    row.scrollIntoView({ block: 'center' });
   });
 }
 
