@@ -1,5 +1,6 @@
 import { events, channels, type EventName, type MethodName, type PayloadOf } from '../../shared/ipc/contract';
 import type { Services } from '../services';
+import { saveRegistryWithSecret } from '../services/store/registry-save';
 import { createInvoke, type HandleOptions, type Handlers, type Invoke } from './handle';
 
 /** Where handlers are bound: `ipcMain` + `webContents.send` in Electron, HTTP + SSE in the harness. */
@@ -18,6 +19,7 @@ function createHandlers(services: Services, emit: Emit): Handlers {
     getRegistry: async ({ id }) => services.registries.get(id),
     createRegistry: (draft) => services.registries.create(draft),
     updateRegistry: ({ id, draft }) => services.registries.update(id, draft),
+    saveRegistry: (input) => saveRegistryWithSecret(services, input),
     duplicateRegistry: ({ id, name }) => services.registries.duplicate(id, name),
     deleteRegistry: ({ id }) => services.registries.delete(id),
     setSecret: ({ value, persistence, ...ref }) => services.secrets.set(ref, value, persistence),

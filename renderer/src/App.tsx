@@ -6,6 +6,7 @@ import { RegistriesPage } from './features/registries/RegistriesPage/RegistriesP
 import { SecureStorageBadge } from './components/SecureStorageBadge/SecureStorageBadge';
 import { HelpMenu } from './features/diagnostics/HelpMenu/HelpMenu';
 import { SettingsButton } from './features/settings/SettingsButton';
+import type { SavedRegistry } from './features/wizard/AddRegistryWizard/save-registry';
 
 // The wizard (its forms, zod schemas and fields) loads when first opened, not before the list can draw.
 const AddRegistryWizard = lazy(() =>
@@ -13,7 +14,7 @@ const AddRegistryWizard = lazy(() =>
 );
 
 type View =
-  | { name: 'list'; scope: RegistryScope }
+  | { name: 'list'; scope: RegistryScope; saved?: SavedRegistry | undefined }
   | { name: 'add'; scope: RegistryScope; takenNames: ReadonlyMap<RegistryScope, ReadonlySet<string>> }
   | { name: 'edit'; id: string; scope: RegistryScope; takenNames: ReadonlyMap<RegistryScope, ReadonlySet<string>> };
 
@@ -22,7 +23,8 @@ export function App() {
   return (
     // "auto" follows the operating system's light or dark setting.
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-      <AppShell header={{ height: 56 }} padding="lg">
+      {/* Sized for 1024×640, the smallest window supported: the list's first rows are on its first screen. */}
+      <AppShell header={{ height: 56 }} padding="md">
         <AppShell.Header>
           <Group h="100%" px="lg" justify="space-between">
             <Title order={1} size="h4">
@@ -39,6 +41,7 @@ export function App() {
           {view.name === 'list' ? (
             <RegistriesPage
               initialScope={view.scope}
+              justSaved={view.saved}
               onAdd={(scope, takenNames) => setView({ name: 'add', scope, takenNames })}
               onEdit={(id, scope, takenNames) => setView({ name: 'edit', id, scope, takenNames })}
             />
@@ -49,7 +52,8 @@ export function App() {
                 scope={view.scope}
                 takenNames={view.takenNames}
                 registryId={view.name === 'edit' ? view.id : undefined}
-                onDone={() => setView({ name: 'list', scope: view.scope })}
+                // A saved registry is shown where it landed: its scope's tab, its page, its row highlighted.
+                onDone={(saved) => setView({ name: 'list', scope: saved?.scope ?? view.scope, saved })}
               />
             </Suspense>
           )}

@@ -8,6 +8,7 @@ import {
   UpdateRegistryInputSchema,
 } from '../model/registry-draft';
 import { SecretRefSchema, SecretStatusInputSchema, SecretStatusSchema, SetSecretInputSchema } from '../model/secrets';
+import { SaveRegistryInputSchema } from '../model/registry-save';
 import { NetworkEnvironmentSchema, SettingsSchema, SettingsUpdateSchema } from '../model/settings';
 import { ValidationReportSchema, ValidationRequestSchema, ValidationStepSchema } from '../model/validation';
 import { FetchPresentedChainInputSchema, PickCertificateResultSchema, PresentedChainSchema } from '../model/certificate';
@@ -49,6 +50,8 @@ export const channels = {
   getRegistry: { channel: 'registries:get', input: RegistryIdInputSchema, output: RegistryDetailSchema },
   createRegistry: { channel: 'registries:create', input: RegistryDraftSchema, output: RegistryDetailSchema },
   updateRegistry: { channel: 'registries:update', input: UpdateRegistryInputSchema, output: RegistryDetailSchema },
+  /** Creates or changes a registry and its secret together: both are stored, or neither. */
+  saveRegistry: { channel: 'registries:save', input: SaveRegistryInputSchema, output: RegistryDetailSchema },
   duplicateRegistry: { channel: 'registries:duplicate', input: DuplicateRegistryInputSchema, output: RegistryDetailSchema },
   /** Deletes the registry and every secret stored for it. */
   deleteRegistry: { channel: 'registries:delete', input: RegistryIdInputSchema, output: z.object({ id: z.string() }) },

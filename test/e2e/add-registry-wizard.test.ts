@@ -147,8 +147,9 @@ describe('Add New Pack Registry', () => {
     await expectNoAxeViolations(page, 'wizard, dark');
     await wizard.button('Save as draft').click();
     await list.heading().waitFor();
-    expect(await list.row('offline-draft').count()).toBe(0);
-    await list.openScope('Tenant');
+    // The list opens on the scope the registry was saved to (issue 21 item 6).
+    await list.row('offline-draft').waitFor();
+    expect(await list.scopeTab('Tenant').getAttribute('aria-selected')).toBe('true');
     expect((await list.row('offline-draft').locator('td').allTextContents()).slice(0, 4)).toEqual([
       'OCI · Basic',
       'registry.airgap.example:5000',

@@ -164,7 +164,7 @@ export function ExportDialog({ target, opened, onClose }: Props) {
             {saved.canceled ? 'Save cancelled: nothing was written.' : `Saved to ${saved.path}`}
           </Text>
         )}
-        <Group justify="flex-end" gap="sm">
+        <Group justify="flex-end" gap="sm" className={classes.actions}>
           <Button variant="default" onClick={close} disabled={saving}>
             Done
           </Button>

@@ -49,6 +49,7 @@ describe('RegdeskApi (derived from the contract)', () => {
       | 'getRegistry'
       | 'createRegistry'
       | 'updateRegistry'
+      | 'saveRegistry'
       | 'duplicateRegistry'
       | 'deleteRegistry'
       | 'setSecret'
@@ -151,6 +152,7 @@ describe('buildApi', () => {
       'runValidation',
       'saveDiagnostics',
       'saveExport',
+      'saveRegistry',
       'secretStatus',
       'setSecret',
       'settingsEnvironment',

@@ -19,6 +19,10 @@ interface Props {
  * exist nowhere else on this workstation), so the dialog names both. Cancel has the focus: Enter
  * straight after opening must not delete.
  */
+function actionsButtonSelector(registry: RegistrySummary | undefined): string {
+  return `button[aria-label="${CSS.escape(`Actions for ${registry?.name ?? ''}`)}"]`;
+}
+
 export function DeleteRegistryDialog({ registry, opened, onConfirm, onClose, focusAfterDelete }: Props) {
   const [deleting, setDeleting] = useState(false);
   const [problem, setProblem] = useState<Pick<AppError, 'message' | 'remedy'> | null>(null);
@@ -52,8 +56,12 @@ export function DeleteRegistryDialog({ registry, opened, onConfirm, onClose, foc
       title={registry ? `Delete “${registry.name}”?` : ''}
       closeButtonProps={{ 'aria-label': 'Close' }}
       centered
-      returnFocus={!deleted}
-      onExitTransitionEnd={() => deleted && focusAfterDelete.current?.focus()}
+      // The menu item that opened the dialog is gone with its menu: after a cancel, focus returns to
+      // the row's actions button (named after the registry), after a delete to the given element.
+      returnFocus={false}
+      onExitTransitionEnd={() =>
+        deleted ? focusAfterDelete.current?.focus() : document.querySelector<HTMLElement>(actionsButtonSelector(registry))?.focus()
+      }
       // Inside the main landmark: portalled to <body>, the modal's <header> would count as a second banner (axe).
       withinPortal={false}
     >

@@ -19,6 +19,9 @@ import { useRegistryActions, type ActionFeedback } from '../use-registry-actions
 import { useRowValidations } from '../use-row-validations';
 import { useSelection } from '../use-selection';
 import { ScopePanel } from './ScopePanel';
+import { PAGE_SIZE } from '../RegistriesTable/RegistriesTable';
+import { SavedNotice } from '../../wizard/AddRegistryWizard/SavedNotice';
+import type { SavedRegistry } from '../../wizard/AddRegistryWizard/save-registry';
 
 // Loaded on first use, so the list's first screen does not wait for dialogs nobody opened yet.
 const ExportDialog = lazy(() => import('../../export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
@@ -36,12 +39,14 @@ type TakenNames = ReadonlyMap<RegistryScope, ReadonlySet<string>>;
 interface Props {
   /** The scope tab to open on, e.g. the one a registry was just added to. */
   initialScope?: RegistryScope;
+  /** The registry the wizard just saved: announced, its page opened and its row highlighted. */
+  justSaved?: SavedRegistry | undefined;
   onAdd: (scope: RegistryScope, takenNames: TakenNames) => void;
   /** Opens the wizard on a stored registry; `takenNames` leaves out the registry's own name. */
   onEdit: (id: string, scope: RegistryScope, takenNames: TakenNames) => void;
 }
 
-export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props) {
+export function RegistriesPage({ initialScope = 'system', justSaved, onAdd, onEdit }: Props) {
   const { state, reload } = useRegistries();
   const [scope, setScope] = useState<RegistryScope>(initialScope);
   const searchField = useRef<HTMLInputElement>(null);
@@ -68,6 +73,9 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
   // The ticked rows the list shows: a row the search or a filter hides is not acted on unseen.
   const ticked = useMemo(() => view.shown.filter((r) => selected.has(r.id)), [view.shown, selected]);
   const stale = useMemo(() => registries.filter(needsValidation), [registries]);
+  const [saved, setSaved] = useState(justSaved);
+  const savedRow = saved ? registries.find((r) => r.id === saved.id) : undefined;
+  useSavedRowInView(saved?.id, view.shown, view.setPage);
 
   const { validate } = validations;
   const { duplicate } = actions;
@@ -85,38 +93,41 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
 
   return (
     <Stack gap="md" maw={1200}>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2}>Pack Registries</Title>
-          <Text c="dimmed" size="sm">
-            OCI pack registries for Palette, with Basic or AWS ECR authentication.
-          </Text>
-        </div>
-        <Group gap="sm">
-          <ImportDraftsButton state={importDrafts} disabled={state.status !== 'loaded'} />
-          <PaletteViewButton disabled={state.status !== 'loaded'} onOpen={() => setViewingPalette(true)} />
-          <Button
-            variant="default"
-            leftSection={<IconFileExport size={16} aria-hidden />}
-            disabled={registries.length === 0}
-            onClick={() =>
-              setExporting({
-                target: { ids: registries.map((r) => r.id), label: `all ${count.format(registries.length)} registries` },
-                opened: true,
-              })
-            }
-          >
-            Export all…
-          </Button>
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            disabled={state.status !== 'loaded'}
-            onClick={() => state.status === 'loaded' && onAdd(scope, takenNames(state.registries))}
-          >
-            Add New Pack Registry
-          </Button>
+      {/* The title and the actions share one row and the description goes under them: at 1024×640 a row of the list is on the first screen. */}
+      <Stack gap={4}>
+        <Group justify="space-between" align="center" gap="sm">
+          <Title order={2} size="h3">
+            Pack Registries
+          </Title>
+          <Group gap="xs">
+            <ImportDraftsButton state={importDrafts} disabled={state.status !== 'loaded'} />
+            <PaletteViewButton disabled={state.status !== 'loaded'} onOpen={() => setViewingPalette(true)} />
+            <Button
+              variant="default"
+              leftSection={<IconFileExport size={16} aria-hidden />}
+              disabled={registries.length === 0}
+              onClick={() =>
+                setExporting({
+                  target: { ids: registries.map((r) => r.id), label: `all ${count.format(registries.length)} registries` },
+                  opened: true,
+                })
+              }
+            >
+              Export all…
+            </Button>
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              disabled={state.status !== 'loaded'}
+              onClick={() => state.status === 'loaded' && onAdd(scope, takenNames(state.registries))}
+            >
+              Add New Pack Registry
+            </Button>
+          </Group>
         </Group>
-      </Group>
+        <Text c="dimmed" size="sm">
+          OCI pack registries for Palette, with Basic or AWS ECR authentication.
+        </Text>
+      </Stack>
 
       <StorageAlerts />
       {state.status === 'loading' && <Loader aria-label="Loading registries" />}
@@ -134,6 +145,13 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
               <ListFilters filters={view.filters} onChange={view.setFilters} />
             </Group>
           </Box>
+          {saved && (
+            <SavedNotice
+              saved={saved}
+              onPublish={savedRow && (() => setPublishing({ registry: savedRow, opened: true }))}
+              onClose={() => setSaved(undefined)}
+            />
+          )}
           <FeedbackAlert feedback={actions.feedback} onClose={actions.dismiss} />
           <BulkActions
             selectedCount={ticked.length}
@@ -171,7 +189,7 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
               ))}
             </Tabs.List>
             {SCOPES.map((s) => (
-              <Tabs.Panel key={s} value={s} pt="md">
+              <Tabs.Panel key={s} value={s} pt="xs">
                 <ScopePanel
                   scope={s}
                   view={view}
@@ -181,6 +199,7 @@ export function RegistriesPage({ initialScope = 'system', onAdd, onEdit }: Props
                   selected={selected}
                   onSelect={toggle}
                   onSelectMany={setMany}
+                  highlightId={saved?.id}
                   onShowAll={() => {
                     view.setQuery('');
                     view.setFilters(NO_FILTERS);
@@ -256,6 +275,26 @@ function takenNames(registries: readonly RegistrySummary[], exceptId?: string): 
   ]);
   for (const r of registries) if (r.id !== exceptId) names.get(r.scope)?.add(r.name.trim().toLowerCase());
   return names;
+}
+
+/** Opens the page that holds the just-saved row, once, and scrolls the row into view. */
+function useSavedRowInView(id: string | undefined, shown: readonly RegistrySummary[], setPage: (page: number) => void) {
+  const placed = useRef(false);
+  useEffect(() => {
+    if (!id || placed.current) return;
+    const index = shown.findIndex((r) => r.id === id);
+    if (index < 0) return;
+    placed.current = true;
+    setPage(Math.floor(index / PAGE_SIZE) + 1);
+  }, [id, shown, setPage]);
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (!id || !placed.current || scrolled.current) return;
+    const row = document.querySelector('tr[aria-current="true"]');
+    if (!row) return;
+    scrolled.current = true;
+    row.scrollIntoView({ block: 'center' });
+  });
 }
 
 /** Tests wait on this attribute rather than on timers. */

@@ -24,10 +24,23 @@ interface Props {
   onSelectMany: (registryIds: readonly string[], selected: boolean) => void;
   /** Clears the search and the filters. */
   onShowAll: () => void;
+  /** The row just saved, marked in the table. */
+  highlightId?: string | undefined;
 }
 
 /** One scope's tab: its empty state, its no-match state, or the matching registries. */
-export function ScopePanel({ scope, view, runs, onAction, onCancelValidation, selected, onSelect, onSelectMany, onShowAll }: Props) {
+export function ScopePanel({
+  scope,
+  view,
+  runs,
+  onAction,
+  onCancelValidation,
+  selected,
+  onSelect,
+  onSelectMany,
+  onShowAll,
+  highlightId,
+}: Props) {
   const { shown, totals, deferredQuery } = view;
   const query = deferredQuery.trim();
   return (
@@ -83,6 +96,7 @@ export function ScopePanel({ scope, view, runs, onAction, onCancelValidation, se
               )
             }
             now={view.now}
+            highlightId={highlightId}
           />
         </>
       )}

@@ -32,10 +32,26 @@ interface Props {
   /** Ticks or clears every registry in `registries`, on every page. */
   onSelectAll: (selected: boolean) => void;
   now: number;
+  /** A row to mark as the one just saved. */
+  highlightId?: string | undefined;
 }
 
 export function RegistriesTable(props: Props) {
-  const { registries, caption, page, onPageChange, runs, onAction, onCancelValidation, sort, onSort, selected, onSelect, now } = props;
+  const {
+    registries,
+    caption,
+    page,
+    onPageChange,
+    runs,
+    onAction,
+    onCancelValidation,
+    sort,
+    onSort,
+    selected,
+    onSelect,
+    now,
+    highlightId,
+  } = props;
   const pages = Math.max(1, Math.ceil(registries.length / PAGE_SIZE));
   const current = Math.min(Math.max(page, 1), pages);
   const first = (current - 1) * PAGE_SIZE;
@@ -44,7 +60,7 @@ export function RegistriesTable(props: Props) {
     <>
       <Table.ScrollContainer minWidth={760}>
         {/* Striping and hover are drawn by RegistryRow's own classes, from the variables Table sets. */}
-        <Table verticalSpacing="sm" aria-label={caption}>
+        <Table verticalSpacing="sm" aria-label={caption} styles={{ th: { whiteSpace: 'nowrap' } }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col" className={classes.select}>
@@ -81,6 +97,7 @@ export function RegistriesTable(props: Props) {
                 selected={selected.has(registry.id)}
                 onSelect={onSelect}
                 now={now}
+                highlighted={registry.id === highlightId}
               />
             ))}
           </Table.Tbody>

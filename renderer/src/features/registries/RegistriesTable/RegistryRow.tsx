@@ -19,15 +19,39 @@ interface Props {
   onSelect: (registryId: string, selected: boolean) => void;
   /** When the list was loaded, for certificate expiry (ms since the epoch). */
   now: number;
+  highlighted?: boolean;
+}
+
+/** A long endpoint wraps between its host and its path, never inside the host name an admin reads as one word. */
+function EndpointText({ endpoint }: { endpoint: string }) {
+  const split = /^((?:[a-z][a-z0-9+.-]*:\/\/)?[^/]*)(.*)$/i.exec(endpoint);
+  const host = split?.[1] ?? endpoint;
+  const path = split?.[2] ?? '';
+  return (
+    <>
+      <span className={classes.nowrap}>{host}</span>
+      {path && <wbr />}
+      {path}
+    </>
+  );
 }
 
 /**
  * Memoised: a keystroke in search or a step of one row's validation re-renders only the rows
  * whose props changed. Callers pass stable callbacks.
  */
-export const RegistryRow = memo(function RegistryRow({ registry, run, onAction, onCancel, selected, onSelect, now }: Props) {
+export const RegistryRow = memo(function RegistryRow({
+  registry,
+  run,
+  onAction,
+  onCancel,
+  selected,
+  onSelect,
+  now,
+  highlighted = false,
+}: Props) {
   return (
-    <tr className={classes.row}>
+    <tr className={highlighted ? `${classes.row} ${classes.highlighted}` : classes.row} aria-current={highlighted ? 'true' : undefined}>
       {/* A plain checkbox: a Mantine one per row is measurable on a page of rows. */}
       <td className={`${classes.cell} ${classes.select}`} data-select>
         <input
@@ -41,7 +65,9 @@ export const RegistryRow = memo(function RegistryRow({ registry, run, onAction, 
         {registry.name}
       </th>
       <td className={`${classes.cell} ${classes.nowrap}`}>{typeLabel[registry.type]}</td>
-      <td className={`${classes.cell} ${classes.mono}`}>{registry.endpoint}</td>
+      <td className={`${classes.cell} ${classes.mono}`}>
+        <EndpointText endpoint={registry.endpoint} />
+      </td>
       <td className={`${classes.cell} ${classes.mono} ${registry.baseContentPath ? '' : classes.dimmed}`}>
         {registry.baseContentPath || '(root)'}
       </td>

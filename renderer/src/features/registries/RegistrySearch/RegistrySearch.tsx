@@ -17,8 +17,8 @@ export function RegistrySearch({ value, onChange, inputRef }: Props) {
     <TextInput
       ref={inputRef}
       label="Search registries"
-      description="By name, endpoint or base content path"
-      placeholder="harbor, 10.0.0.5, spectro…"
+      // What it searches is in the placeholder, not a description line: the list's first rows fit a 640-pixel-high window.
+      placeholder="Name, endpoint or base path: harbor, 10.0.0.5…"
       spellCheck={false}
       autoComplete="off"
       w={{ base: '100%', sm: 420 }}

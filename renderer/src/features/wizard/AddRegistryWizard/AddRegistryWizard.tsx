@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Grid, Group, Loader, SegmentedControl, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Loader, Paper, SegmentedControl, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RegistryScope } from '../../../../../shared/model/registry';
 import { emptyRegistryForm, type RegistryForm } from '../../../../../shared/model/registry-form';
 import type { SecretPersistence } from '../../../../../shared/model/secrets';
@@ -9,17 +9,19 @@ import { BasicFields } from '../Basic/BasicFields';
 import { EcrFields } from '../Ecr/EcrFields';
 import { TrustPolicyPanel } from '../Ecr/TrustPolicyPanel';
 import { TlsFields } from '../Tls/TlsFields';
-import { ValidationPanel } from '../Validate/ValidationPanel';
+import { ValidationPanel, VERDICT_ID } from '../Validate/ValidationPanel';
 import { useValidation } from '../Validate/use-validation';
 import { toValidationRequest, useWizardForm, validationKey } from '../wizard-form';
-import { saveRegistry, type SaveMode } from './save-registry';
+import { saveRegistry, type SaveMode, type SavedRegistry } from './save-registry';
 import { useStoredRegistry } from './use-stored-registry';
+import { LeaveDialog, WizardActions } from './WizardActions';
 
 interface Props {
   scope: RegistryScope;
   /** Names already used, per scope, lower-cased: a name is unique within its scope. */
   takenNames: ReadonlyMap<RegistryScope, ReadonlySet<string>>;
-  onDone: (savedName?: string) => void;
+  /** Back to the list: with what was saved, or nothing when the admin left without saving. */
+  onDone: (saved?: SavedRegistry) => void;
   /** Edit mode: the stored registry to open (the list's Edit action). */
   registryId?: string | undefined;
 }
@@ -36,6 +38,10 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
   const [clearSecret, setClearSecret] = useState(false);
   const [saving, setSaving] = useState<SaveMode | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const [focusInvalid, setFocusInvalid] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
   const persistence = useSecretPersistence();
   const values = form.getValues();
   const key = validationKey(values);
@@ -57,27 +63,46 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
     };
   }, [title]);
 
-  async function validate() {
-    if (form.validate().hasErrors) return;
+  // After the errors of a refused action are drawn, the first invalid field takes the focus, its message read with it.
+  useEffect(() => {
+    if (focusInvalid === 0) return;
+    const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (field) field.focus();
+    else problemRef.current?.focus();
+  }, [focusInvalid]);
+
+  /** False, with the focus on the first field to fix, when the values cannot be used as they are. */
+  function checkFields(forSaving: boolean): boolean {
+    const invalid = form.validate().hasErrors || (forSaving && nameTaken);
+    if (invalid) setFocusInvalid((n) => n + 1);
+    return !invalid;
+  }
+
+  /** `fromField`: Enter in a field keeps the focus there (the verdict is announced); the Validate button hands it to the verdict. */
+  async function validate(fromField = false) {
+    if (!checkFields(false)) return;
     // Editing with the password field left empty: main uses the stored password.
     const result = await validation.run({
       request: toValidationRequest(values),
       ...(savedId && secretKept ? { secretsFrom: savedId } : {}),
     });
     if (result?.ok) setValidatedKey(key);
+    if (!fromField) document.getElementById(VERDICT_ID)?.focus();
   }
 
   async function save(mode: SaveMode) {
-    if (form.validate().hasErrors || nameTaken) return;
+    setLeaving(false);
+    if (!checkFields(true)) return;
     setSaving(mode);
     setProblem(null);
     try {
       const id = await saveRegistry(values, savedId, persistence.value, clearSecret ? stored.secret?.field : undefined);
       setSavedId(id);
-      if (mode === 'draft') return onDone(values.name.trim());
+      const saved: SavedRegistry = { id, name: values.name.trim(), scope: values.scope, mode };
+      if (mode === 'draft') return onDone(saved);
       // Main validates what it stored and records the verdict; the list then shows it.
       const recorded = await validation.run({ registryId: id, values: toValidationRequest(values) });
-      if (recorded?.ok) return onDone(values.name.trim());
+      if (recorded?.ok) return onDone(saved);
       setProblem({
         message: 'Saved, but the stored registry did not validate.',
         remedy: 'See the steps beside the form; fix the values and confirm again.',
@@ -87,12 +112,27 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
     } finally {
       setSaving(null);
     }
+    setFocusInvalid((n) => n + 1);
+  }
+
+  /** Enter in a one-line field validates, as a form's default action would (the buttons are not submit buttons). */
+  function onFieldKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    const target = event.target;
+    if (event.key !== 'Enter' || !(target instanceof HTMLInputElement)) return;
+    if (['checkbox', 'radio', 'button', 'submit', 'file'].includes(target.type)) return;
+    event.preventDefault();
+    void validate(true);
+  }
+
+  function leave() {
+    if (form.isDirty() && !stored.loading) setLeaving(true);
+    else onDone();
   }
 
   return (
     <Stack gap="md" maw={1200}>
       <Group gap="xs">
-        <Button variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={() => onDone()}>
+        <Button variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={leave}>
           Pack Registries
         </Button>
       </Group>
@@ -106,10 +146,12 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <form
+            ref={formRef}
             onSubmit={(event) => {
               event.preventDefault();
-              void validate();
+              void validate(true);
             }}
+            onKeyDown={onFieldKeyDown}
             aria-label="Pack registry"
             noValidate
           >
@@ -159,35 +201,27 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
                   <EcrFields form={form} secretStored={secretKept ? stored.secret : undefined} />
                 </Tabs.Panel>
               </Tabs>
-              {showTls && <TlsFields form={form} />}
               {persistence.note && (
                 <Text size="xs" c="dimmed" role="note">
                   {persistence.note}
                 </Text>
               )}
               {problem && (
-                <Alert color="red" variant="light" title={problem.message} role="alert">
+                <Alert ref={problemRef} tabIndex={-1} color="red" variant="light" title={problem.message} role="alert">
                   {problem.remedy}
                 </Alert>
               )}
-              <Group justify="flex-end" gap="sm">
-                <Button variant="default" onClick={() => void save('draft')} loading={saving === 'draft'} disabled={saving !== null}>
-                  Save as draft
-                </Button>
-                <Button onClick={() => void save('confirm')} loading={saving === 'confirm'} disabled={!validatedNow || saving !== null}>
-                  Confirm
-                </Button>
-              </Group>
-              <Text size="xs" c="dimmed" ta="right">
-                {validatedNow
-                  ? 'Confirm saves the registry and records its validation.'
-                  : 'Confirm is enabled once the current values are validated.'}
-              </Text>
             </Stack>
           </form>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
+            {/* Beside the verdict that asks for it: a TLS failure's remedy is in view with its Upload button. */}
+            {showTls && (
+              <Paper withBorder p="md">
+                <TlsFields form={form} />
+              </Paper>
+            )}
             <ValidationPanel
               state={validation.state}
               request={toValidationRequest(values)}
@@ -198,6 +232,8 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
           </Stack>
         </Grid.Col>
       </Grid>
+      <WizardActions saving={saving} validatedNow={validatedNow} onSave={(mode) => void save(mode)} />
+      <LeaveDialog opened={leaving} onStay={() => setLeaving(false)} onDiscard={() => onDone()} onSaveDraft={() => void save('draft')} />
     </Stack>
   );
 }

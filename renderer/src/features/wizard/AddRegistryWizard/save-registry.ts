@@ -1,9 +1,18 @@
+import type { RegistryScope } from '../../../../../shared/model/registry';
 import type { RegistryForm } from '../../../../../shared/model/registry-form';
 import type { SecretField, SecretPersistence } from '../../../../../shared/model/secrets';
 import { client } from '../../../api/client';
 import { toDraft } from '../wizard-form';
 
 export type SaveMode = 'draft' | 'confirm';
+
+/** What the list is told after a save: where the registry went and whether it was validated. */
+export interface SavedRegistry {
+  id: string;
+  name: string;
+  scope: RegistryScope;
+  mode: SaveMode;
+}
 
 /** The one secret the form holds for its type, if the admin typed it. */
 function secretOf(form: RegistryForm): { field: SecretField; value: string } | undefined {
@@ -14,8 +23,8 @@ function secretOf(form: RegistryForm): { field: SecretField; value: string } | u
 }
 
 /**
- * Creates the registry (or updates it when it was saved before, so a retry after a failed secret
- * does not make a second one), then hands the secret to main's vault, write-only.
+ * One call to main, which stores the configuration and the secret together (or neither). A retry
+ * after a failure updates the registry saved before rather than making a second one.
  */
 export async function saveRegistry(
   form: RegistryForm,
@@ -23,10 +32,15 @@ export async function saveRegistry(
   persistence: SecretPersistence,
   clearStored?: SecretField,
 ): Promise<string> {
-  const draft = toDraft(form);
-  const { record } = existingId ? await client.updateRegistry({ id: existingId, draft }) : await client.createRegistry(draft);
   const secret = secretOf(form);
-  if (secret) await client.setSecret({ registryId: record.id, ...secret, persistence });
-  else if (clearStored) await client.clearSecret({ registryId: record.id, field: clearStored });
+  const { record } = await client.saveRegistry({
+    ...(existingId ? { id: existingId } : {}),
+    draft: toDraft(form),
+    ...(secret
+      ? { secret: { action: 'set' as const, ...secret, persistence } }
+      : clearStored
+        ? { secret: { action: 'clear' as const, field: clearStored } }
+        : {}),
+  });
   return record.id;
 }

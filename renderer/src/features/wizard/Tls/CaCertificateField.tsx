@@ -5,6 +5,7 @@ import type { CertificateFile, PresentedChain } from '../../../../../shared/mode
 import { ApiError, client } from '../../../api/client';
 import { CertificateCard } from '../../../components/CertificateCard/CertificateCard';
 import type { WizardForm } from '../wizard-form';
+import { useKeepFocus } from '../keep-focus';
 
 type Problem = { message: string; remedy?: string | undefined };
 
@@ -15,6 +16,8 @@ export function CaCertificateField({ form }: { form: WizardForm }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState<'pick' | 'fetch' | null>(null);
   const { caPem, endpoint } = form.getValues();
+  const pickRef = useKeepFocus<HTMLButtonElement>(busy === 'pick');
+  const fetchRef = useKeepFocus<HTMLButtonElement>(busy === 'fetch');
 
   async function attempt(kind: 'pick' | 'fetch', action: () => Promise<void>) {
     setBusy(kind);
@@ -60,6 +63,7 @@ export function CaCertificateField({ form }: { form: WizardForm }) {
       </Text>
       <Group gap="xs">
         <Button
+          ref={pickRef}
           variant="default"
           size="xs"
           leftSection={<IconUpload size={14} aria-hidden />}
@@ -68,7 +72,14 @@ export function CaCertificateField({ form }: { form: WizardForm }) {
         >
           Upload file
         </Button>
-        <Button variant="subtle" size="xs" onClick={() => void fetchChain()} loading={busy === 'fetch'} disabled={endpoint.trim() === ''}>
+        <Button
+          ref={fetchRef}
+          variant="subtle"
+          size="xs"
+          onClick={() => void fetchChain()}
+          loading={busy === 'fetch'}
+          disabled={endpoint.trim() === ''}
+        >
           Show the server’s certificate
         </Button>
         {caPem && (

@@ -15,6 +15,9 @@ interface Props {
   onCancel: () => void;
 }
 
+/** The verdict's element: the form moves the focus there when a validation ends, so it is read first. */
+export const VERDICT_ID = 'validation-verdict';
+
 /** Validate / Cancel, the verdict in one line, and every step with what it saw. */
 export function ValidationPanel({ state, request, onValidate, onCancel }: Props) {
   const running = state.status === 'running';
@@ -46,7 +49,13 @@ export function ValidationPanel({ state, request, onValidate, onCancel }: Props)
             </Button>
           </Group>
         </Group>
-        <div aria-live="polite" className={outdated ? classes.outdated : undefined} data-outdated={outdated || undefined}>
+        <div
+          aria-live="polite"
+          id={VERDICT_ID}
+          tabIndex={-1}
+          className={outdated ? classes.outdated : undefined}
+          data-outdated={outdated || undefined}
+        >
           {state.status === 'idle' && (
             <Text size="sm" c="dimmed">
               Checks DNS, TCP, TLS, the registry API, the credentials and the packs under the base content path, from this workstation.
