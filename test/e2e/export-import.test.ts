@@ -155,7 +155,7 @@ describe('Export', () => {
     const dialog = dialogs.exportDialog('all 2 registries');
     await dialog.waitFor();
     expect(await dialogs.format(dialog, 'Palette API').isChecked()).toBe(true);
-    await expect.poll(() => dialogs.previewText(dialog)).toContain('pack-registry-desk/palette-requests');
+    await expect.poll(() => dialogs.previewText(dialog), { timeout: 30_000 }).toContain('pack-registry-desk/palette-requests');
     expect(await dialogs.terraformScopeWarning(dialog).count()).toBe(0);
     await dialogs.format(dialog, 'Terraform').check();
     const warning = dialogs.terraformScopeWarning(dialog);
@@ -171,7 +171,9 @@ describe('Export', () => {
     const single = dialogs.exportDialog('“harbor-tenant”');
     await single.waitFor();
     await dialogs.format(single, 'Terraform').check();
-    await expect.poll(() => dialogs.previewText(single)).toContain('resource "spectrocloud_registry_oci" "harbor_tenant"');
+    await expect
+      .poll(() => dialogs.previewText(single), { timeout: 30_000 })
+      .toContain('resource "spectrocloud_registry_oci" "harbor_tenant"');
     expect(await dialogs.terraformScopeWarning(single).count()).toBe(0);
   });
 });
