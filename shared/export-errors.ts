@@ -15,13 +15,17 @@ export const exportErrors = {
     message: 'This registry is protected but has no AWS authentication configured.',
     remedy: 'Choose Credentials or STS for it, then export again.',
   },
+  EXPORT_TOO_LARGE: {
+    message: 'A draft file holds at most 10,000 registries and 32 MiB, and this export would be larger.',
+    remedy: 'Export each scope, or fewer registries, into separate draft files; import reads them one after the other.',
+  },
   EXPORT_SAVE_FAILED: {
     message: 'The exported file could not be written.',
     remedy: 'Check that the folder exists and is writable, and that the disk has free space.',
   },
   IMPORT_TOO_LARGE: {
-    message: 'The file is larger than 5 MiB, far more than any draft file.',
-    remedy: 'Choose a draft file exported by Pack Registry Desk (.json).',
+    message: 'The file is larger than 32 MiB, the most a draft file may hold.',
+    remedy: 'Split it: export each scope, or fewer registries, into separate draft files and import them one after the other.',
   },
   IMPORT_NOT_JSON: {
     message: 'The file is not JSON.',

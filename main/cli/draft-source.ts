@@ -1,5 +1,5 @@
 import { DraftFileSchema } from '../../shared/model/draft-file';
-import { MAX_DRAFT_FILE_BYTES } from '../../shared/model/import';
+import { DRAFT_LIMITS_TEXT, MAX_DRAFT_FILE_BYTES } from '../../shared/model/import';
 import type { RegistryDraft } from '../../shared/model/registry-draft';
 import { printable, quoted } from './io';
 import { readInputFile } from './read-input-file';
@@ -8,7 +8,8 @@ import { readInputFile } from './read-input-file';
 export async function readDraftFile(path: string, name: string | undefined): Promise<{ draft: RegistryDraft } | { error: string }> {
   const file = await readInputFile(path, MAX_DRAFT_FILE_BYTES);
   if (!file.ok) {
-    if (file.problem === 'too-large') return { error: `--file ${printable(path)} is larger than 5 MiB; it is not a draft file` };
+    if (file.problem === 'too-large')
+      return { error: `--file ${printable(path)} is larger than ${DRAFT_LIMITS_TEXT.bytes}, the most a draft file may hold` };
     if (file.problem === 'not-a-file') return { error: `--file ${printable(path)} is not a regular file` };
     return { error: `cannot read --file ${printable(path)}: ${file.code}` };
   }

@@ -14,18 +14,21 @@ export const EXPORT_USAGE = `Usage: regdesk export [--format palette|terraform|d
 Writes the stored pack registries to standard output:
   palette     the create and validate requests of Palette's API (default)
   terraform   spectrocloud_registry_oci resources, secrets as sensitive variables
+              (tenant registries only: system registries become tenant-level)
   draft       the app's draft file, which \`regdesk import\` and the app read
 
 Options:
   --format FORMAT     palette, terraform or draft
   --include-secrets   Write the secrets in plain text instead of placeholders or
                       variables (not for draft). The command line cannot decrypt the
-                      app's secrets, so in practice this works only in the app.
+                      app's secrets: when a secret cannot be read, a placeholder is
+                      written in its place and the command exits 1.
   --scope SCOPE       Only system or only tenant registries
   --name NAME         Only this registry (repeat for several)
   --data-dir DIR      Use DIR instead of the desktop app's data folder
 
-Exit codes: 0 exported, 1 nothing to export or the store is unreadable, 2 bad input.
+Exit codes: 0 exported, 1 nothing to export, the store is unreadable, or
+--include-secrets could not write every secret, 2 bad input.
 `;
 
 const OPTIONS = {
@@ -74,7 +77,20 @@ async function exportRegistries({ values }: Parsed<typeof OPTIONS>, io: CommandI
     }
     const result = await services.exports.render({ ids: records.map((r) => r.id), format: format.data, includeSecrets });
     for (const note of result.notes) io.err.write(`regdesk export: ${note.registry} (${note.scope}): ${note.problem.message}\n`);
+    if (result.systemAsTenant > 0) {
+      io.err.write(
+        `regdesk export: ${result.systemAsTenant} system ${result.systemAsTenant === 1 ? 'registry becomes a tenant-level registry' : 'registries become tenant-level registries'} in Terraform (the Spectro Cloud provider manages tenant registries only); use --format palette to keep them system-level\n`,
+      );
+    }
     for (const file of result.files) io.out.write(file.content);
+    const placeholders = result.notes.filter((note) => note.problem.code === 'EXPORT_SECRET_UNAVAILABLE').length;
+    if (includeSecrets && placeholders > 0) {
+      // Asked for secrets and got placeholders: a script must not take this output for a usable one.
+      io.err.write(
+        `regdesk export: --include-secrets: ${placeholders} ${placeholders === 1 ? 'secret' : 'secrets'} could not be read, so the output holds placeholders instead; the command line cannot decrypt the app's secrets. Export with secrets from the app (Export… > Include secrets), or leave out --include-secrets.\n  [EXPORT_SECRET_UNAVAILABLE]\n`,
+      );
+      return 1;
+    }
     return 0;
   } catch (error) {
     return operationFailed(io, 'export', error);

@@ -1,4 +1,4 @@
-import { MAX_DRAFT_FILE_BYTES, type ImportResolution } from '../../shared/model/import';
+import { DRAFT_LIMITS_TEXT, MAX_DRAFT_FILE_BYTES, type ImportResolution } from '../../shared/model/import';
 import { cliServices } from './cli-services';
 import { defineCommand, usageErrorFor, type Parsed } from './command';
 import { dataDirOption } from './data-dir';
@@ -7,7 +7,7 @@ import { readInputFile } from './read-input-file';
 
 const usageError = usageErrorFor('import');
 
-export const IMPORT_USAGE = `Usage: regdesk import FILE [--on-conflict rename|skip|fail] [--data-dir DIR]
+export const IMPORT_USAGE = `Usage: regdesk import FILE [--on-conflict fail|skip|replace|rename] [--quiet] [--data-dir DIR]
 
 Imports the registries of a draft file (exported by the app or \`regdesk export --format draft\`).
 The whole file is checked first: on any problem nothing is imported.
@@ -15,18 +15,23 @@ The whole file is checked first: on any problem nothing is imported.
 Options:
   --on-conflict WHAT   When a registry's name is already used in its scope:
                          fail    import nothing and list the clashes (default)
+                         skip    leave it out, keep the stored one
+                         replace give the stored one the file's configuration
+                                 (it keeps its secrets)
                          rename  import it under a free name, "NAME (imported)"
-                         skip    leave it out
+                       The same choices as the app's Import dialog.
+  --quiet              Print nothing on success; problems still go to stderr
   --data-dir DIR       Use DIR instead of the desktop app's data folder
 
 Secrets never travel in a draft file: enter them in the app after importing.
 Exit codes: 0 imported, 1 the file or a clash stopped the import, 2 bad input.
 `;
 
-const CONFLICT_ACTIONS = ['rename', 'skip', 'fail'] as const;
+const CONFLICT_ACTIONS = ['fail', 'skip', 'replace', 'rename'] as const;
 
 const OPTIONS = {
   'on-conflict': { type: 'string', default: 'fail' },
+  quiet: { type: 'boolean', short: 'q', default: false },
   'data-dir': { type: 'string' },
 } as const;
 
@@ -42,7 +47,7 @@ async function importDraftFile({ values, positionals }: Parsed<typeof OPTIONS, t
   if (positionals.length !== 1)
     return usageError(io, positionals.length === 0 ? 'give the draft FILE to import' : `unexpected argument ${quoted(positionals[1]!)}`);
   const onConflict = CONFLICT_ACTIONS.find((a) => a === values['on-conflict']);
-  if (!onConflict) return usageError(io, `--on-conflict must be rename, skip or fail, not ${quoted(values['on-conflict'])}`);
+  if (!onConflict) return usageError(io, `--on-conflict must be fail, skip, replace or rename, not ${quoted(values['on-conflict'])}`);
   const folder = await dataDirOption(values['data-dir'], { env: io.env });
   if ('error' in folder) return usageError(io, folder.error);
   // The file is the operation's input, so a file that cannot be imported exits 1 (see the usage), as a clash does.
@@ -52,7 +57,7 @@ async function importDraftFile({ values, positionals }: Parsed<typeof OPTIONS, t
   if (!file.ok) {
     io.err.write(
       file.problem === 'too-large'
-        ? `regdesk import: ${shownPath}: the file is larger than 5 MiB, far more than any draft file; nothing was imported\n  [IMPORT_TOO_LARGE]\n`
+        ? `regdesk import: ${shownPath}: the file is larger than ${DRAFT_LIMITS_TEXT.bytes}, the most a draft file may hold; nothing was imported\n  ${DRAFT_LIMITS_TEXT.wayRound} [IMPORT_TOO_LARGE]\n`
         : `regdesk import: cannot read ${shownPath}: ${file.problem === 'not-a-file' ? 'not a regular file' : file.code}\n`,
     );
     return 1;
@@ -78,14 +83,18 @@ async function importDraftFile({ values, positionals }: Parsed<typeof OPTIONS, t
         );
       }
       io.err.write(
-        `regdesk import: nothing was imported; choose --on-conflict rename (e.g. ${quoted(preview.conflicts[0]!.proposedName)}) or --on-conflict skip\n  [IMPORT_CONFLICT_UNRESOLVED]\n`,
+        `regdesk import: nothing was imported; choose --on-conflict skip, --on-conflict replace or --on-conflict rename (e.g. ${quoted(preview.conflicts[0]!.proposedName)})\n  [IMPORT_CONFLICT_UNRESOLVED]\n`,
       );
       return 1;
     }
-    const resolutions: ImportResolution[] = preview.conflicts.map((c) =>
-      onConflict === 'rename' ? { index: c.index, action: 'rename', name: c.proposedName } : { index: c.index, action: 'skip' },
-    );
+    const resolutions: ImportResolution[] =
+      onConflict === 'fail'
+        ? []
+        : preview.conflicts.map((c) =>
+            onConflict === 'rename' ? { index: c.index, action: 'rename', name: c.proposedName } : { index: c.index, action: onConflict },
+          );
     const result = await services.imports.apply(content, resolutions);
+    if (values.quiet) return 0;
     io.out.write(
       `Imported ${result.imported.length} of ${preview.registries.length} ${preview.registries.length === 1 ? 'registry' : 'registries'} from ${shownPath}\n`,
     );

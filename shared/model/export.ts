@@ -10,9 +10,14 @@ export const ExportFormatSchema = z.enum(['palette', 'terraform', 'draft']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 const RegistryIdSchema = z.string().min(1).max(64);
+const MAX_EXPORT_IDS = 100_000;
 
 export const ExportRequestSchema = z.object({
-  ids: z.array(RegistryIdSchema).min(1, 'Choose at least one registry to export.').max(1000),
+  // A bound on what the window may send, far above any store; the draft format's own limit is the service's to say.
+  ids: z
+    .array(RegistryIdSchema)
+    .min(1, 'Choose at least one registry to export.')
+    .max(MAX_EXPORT_IDS, 'An export holds at most 100,000 registries: export each scope on its own.'),
   format: ExportFormatSchema,
   /** Secrets are left out (placeholders, Terraform variables) unless this is set; the output then says so. */
   includeSecrets: z.boolean().default(false),
@@ -45,6 +50,11 @@ export const ExportResultSchema = z.object({
    */
   secretsIncluded: z.boolean(),
   notes: z.array(ExportNoteSchema),
+  /**
+   * Terraform only: how many system registries the file creates in the tenant of the API key
+   * instead (the provider manages tenant registries only), for the window and the CLI to say so.
+   */
+  systemAsTenant: z.number().int().nonnegative().default(0),
 });
 export type ExportResult = z.infer<typeof ExportResultSchema>;
 

@@ -8,11 +8,29 @@ import { AppErrorSchema } from '../ipc/result';
 const RegistryNameSchema = RegistryDraftSchema.options[0].shape.name;
 const ErrorCodeSchema = AppErrorSchema.shape.code;
 
-/** Draft files above this size are refused unread (an exported file of 1000 registries is ~400 KiB). */
-export const MAX_DRAFT_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * How many registries a draft file may hold: ten times the 1,000 the app is measured with. Export
+ * refuses to write a larger draft file than import reads, so what the app writes it reads back.
+ */
+export const MAX_DRAFT_REGISTRIES = 10_000;
+
+/**
+ * Draft files above this size are refused unread. 1,000 registries take ~300 KiB, and ~2 MiB when
+ * each carries a CA certificate: 10,000 with their CAs stay under it.
+ */
+export const MAX_DRAFT_FILE_BYTES = 32 * 1024 * 1024;
+
+/** How the limits read in a sentence, with the way round them. */
+export const DRAFT_LIMITS_TEXT = {
+  registries: '10,000 registries',
+  bytes: '32 MiB',
+  wayRound: 'export each scope on its own (or fewer registries) into separate files and import them one after the other',
+} as const;
 
 /** The text of a draft file. A little over the limit is let through so the service can say "too large" precisely. */
-export const ImportContentSchema = z.object({ content: z.string().max(MAX_DRAFT_FILE_BYTES + 1024, 'The file is larger than 5 MiB.') });
+export const ImportContentSchema = z.object({
+  content: z.string().max(MAX_DRAFT_FILE_BYTES + 1024, `The file is larger than ${DRAFT_LIMITS_TEXT.bytes}.`),
+});
 
 /** One thing wrong with the file: where (`registries.2.endpoint`, or '' for the whole file) and why. */
 export const ImportIssueSchema = z.object({ path: z.string(), code: ErrorCodeSchema, message: z.string() });
@@ -56,7 +74,7 @@ export const ImportResolutionSchema = z.discriminatedUnion('action', [
 export type ImportResolution = z.infer<typeof ImportResolutionSchema>;
 
 export const ImportApplyInputSchema = ImportContentSchema.extend({
-  resolutions: z.array(ImportResolutionSchema).max(1000).default([]),
+  resolutions: z.array(ImportResolutionSchema).max(MAX_DRAFT_REGISTRIES).default([]),
 });
 
 export const ImportResultSchema = z.object({

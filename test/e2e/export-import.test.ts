@@ -145,35 +145,74 @@ describe('Export', () => {
     await dialogs.secretsWarning(dialog).waitFor();
     await expectNoAxeViolations(page, registries);
   });
+  it('defaults to the Palette format, and says when Terraform would make system registries tenant-level', async () => {
+    seedStore(app.dataDir, [
+      basicRecord({ name: 'harbor-system', scope: 'system' }),
+      basicRecord({ name: 'harbor-tenant', scope: 'tenant' }),
+    ]);
+    const { page, registries, dialogs } = await open();
+    await dialogs.exportAllButton().click();
+    const dialog = dialogs.exportDialog('all 2 registries');
+    await dialog.waitFor();
+    expect(await dialogs.format(dialog, 'Palette API').isChecked()).toBe(true);
+    await expect.poll(() => dialogs.previewText(dialog), { timeout: 30_000 }).toContain('pack-registry-desk/palette-requests');
+    expect(await dialogs.terraformScopeWarning(dialog).count()).toBe(0);
+    await dialogs.format(dialog, 'Terraform').check();
+    const warning = dialogs.terraformScopeWarning(dialog);
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain('the system registry here is created in the tenant of the API key instead');
+    await expectNoAxeViolations(page, registries);
+    await dialogs.button(dialog, 'Done').click();
+
+    // A tenant registry alone: Terraform keeps its scope, so nothing to say.
+    await registries.openScope('Tenant');
+    await registries.actionsButton('harbor-tenant').click();
+    await page.getByRole('menuitem', { name: 'Export…', exact: true }).click();
+    const single = dialogs.exportDialog('“harbor-tenant”');
+    await single.waitFor();
+    await dialogs.format(single, 'Terraform').check();
+    await expect
+      .poll(() => dialogs.previewText(single), { timeout: 30_000 })
+      .toContain('resource "spectrocloud_registry_oci" "harbor_tenant"');
+    expect(await dialogs.terraformScopeWarning(single).count()).toBe(0);
+  });
 });
 
 describe('Import drafts', () => {
-  it('asks about a clashing name, imports it renamed, and the list shows both', async () => {
-    seedStore(app.dataDir, [basicRecord({ name: 'harbor-packs' })]);
+  it('skips a clashing name by default, lets one clash be renamed on its own, and the list shows the result', async () => {
+    seedStore(app.dataDir, [
+      basicRecord({ name: 'harbor-packs' }),
+      basicRecord({ name: 'zot-packs', endpoint: 'https://zot.example.test' }),
+    ]);
     const { page, registries, dialogs } = await open();
-    app.harness.filePicker.nextPick({ canceled: false, path: draftFile([draft('harbor-packs'), draft('fresh-registry')]) });
+    app.harness.filePicker.nextPick({
+      canceled: false,
+      path: draftFile([draft('harbor-packs'), draft('zot-packs'), draft('fresh-registry')]),
+    });
     await dialogs.importButton().click();
-    const dialog = dialogs.importDialog('drafts-2.json');
+    const dialog = dialogs.importDialog('drafts-3.json');
     await dialog.waitFor();
     const choice = dialogs.conflictChoice(dialog, 'system', 'harbor-packs');
     await choice.waitFor();
-    expect(await choice.getByRole('radio', { name: 'Import it under another name' }).isChecked()).toBe(true);
+    // The safe choice first: skipping changes nothing stored and adds no look-alike copy.
+    expect(await dialogs.conflictChoiceForAll(dialog, /^Skip them/).isChecked()).toBe(true);
+    expect(await choice.inputValue()).toBe('skip');
+    expect(await dialogs.conflictChoice(dialog, 'system', 'zot-packs').inputValue()).toBe('skip');
     await expectNoAxeViolations(page, registries);
+    await choice.selectOption({ label: 'Import under another name' });
     await dialogs.renameField(dialog, 'harbor-packs').fill('harbor-packs-other');
     await dialogs.button(dialog, 'Import').click();
     const result = dialogs.importResult(dialog);
     await result.waitFor();
-    expect((await result.innerText()).replace(/\s+/g, ' ')).toContain('Imported 2 registries');
+    expect((await result.innerText()).replace(/\s+/g, ' ')).toContain('Imported 2 registries, skipped 1');
     await dialogs.button(dialog, 'Done').click();
     await registries.row('harbor-packs-other').waitFor();
     expect(await registries.row('harbor-packs').isVisible()).toBe(true);
     expect(await registries.row('fresh-registry').isVisible()).toBe(true);
-    expect(
-      app.harness.services.registries
-        .list()
-        .map((r) => r.name)
-        .sort(),
-    ).toEqual(['fresh-registry', 'harbor-packs', 'harbor-packs-other']);
+    const stored = app.harness.services.registries.list();
+    expect(stored.map((r) => r.name).sort()).toEqual(['fresh-registry', 'harbor-packs', 'harbor-packs-other', 'zot-packs']);
+    // Skipped: the stored one is as it was.
+    expect(stored.find((r) => r.name === 'zot-packs')?.endpoint).toBe('https://zot.example.test');
   });
 
   it('shows where a malformed file is wrong, keeps Import disabled and saves nothing', async () => {

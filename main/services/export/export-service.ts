@@ -1,5 +1,6 @@
 import { AppErrorException, appError } from '../../../shared/errors';
 import type { ExportFormat, ExportNote, ExportRequest, ExportResult, ExportedFile, SaveExportResult } from '../../../shared/model/export';
+import { DRAFT_LIMITS_TEXT, MAX_DRAFT_FILE_BYTES, MAX_DRAFT_REGISTRIES } from '../../../shared/model/import';
 import type { RegistryRecord } from '../../../shared/model/registry';
 import type { SecretField } from '../../../shared/model/secrets';
 import type { FileSaver } from '../file-saver';
@@ -96,6 +97,13 @@ export function createExportService(ports: ExportServicePorts) {
     let content: string;
     if (format === 'draft') {
       content = renderDraftFile(records, exportedAt);
+      // What the app writes it reads back: never a draft file that import would refuse.
+      if (records.length > MAX_DRAFT_REGISTRIES || Buffer.byteLength(content, 'utf8') > MAX_DRAFT_FILE_BYTES)
+        throw new AppErrorException(
+          appError('EXPORT_TOO_LARGE', {
+            message: `A draft file holds at most ${DRAFT_LIMITS_TEXT.registries} and ${DRAFT_LIMITS_TEXT.bytes}; these ${records.length} registries would make a larger one.`,
+          }),
+        );
     } else if (format === 'terraform') {
       content = renderTerraform(records, { exportedAt, ...(includeSecrets ? { secretValues: valueOf } : {}) }).content;
     } else {
@@ -121,7 +129,8 @@ export function createExportService(ports: ExportServicePorts) {
     }
     const stem = records.length === 1 ? identifier(records[0]!.name).replace(/_/g, '-') : 'pack-registries';
     const file: ExportedFile = { name: `${stem}${FORMAT_FILES[format].suffix}`, mediaType: FORMAT_FILES[format].mediaType, content };
-    return { files: [file], secretsIncluded, notes };
+    const systemAsTenant = format === 'terraform' ? records.filter((r) => r.scope === 'system').length : 0;
+    return { files: [file], secretsIncluded, notes, systemAsTenant };
   }
 
   return {

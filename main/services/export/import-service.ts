@@ -11,7 +11,7 @@ import {
 } from '../../../shared/model/import';
 import type { RegistryDraft } from '../../../shared/model/registry-draft';
 import type { FilePicker, FilePickRequest } from '../file-picker';
-import { firstFreeName, scopedNameKey } from '../store/registry-names';
+import { firstFreeName, nameKey, scopedNameKey } from '../store/registry-names';
 import type { RegistryRepository } from '../store/registry-repository';
 import { incompleteForPalette } from '../../../shared/model/palette-rules';
 import { paletteProblems } from './palette-rules';
@@ -41,14 +41,15 @@ const scopeKey = (draft: Pick<RegistryDraft, 'scope' | 'name'>) => scopedNameKey
  */
 export function createImportService(ports: ImportServicePorts) {
   function conflictsOf(drafts: RegistryDraft[]): ImportConflict[] {
-    const stored = ports.registries.list();
-    const taken = new Set([...stored.map(scopeKey), ...drafts.map(scopeKey)]);
+    const stored = new Map(ports.registries.list().map((r) => [scopeKey(r), r]));
+    // Names taken per scope (stored and in the file), kept as sets: a thousand clashes stay linear.
+    const taken = { system: new Set<string>(), tenant: new Set<string>() };
+    for (const r of [...stored.values(), ...drafts]) taken[r.scope].add(nameKey(r.name));
     return drafts.flatMap((draft, index) => {
-      const existing = stored.find((r) => scopeKey(r) === scopeKey(draft));
+      const existing = stored.get(scopeKey(draft));
       if (!existing) return [];
-      const inScope = new Set([...taken].filter((k) => k.startsWith(`${draft.scope}\u0000`)).map((k) => k.slice(draft.scope.length + 1)));
-      const proposedName = firstFreeName(draft.name, inScope, (n) => (n === 2 ? ' (imported)' : ` (imported ${n - 1})`), 2);
-      taken.add(scopeKey({ scope: draft.scope, name: proposedName }));
+      const proposedName = firstFreeName(draft.name, taken[draft.scope], (n) => (n === 2 ? ' (imported)' : ` (imported ${n - 1})`), 2);
+      taken[draft.scope].add(nameKey(proposedName));
       return [
         {
           index,

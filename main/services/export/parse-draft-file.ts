@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../../../shared/errors';
 import { DRAFT_FILE_FORMAT } from '../../../shared/model/draft-file';
-import { MAX_DRAFT_FILE_BYTES, type ImportIssue } from '../../../shared/model/import';
+import { DRAFT_LIMITS_TEXT, MAX_DRAFT_FILE_BYTES, MAX_DRAFT_REGISTRIES, type ImportIssue } from '../../../shared/model/import';
 import { RegistryDraftSchema, type RegistryDraft } from '../../../shared/model/registry-draft';
 import { scopedNameKey } from '../store/registry-names';
 
@@ -24,7 +24,13 @@ const EnvelopeSchema = z.strictObject({
   format: z.literal(DRAFT_FILE_FORMAT),
   version: z.literal(1),
   exportedAt: z.iso.datetime({ error: 'Expected a date and time such as 2025-01-31T12:00:00.000Z.' }).optional(),
-  registries: z.array(z.unknown()).min(1, 'The draft file holds no registry.').max(1000, 'A draft file holds at most 1000 registries.'),
+  registries: z
+    .array(z.unknown())
+    .min(1, 'The draft file holds no registry.')
+    .max(
+      MAX_DRAFT_REGISTRIES,
+      `A draft file holds at most ${DRAFT_LIMITS_TEXT.registries}, and this one holds more: ${DRAFT_LIMITS_TEXT.wayRound}.`,
+    ),
 });
 
 /**
@@ -36,7 +42,11 @@ const EnvelopeSchema = z.strictObject({
 export function parseDraftFile(content: string): ParsedDraftFile {
   const fail = (path: string, code: ErrorCode, message: string): ParsedDraftFile => ({ drafts: [], errors: [{ path, code, message }] });
   if (Buffer.byteLength(content, 'utf8') > MAX_DRAFT_FILE_BYTES)
-    return fail('', 'IMPORT_TOO_LARGE', 'The file is larger than 5 MiB, far more than any draft file.');
+    return fail(
+      '',
+      'IMPORT_TOO_LARGE',
+      `The file is larger than ${DRAFT_LIMITS_TEXT.bytes}, the most a draft file may hold: ${DRAFT_LIMITS_TEXT.wayRound}.`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(content.replace(/^\uFEFF/, ''));
@@ -62,9 +72,11 @@ export function parseDraftFile(content: string): ParsedDraftFile {
   const envelope = EnvelopeSchema.safeParse(json);
   if (!envelope.success) {
     errors.push(...issuesOf(envelope.error.issues, []));
-    if (!Array.isArray(record['registries'])) return { drafts: [], errors };
+    // Too many registries is the one thing to fix first: checking each would only bury it.
+    const registries = record['registries'];
+    if (!Array.isArray(registries) || registries.length > MAX_DRAFT_REGISTRIES) return { drafts: [], errors };
   }
-  const items = Array.isArray(record['registries']) ? (record['registries'] as unknown[]).slice(0, 1000) : [];
+  const items = Array.isArray(record['registries']) ? (record['registries'] as unknown[]) : [];
   const drafts: RegistryDraft[] = [];
   const seen = new Map<string, number>();
   items.forEach((item, index) => {

@@ -49,8 +49,20 @@ export class ExportDialogs {
     return dialog.getByRole('list', { name: 'Problems in the file' });
   }
 
+  terraformScopeWarning(dialog: Locator): Locator {
+    return dialog.getByRole('alert').filter({ hasText: 'Terraform makes system registries tenant-level' });
+  }
+
+  /** The one choice for every clash ("apply to all"). */
+  conflictChoiceForAll(dialog: Locator, label: RegExp): Locator {
+    return dialog
+      .getByRole('radiogroup', { name: /registr(y has the name|ies have the names) of (a )?stored ones?/ })
+      .getByRole('radio', { name: label });
+  }
+
+  /** The choice for one clash, a select in its row. */
   conflictChoice(dialog: Locator, scope: string, name: string): Locator {
-    return dialog.getByRole('radiogroup', { name: `A ${scope} registry named “${name}” already exists` });
+    return dialog.getByRole('combobox', { name: `Choice for “${name}” (${scope})` });
   }
 
   renameField(dialog: Locator, name: string): Locator {

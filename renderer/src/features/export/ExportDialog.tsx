@@ -32,7 +32,8 @@ const formats: { value: ExportFormat; label: string; description: string }[] = [
  * where each goes, and main writes the stored values into the file chosen in its own save dialog.
  */
 export function ExportDialog({ target, opened, onClose }: Props) {
-  const [format, setFormat] = useState<ExportFormat>('terraform');
+  // Palette's own requests keep every registry's scope; Terraform cannot (see the alert below).
+  const [format, setFormat] = useState<ExportFormat>('palette');
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [rendered, setRendered] = useState<{
     request: string;
@@ -126,6 +127,13 @@ export function ExportDialog({ target, opened, onClose }: Props) {
           <Alert color="yellow" variant="light" role="alert" title="Secrets will be written in clear text">
             The stored passwords and secret keys are written into the saved file as plain text (the preview shows a placeholder in their
             place). Anyone who can read the file can use them: keep it out of version control and delete it once used.
+          </Alert>
+        )}
+        {format === 'terraform' && result && result.systemAsTenant > 0 && (
+          <Alert color="yellow" variant="light" role="alert" title="Terraform makes system registries tenant-level">
+            The Spectro Cloud provider manages tenant registries only, so{' '}
+            {result.systemAsTenant === 1 ? 'the system registry here is' : `the ${result.systemAsTenant} system registries here are`}{' '}
+            created in the tenant of the API key instead. Choose Palette API to keep them system-level.
           </Alert>
         )}
         <ProblemAlert problem={renderProblem ?? problem} />

@@ -1,14 +1,14 @@
-import { Button, Group, Modal, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Box, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { ImportConflict, ImportResolution, ImportResult, PickImportResult } from '../../../../shared/model/import';
+import { useCallback, useState } from 'react';
+import type { ImportResolution, ImportResult, PickImportResult } from '../../../../shared/model/import';
 import { client } from '../../api/client';
 import { ProblemAlert } from './ProblemAlert';
 import { problemOf, type Problem } from './problem';
+import { answerFor, DEFAULT_CONFLICT_ACTION, ImportConflicts, ROWS_AT_A_TIME, type Answer, type ConflictAction } from './ImportConflicts';
 import classes from './export.module.css';
 
 type Picked = Extract<PickImportResult, { canceled: false }>;
-type Answer = { action: 'rename'; name: string } | { action: 'skip' } | { action: 'replace' };
 
 const secretLabel: Record<string, string> = { password: 'password', awsSecretAccessKey: 'AWS secret access key' };
 
@@ -16,8 +16,8 @@ export type ImportDrafts = ReturnType<typeof useImportDrafts>;
 
 /**
  * "Import drafts…": main opens the file, the dialog shows what it holds, every error (with where)
- * and every name that clashes; each clash is answered (import as a copy, skip, replace) before
- * Import writes all of it, or nothing. The button and the dialog share this state but sit apart:
+ * and every name that clashes; the clashes are answered together (skip by default, replace, or
+ * import as copies), single ones on their own, before Import writes all of it, or nothing. The button and the dialog share this state but sit apart:
  * the button in the page header, the dialog at the end of the page (a modal inside the header's
  * flex row is laid out off to the side).
  */
@@ -25,6 +25,8 @@ export function useImportDrafts(onImported: () => void | Promise<void>) {
   const [opened, setOpened] = useState(false);
   const [picking, setPicking] = useState(false);
   const [picked, setPicked] = useState<Picked | null>(null);
+  const [forAll, setForAllState] = useState<ConflictAction>(DEFAULT_CONFLICT_ACTION);
+  // Only the clashes answered on their own; the rest follow the choice for all.
   const [answers, setAnswers] = useState<Map<number, Answer>>(new Map());
   const [problem, setProblem] = useState<Problem | null>(null);
   const [applying, setApplying] = useState(false);
@@ -36,7 +38,8 @@ export function useImportDrafts(onImported: () => void | Promise<void>) {
       const chosen = await client.pickImportFile();
       if (chosen.canceled) return;
       setPicked(chosen);
-      setAnswers(new Map(chosen.preview.conflicts.map((c) => [c.index, { action: 'rename', name: c.proposedName }])));
+      setForAllState(DEFAULT_CONFLICT_ACTION);
+      setAnswers(new Map());
       setProblem(null);
       setResult(null);
       setOpened(true);
@@ -57,6 +60,12 @@ export function useImportDrafts(onImported: () => void | Promise<void>) {
 
   const preview = picked?.preview;
   const errors = preview?.errors ?? [];
+  const conflicts = preview?.conflicts ?? [];
+  const resolutions = (): ImportResolution[] =>
+    conflicts.map((c) => {
+      const a = answerFor(c, forAll, answers.get(c.index));
+      return a.action === 'rename' ? { index: c.index, action: 'rename', name: a.name.trim() } : { index: c.index, action: a.action };
+    });
   const unanswered = [...answers.values()].some((a) => a.action === 'rename' && a.name.trim() === '');
   const canImport = picked !== null && errors.length === 0 && (preview?.registries.length ?? 0) > 0 && !unanswered && result === null;
 
@@ -65,10 +74,7 @@ export function useImportDrafts(onImported: () => void | Promise<void>) {
     setApplying(true);
     setProblem(null);
     try {
-      const resolutions: ImportResolution[] = [...answers.entries()].map(([index, a]) =>
-        a.action === 'rename' ? { index, action: 'rename', name: a.name.trim() } : { index, action: a.action },
-      );
-      const imported = await client.applyImport({ content: picked.content, resolutions });
+      const imported = await client.applyImport({ content: picked.content, resolutions: resolutions() });
       setResult(imported);
       await onImported();
     } catch (error) {
@@ -78,9 +84,31 @@ export function useImportDrafts(onImported: () => void | Promise<void>) {
     }
   };
 
-  const setAnswer = (index: number, answer: Answer) => setAnswers((current) => new Map(current).set(index, answer));
+  const setAnswer = useCallback((index: number, answer: Answer) => setAnswers((current) => new Map(current).set(index, answer)), []);
+  /** "Apply to all": every clash takes this choice, including the ones answered on their own. */
+  const setForAll = (action: ConflictAction) => {
+    setForAllState(action);
+    setAnswers(new Map());
+  };
 
-  return { pick, picking, opened, close, picked, preview, errors, answers, setAnswer, problem, result, applying, apply, canImport };
+  return {
+    pick,
+    picking,
+    opened,
+    close,
+    picked,
+    preview,
+    errors,
+    forAll,
+    setForAll,
+    answers,
+    setAnswer,
+    problem,
+    result,
+    applying,
+    apply,
+    canImport,
+  };
 }
 
 export function ImportDraftsButton({ state, disabled }: { state: ImportDrafts; disabled?: boolean }) {
@@ -98,7 +126,8 @@ export function ImportDraftsButton({ state, disabled }: { state: ImportDrafts; d
 }
 
 export function ImportDraftsDialog({ state }: { state: ImportDrafts }) {
-  const { opened, close, picked, preview, errors, answers, setAnswer, problem, result, applying, apply, canImport } = state;
+  const { opened, close, picked, preview, errors, forAll, setForAll, answers, setAnswer, problem, result, applying, apply, canImport } =
+    state;
   return (
     <Modal
       opened={opened}
@@ -127,39 +156,36 @@ export function ImportDraftsDialog({ state }: { state: ImportDrafts }) {
           </Stack>
         )}
         {preview && preview.registries.length > 0 && (
-          <Table>
-            <Table.Caption>
-              {preview.registries.length} {preview.registries.length === 1 ? 'registry' : 'registries'} in the file
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Scope</Table.Th>
-                <Table.Th scope="col">Type</Table.Th>
-                <Table.Th scope="col">Endpoint</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {preview.registries.map((r) => (
-                <Table.Tr key={r.index}>
-                  <Table.Td>{r.name}</Table.Td>
-                  <Table.Td>{r.scope}</Table.Td>
-                  <Table.Td>{r.type === 'ecr' ? 'ECR' : 'Basic'}</Table.Td>
-                  <Table.Td>{r.endpoint}</Table.Td>
+          <Box className={classes.scroll} role="region" aria-label="Registries in the file" tabIndex={0}>
+            <Table>
+              <Table.Caption>
+                {preview.registries.length} {preview.registries.length === 1 ? 'registry' : 'registries'} in the file
+                {preview.registries.length > ROWS_AT_A_TIME ? ` (the first ${ROWS_AT_A_TIME} shown)` : ''}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">Scope</Table.Th>
+                  <Table.Th scope="col">Type</Table.Th>
+                  <Table.Th scope="col">Endpoint</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.registries.slice(0, ROWS_AT_A_TIME).map((r) => (
+                  <Table.Tr key={r.index}>
+                    <Table.Td>{r.name}</Table.Td>
+                    <Table.Td>{r.scope}</Table.Td>
+                    <Table.Td>{r.type === 'ecr' ? 'ECR' : 'Basic'}</Table.Td>
+                    <Table.Td>{r.endpoint}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Box>
         )}
-        {result === null &&
-          preview?.conflicts.map((conflict) => (
-            <ConflictChoice
-              key={conflict.index}
-              conflict={conflict}
-              answer={answers.get(conflict.index)}
-              onChange={(a) => setAnswer(conflict.index, a)}
-            />
-          ))}
+        {result === null && preview && preview.conflicts.length > 0 && (
+          <ImportConflicts conflicts={preview.conflicts} forAll={forAll} onForAll={setForAll} answers={answers} onAnswer={setAnswer} />
+        )}
         <ProblemAlert problem={problem} />
         {result && <ImportSummary result={result} />}
         <Group justify="flex-end" gap="sm">
@@ -177,43 +203,6 @@ export function ImportDraftsDialog({ state }: { state: ImportDrafts }) {
   );
 }
 
-function ConflictChoice({
-  conflict,
-  answer,
-  onChange,
-}: {
-  conflict: ImportConflict;
-  answer: Answer | undefined;
-  onChange: (a: Answer) => void;
-}) {
-  const action = answer?.action ?? 'rename';
-  const name = answer?.action === 'rename' ? answer.name : conflict.proposedName;
-  return (
-    <Stack gap="xs">
-      <Radio.Group
-        label={`A ${conflict.scope} registry named “${conflict.name}” already exists`}
-        description={`The stored one points at ${conflict.existing.endpoint}.`}
-        value={action}
-        onChange={(value) => onChange(value === 'rename' ? { action: 'rename', name } : { action: value })}
-      >
-        <Stack gap="xs" mt="xs">
-          <Radio value="rename" label="Import it under another name" />
-          <Radio value="skip" label="Skip it" />
-          <Radio value="replace" label="Replace the stored one (it keeps its secrets)" />
-        </Stack>
-      </Radio.Group>
-      {action === 'rename' && (
-        <TextInput
-          label={`New name for “${conflict.name}”`}
-          value={name}
-          onChange={(event) => onChange({ action: 'rename', name: event.currentTarget.value })}
-          error={name.trim() === '' ? 'Enter a name.' : undefined}
-        />
-      )}
-    </Stack>
-  );
-}
-
 function ImportSummary({ result }: { result: ImportResult }) {
   const needSecrets = result.imported.filter((r) => r.needsSecrets.length > 0);
   return (
@@ -223,14 +212,14 @@ function ImportSummary({ result }: { result: ImportResult }) {
         {result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : ''}.
       </Text>
       <ul className={classes.list}>
-        {result.imported.map((r) => (
+        {result.imported.slice(0, ROWS_AT_A_TIME).map((r) => (
           <li key={r.index}>
             <Text size="sm">
               {r.name} ({r.scope}): {r.action}
             </Text>
           </li>
         ))}
-        {result.skipped.map((r) => (
+        {result.skipped.slice(0, Math.max(0, ROWS_AT_A_TIME - result.imported.length)).map((r) => (
           <li key={`skipped-${r.index}`}>
             <Text size="sm">
               {r.name} ({r.scope}): skipped
@@ -238,6 +227,9 @@ function ImportSummary({ result }: { result: ImportResult }) {
           </li>
         ))}
       </ul>
+      {result.imported.length + result.skipped.length > ROWS_AT_A_TIME && (
+        <Text size="sm">and {result.imported.length + result.skipped.length - ROWS_AT_A_TIME} more.</Text>
+      )}
       {result.imported
         .filter((r) => r.incomplete.length > 0)
         .map((r) => (

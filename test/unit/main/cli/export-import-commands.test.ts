@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../../main/cli/index';
 import { DRAFT_FILE_FORMAT } from '../../../../shared/model/draft-file';
-import { basicRecord, ecrRecord, seedStore } from '../../../fixtures/registry-records';
+import { basicRecord, ecrRecord, manyRegistries, seedStore } from '../../../fixtures/registry-records';
 import { createTempDir, type TempDir } from '../../../fixtures/temp-dir';
 
 function sink() {
@@ -26,7 +26,9 @@ beforeEach(async () => {
 });
 afterEach(() => temp.cleanup());
 
-const storeBytes = () => readFileSync(join(dir, 'registries.json'));
+const storeBytes = (folder = dir) => readFileSync(join(folder, 'registries.json'));
+const storedRegistries = (folder = dir) =>
+  (JSON.parse(storeBytes(folder).toString()) as { registries: Array<{ id: string; name: string; endpoint: string }> }).registries;
 
 describe('regdesk export', () => {
   it('writes Palette requests by default, Terraform or a draft file on request', async () => {
@@ -46,13 +48,29 @@ describe('regdesk export', () => {
     expect(JSON.parse(draft.stdout)).toMatchObject({ format: DRAFT_FILE_FORMAT, version: 1, registries: [{ name: 'ecr-packs' }] });
   });
 
-  it('warns on stderr when secrets are asked for, and says which ones it could not read', async () => {
+  it('warns on stderr when secrets are asked for, says which ones it could not read, and exits 1 for the placeholders', async () => {
     const result = await regdesk('export', '--include-secrets', '--data-dir', dir);
-    expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/WARNING: --include-secrets writes secrets in plain text/);
     // The command line has no keychain: the password stays a placeholder, and it says so.
     expect(result.stderr).toMatch(/harbor-packs \(system\): The password of "harbor-packs" could not be read/);
     expect(JSON.parse(result.stdout)).toMatchObject({ secrets: 'placeholders' });
+    // Asked for secrets, given placeholders: not a success a script could take for a usable file.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /--include-secrets: 1 secret could not be read, so the output holds placeholders instead; the command line cannot decrypt/,
+    );
+    // Without the flag the same export is a plain success.
+    expect((await regdesk('export', '--data-dir', dir)).code).toBe(0);
+  });
+
+  it('says on stderr that Terraform makes system registries tenant-level, and points to the Palette format', async () => {
+    const terraform = await regdesk('export', '--format', 'terraform', '--name', 'harbor-packs', '--data-dir', dir);
+    expect(terraform.code).toBe(0);
+    expect(terraform.stderr).toContain(
+      'regdesk export: 1 system registry becomes a tenant-level registry in Terraform (the Spectro Cloud provider manages tenant registries only); use --format palette to keep them system-level',
+    );
+    const palette = await regdesk('export', '--format', 'palette', '--name', 'harbor-packs', '--data-dir', dir);
+    expect(palette).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('exits 2 on a wrong command line and 1 when there is nothing to export', async () => {
@@ -98,7 +116,7 @@ describe('regdesk import', () => {
     const failed = await regdesk('import', clash, '--data-dir', dir);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('registries.0: "Harbor-Packs" is already a stored system registry');
-    expect(failed.stderr).toContain('--on-conflict rename (e.g. "Harbor-Packs (imported)")');
+    expect(failed.stderr).toContain('--on-conflict replace or --on-conflict rename (e.g. "Harbor-Packs (imported)")');
     expect(storeBytes().equals(before)).toBe(true);
 
     const skipped = await regdesk('import', clash, '--on-conflict', 'skip', '--data-dir', dir);
@@ -113,6 +131,56 @@ describe('regdesk import', () => {
     );
     expect(renamed.stdout).toContain('renamed  harbor-packs (imported) [system, OCI/Basic]');
   });
+
+  it('replaces the stored registry on --on-conflict replace, keeping its id', async () => {
+    const id = storedRegistries().find((r) => r.name === 'harbor-packs')?.id;
+    const replaced = await regdesk(
+      'import',
+      file('replace.json', drafts({ ...zot, name: 'harbor-packs', endpoint: 'https://replaced.example.test' })),
+      '--on-conflict',
+      'replace',
+      '--data-dir',
+      dir,
+    );
+    expect(replaced).toMatchObject({ code: 0, stderr: '' });
+    expect(replaced.stdout).toContain('replaced harbor-packs [system, OCI/Basic]');
+    const stored = storedRegistries();
+    expect(stored.filter((r) => r.name === 'harbor-packs')).toEqual([
+      expect.objectContaining({ id, endpoint: 'https://replaced.example.test' }),
+    ]);
+  });
+
+  it('prints nothing on success with --quiet, and still says what stopped an import', async () => {
+    const quiet = await regdesk('import', file('q.json', drafts(zot)), '--quiet', '--data-dir', dir);
+    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await regdesk('list', '--data-dir', dir)).stdout).toContain('zot');
+    const clash = await regdesk('import', file('q2.json', drafts(zot)), '-q', '--data-dir', dir);
+    expect(clash.code).toBe(1);
+    expect(clash.stdout).toBe('');
+    expect(clash.stderr).toContain('"zot" is already a stored system registry');
+  });
+
+  it('reads back what export wrote for 1,005 registries, and answers every clash at once', async () => {
+    const big = join(temp.path, 'big');
+    seedStore(big, manyRegistries(1_005));
+    const exported = await regdesk('export', '--format', 'draft', '--data-dir', big);
+    expect(exported).toMatchObject({ code: 0, stderr: '' });
+    const path = file('big.json', exported.stdout);
+    const fresh = join(temp.path, 'fresh');
+    const imported = await regdesk('import', path, '--data-dir', fresh);
+    expect(imported).toMatchObject({ code: 0, stderr: '' });
+    expect(imported.stdout).toMatch(/^Imported 1005 of 1005 registries from /);
+    const again = await regdesk('export', '--format', 'draft', '--data-dir', fresh);
+    const strip = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '');
+    expect(strip(again.stdout)).toBe(strip(exported.stdout));
+    // The same file again: 1,005 clashes, one choice for all of them.
+    const skipped = await regdesk('import', path, '--on-conflict', 'skip', '--quiet', '--data-dir', fresh);
+    expect(skipped).toEqual({ code: 0, stdout: '', stderr: '' });
+    const renamed = await regdesk('import', path, '--on-conflict', 'rename', '--data-dir', fresh);
+    expect(renamed.code).toBe(0);
+    expect(renamed.stdout).toContain('renamed  registry-1004 (imported) [system, OCI/Basic]');
+    expect(storedRegistries(fresh)).toHaveLength(2_010);
+  }, 60_000);
 
   it('refuses malformed files with where and why, and leaves the store byte for byte as it was', async () => {
     const before = storeBytes();
@@ -135,8 +203,8 @@ describe('regdesk import', () => {
       ],
       [
         'huge.json',
-        ' '.repeat(5 * 1024 * 1024 + 1),
-        /huge\.json: the file is larger than 5 MiB.*nothing was imported\n {2}\[IMPORT_TOO_LARGE\]/,
+        ' '.repeat(32 * 1024 * 1024 + 1),
+        /huge\.json: the file is larger than 32 MiB, the most a draft file may hold; nothing was imported\n {2}export each scope on its own .* \[IMPORT_TOO_LARGE\]/,
       ],
     ];
     for (const [name, content, expected] of cases) {
@@ -149,7 +217,7 @@ describe('regdesk import', () => {
   });
 
   it('exits 2 on a wrong command line', async () => {
-    for (const argv of [[], ['a.json', 'b.json'], ['a.json', '--on-conflict', 'replace']]) {
+    for (const argv of [[], ['a.json', 'b.json'], ['a.json', '--on-conflict', 'duplicate']]) {
       expect((await regdesk('import', ...argv, '--data-dir', dir)).code, argv.join(' ')).toBe(2);
     }
     expect(await regdesk('import', join(temp.path, 'missing.json'), '--data-dir', dir)).toMatchObject({

@@ -100,8 +100,18 @@ describe('import: malformed files are refused precisely, and nothing is saved', 
     ],
     [
       'huge',
-      draftFile([{ ...ok, baseContentPath: 'x'.repeat(5 * 1024 * 1024) }]),
-      { code: 'IMPORT_TOO_LARGE', path: '', message: /larger than 5 MiB/ },
+      draftFile([{ ...ok, baseContentPath: 'x'.repeat(32 * 1024 * 1024) }]),
+      { code: 'IMPORT_TOO_LARGE', path: '', message: /larger than 32 MiB, the most a draft file may hold: export each scope on its own/ },
+    ],
+    [
+      'more registries than a draft file holds',
+      // Empty entries keep the test quick: the count is refused whatever the entries hold.
+      draftFile(Array.from({ length: 10_001 }, () => ({}))),
+      {
+        code: 'IMPORT_INVALID',
+        path: 'registries',
+        message: /^A draft file holds at most 10,000 registries, and this one holds more: export each scope on its own/,
+      },
     ],
   ];
 
