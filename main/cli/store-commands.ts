@@ -1,4 +1,4 @@
-import { RegistryScopeSchema, type RegistryScope, type RegistrySummary } from '../../shared/model/registry';
+import { RegistryScopeSchema, type RegistryScope } from '../../shared/model/registry';
 import { cliServices } from './cli-services';
 import { defineCommand, usageErrorFor } from './command';
 import { dataDirOption } from './data-dir';
