@@ -1,6 +1,7 @@
 import { events, channels, type EventName, type MethodName, type PayloadOf } from '../../shared/ipc/contract';
 import type { Services } from '../services';
 import { saveRegistryWithSecret } from '../services/store/registry-save';
+import { explainMissingSecret, secretNotStored, secretStillMissing } from '../services/secrets/missing-secret';
 import { createInvoke, type HandleOptions, type Handlers, type Invoke } from './handle';
 
 /** Where handlers are bound: `ipcMain` + `webContents.send` in Electron, HTTP + SSE in the harness. */
@@ -28,10 +29,13 @@ function createHandlers(services: Services, emit: Emit): Handlers {
     getSettings: async () => services.settings.get(),
     updateSettings: (change) => services.settings.update(change),
     settingsEnvironment: async () => services.settings.environment(),
-    runValidation: async ({ runId, request, secretsFrom }) =>
-      services.validation.run(runId, secretsFrom ? await services.withStoredSecrets(request, secretsFrom) : request, (step) =>
-        emit('validationProgress', { runId, step }),
-      ),
+    runValidation: async ({ runId, request, secretsFrom }) => {
+      const filled = secretsFrom ? await services.withStoredSecrets(request, secretsFrom) : request;
+      const report = await services.validation.run(runId, filled, (step) => emit('validationProgress', { runId, step }));
+      // Asked for the stored secret and none is stored: said as such, not as a password the registry refused.
+      const missing = secretsFrom ? secretStillMissing(filled) : undefined;
+      return missing ? explainMissingSecret(report, secretNotStored(missing)) : report;
+    },
     validateRegistry: ({ runId, id }) => services.validateStored(runId, id, (step) => emit('validationProgress', { runId, step })),
     cancelValidation: async ({ runId }) => ({ cancelled: services.validation.cancel(runId) }),
     pickCertificateFile: () => services.certificates.pick(),

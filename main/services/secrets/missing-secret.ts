@@ -1,6 +1,6 @@
 import { appError, type AppError } from '../../../shared/errors';
 import type { SecretField } from '../../../shared/model/secrets';
-import type { ValidationReport } from '../../../shared/model/validation';
+import type { ValidationReport, ValidationRequest } from '../../../shared/model/validation';
 
 /**
  * A registry whose secret is missing (imported from a draft file, kept for a session that has
@@ -9,6 +9,19 @@ import type { ValidationReport } from '../../../shared/model/validation';
  */
 
 const WHAT: Record<SecretField, string> = { password: 'password', awsSecretAccessKey: 'AWS secret access key' };
+
+/**
+ * The secret a request still lacks after the stored ones were filled in (`withStoredSecrets`):
+ * a username without its password, or an access key without its secret. Undefined when complete.
+ */
+export function secretStillMissing(request: ValidationRequest): SecretField | undefined {
+  const ecr = request.ecr;
+  if (ecr)
+    return ecr.isPrivate && ecr.method === 'credentials' && ecr.accessKeyId !== '' && ecr.secretAccessKey === ''
+      ? 'awsSecretAccessKey'
+      : undefined;
+  return request.username !== '' && request.password === '' ? 'password' : undefined;
+}
 
 /** In the window: the secret is not stored; the admin edits the registry and enters it. */
 export function secretNotStored(field: SecretField): AppError {
