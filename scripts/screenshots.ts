@@ -14,6 +14,7 @@ import { startPaletteDouble } from '../test/fixtures/palette-double';
 import { createPki } from '../test/fixtures/pki';
 import { basicRecord, ecrRecord, seedStore, withValidation } from '../test/fixtures/registry-records';
 import { startRegistry } from '../test/fixtures/registry';
+import { pushPack } from '../test/fixtures/oci-push';
 import { createTempDir } from '../test/fixtures/temp-dir';
 import type { RegistryRecord } from '../shared/model/registry';
 import { ValidationRequestSchema } from '../shared/model/validation';
@@ -50,6 +51,21 @@ const registry = await startRegistry({
   tls: { certificate: pki.selfSignedLeaf.cert, key: pki.selfSignedLeaf.key },
   auth: { kind: 'htpasswd', users: [{ username: 'robot$packs', password: 'example-password' }] },
 });
+// Packs under "packs", so a validation with that base content path is a clean pass and one without
+// is the warnings verdict (no packs under the root).
+for (const [pack, version] of [
+  ['ubuntu', '22.04.4'],
+  ['cilium', '1.15.3'],
+] as const) {
+  await pushPack({
+    endpoint: registry.endpoint,
+    basePath: 'packs',
+    pack,
+    version,
+    auth: { username: 'robot$packs', password: 'example-password' },
+    ca: pki.selfSignedLeaf.certPem,
+  });
+}
 const PALETTE_KEY = 'example-palette-api-key';
 const palette = await startPaletteDouble({
   tls: { certificate: pki.leaf.fullchain, key: pki.leaf.key },
@@ -177,21 +193,32 @@ async function run(browserScheme: Scheme) {
     },
     1000,
   );
-  await shoot(
-    browserScheme,
-    [],
-    'wizard-validated',
-    async (page, harness) => {
-      const wizard = await wizardWith(page);
-      await wizard.fillBasic({ name: 'harbor-lab', endpoint: registry.endpoint, username: 'robot$packs', password: 'example-password' });
-      await wizard.validate();
-      harness.filePicker.nextPick({ canceled: false, path: pki.selfSignedLeaf.cert });
-      await wizard.button('Upload file').click();
-      await wizard.certificateCards().first().waitFor();
-      await wizard.validate();
-    },
-    1000,
-  );
+  for (const [file, baseContentPath] of [
+    ['wizard-validated', 'packs'],
+    ['wizard-warnings', ''],
+  ] as const) {
+    await shoot(
+      browserScheme,
+      [],
+      file,
+      async (page, harness) => {
+        const wizard = await wizardWith(page);
+        await wizard.fillBasic({
+          name: 'harbor-lab',
+          endpoint: registry.endpoint,
+          baseContentPath,
+          username: 'robot$packs',
+          password: 'example-password',
+        });
+        await wizard.validate();
+        harness.filePicker.nextPick({ canceled: false, path: pki.selfSignedLeaf.cert });
+        await wizard.button('Upload file').click();
+        await wizard.certificateCards().first().waitFor();
+        await wizard.validate();
+      },
+      1000,
+    );
+  }
   await shoot(
     browserScheme,
     [],
