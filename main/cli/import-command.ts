@@ -20,7 +20,7 @@ Options:
                                  (it keeps its secrets)
                          rename  import it under a free name, "NAME (imported)"
                        The same choices as the app's Import dialog.
-  --quiet              Print nothing on success; problems still go to stderr
+  -q, --quiet          Print nothing on success; problems still go to stderr
   --data-dir DIR       Use DIR instead of the desktop app's data folder
 
 Secrets never travel in a draft file: enter them in the app after importing.

@@ -1,5 +1,5 @@
 // The list's tools, in Chromium through the harness: sorting, filters, the TLS column with expiry
-// warnings (issue 21.16, 21.17), and multi-select with bulk validate, export and delete.
+// warnings, and multi-select with bulk validate, export and delete.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

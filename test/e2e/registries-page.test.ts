@@ -52,6 +52,7 @@ describe('Pack Registries page', () => {
       '123456789012.dkr.ecr.us-east-1.amazonaws.com',
       'production',
       'Never validated',
+      'System CAs',
       '',
     ]);
     expect(await registries.row('harbor-packs').count()).toBe(0);

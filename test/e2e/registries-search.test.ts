@@ -32,7 +32,7 @@ describe('search', () => {
     await registries.searchField().fill('harbor');
     await registries.matchCount().filter({ hasText: '2 of 3 system registries match' }).waitFor();
     expect(await visibleNames(registries, 'System')).toEqual(['Harbor-Edge', 'zot-lab']);
-    // The other tab says it holds a match too, rather than hiding it (issue 21.11).
+    // The other tab says it holds a match too, rather than hiding it.
     expect(await registries.scopeTab('System').textContent()).toBe('System (2)');
     expect(await registries.scopeTab('Tenant').textContent()).toBe('Tenant (1)');
 

@@ -1,4 +1,4 @@
-// Issue 21 items 1, 3 and 5 in real Chromium through the harness, against a real TLS registry:
+// Values as sent, missing secrets and DNS limits, in real Chromium through the harness, against a real TLS registry:
 // what is validated is what is saved and exported; a missing password is said as such, in the
 // row and in the verdict; a host name DNS cannot carry is refused where it is typed.
 import { mkdtempSync, rmSync } from 'node:fs';

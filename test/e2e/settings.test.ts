@@ -1,4 +1,4 @@
-// Issue 21 item 18: Settings in the window, end to end. The renderer in Chromium, main's services
+// Settings in the window, end to end. The renderer in Chromium, main's services
 // behind the harness, a real proxy (tinyproxy) that records the CONNECT a validation asks of it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startWebServer, type RecordingServer } from '../fixtures/hostile-servers';
@@ -55,7 +55,7 @@ describe('Settings', () => {
   });
 
   it('refuses values outside the engine schema, field by field, and keeps nothing', async () => {
-    // (axe is run on the dialog in both schemes below; field error text contrast is the theme's, issue 21 item 14.)
+    // (axe is run on the dialog in both schemes below; field error text contrast is the theme's.)
     const { page } = await app.open();
     await settingsButton(page).click();
     const settings = dialog(page);

@@ -65,7 +65,7 @@ const schemes = ['light', 'dark'] as const;
 // Each test draws several screens and runs axe on each: on a shared 2-core machine that can pass a minute.
 const SLOW = 150_000;
 
-describe.each(viewports)('at $width×$height (issue 21 items 14 and 15)', (viewport) => {
+describe.each(viewports)('at $width×$height', (viewport) => {
   it.each(schemes)(
     '%s: a row on the first screen, whole host names, Save in view in Export',
     async (colorScheme) => {

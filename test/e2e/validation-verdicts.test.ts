@@ -1,4 +1,4 @@
-// The wizard's verdict in real Chromium through the harness (issue 21): warnings are not hidden
+// The wizard's verdict in real Chromium through the harness: warnings are not hidden
 // under a green "Credentials validated" (item 2), and a result computed for earlier values is
 // greyed and titled as such once the form changes (item 9).
 import type { Browser, Page } from 'playwright-core';

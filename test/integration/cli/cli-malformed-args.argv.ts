@@ -64,7 +64,7 @@ export async function discoverCommands(): Promise<Command[]> {
 const ENUMS: Record<string, readonly string[]> = {
   scope: ['system', 'tenant'],
   format: ['palette', 'terraform', 'draft'],
-  'on-conflict': ['rename', 'skip', 'fail'],
+  'on-conflict': ['rename', 'skip', 'replace', 'fail'],
   'aws-auth': ['credentials', 'sts', 'none'],
 };
 const SECONDS = new Set(['timeout', 'connect-timeout']);
@@ -152,7 +152,7 @@ export function malformedArgv(command: Command, { files, scratch, baseline: base
           .stringMatching(/^[a-z][a-z0-9-]{0,15}$/)
           .filter((n) => !known.has(n) && n !== 'help')
           .map((n) => `--${n}`),
-        fc.constantFrom('-Z', '-q', '--\u001b[31m', '--\u0000', `--${TEN_KIB}`),
+        fc.constantFrom('-Z', '-j', '--\u001b[31m', '--\u0000', `--${TEN_KIB}`),
       )
       .chain((flag) => fc.nat(base.length).map((at) => usage([...base.slice(0, at), flag, ...base.slice(at)]))),
     fc.constant(usage([...base, ...Array.from({ length: command.positionals + 1 }, (_, i) => `extra-${i}`)])),

@@ -1,4 +1,4 @@
-// Issue 21 item 20: what a first-time admin types at `regdesk`, answered in plain words, run as the built command.
+// What a first-time admin types at `regdesk`, answered in plain words, run as the built command.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

@@ -1,4 +1,4 @@
-// Scheduled checks (issue 21, items 2 and 19): `regdesk validate --name/--all` against the
+// Scheduled checks: `regdesk validate --name/--all` against the
 // registries a desktop app stored, as cron or CI runs it, the verdicts recorded in the store; and
 // warnings that no longer hide under a plain "Validated" (--strict fails on them).
 import { existsSync } from 'node:fs';

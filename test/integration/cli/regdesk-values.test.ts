@@ -1,4 +1,4 @@
-// Issue 21 items 1, 3 and 5 on the command line, as processes: a draft file's values are stored
+// Values as sent, missing secrets and DNS limits on the command line, as processes: a draft file's values are stored
 // and exported as Palette receives them; a username without its password is a missing secret with
 // its own code; a host name DNS cannot carry is bad input naming the rule.
 import { existsSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 20 item 7: the wizard saves through one channel that changes a registry and its secret
+// The wizard saves through one channel that changes a registry and its secret
 // together. Real data folders, calls through main's IPC handlers (input schema included), and a
 // keychain-less cipher to make the secret fail: the registry must not stay half saved.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

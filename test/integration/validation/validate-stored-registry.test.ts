@@ -57,7 +57,7 @@ describe('validating a stored registry', () => {
   it('records a missing password as such, not as a wrong one, and storing it afterwards makes the record stale', async () => {
     const id = await stored('no-password');
     const { report, registry: detail } = await app.services.validateStored(randomUUID(), id, () => undefined);
-    // Issue 21 item 3: an imported registry, or one whose session password is gone, has no password to send.
+    // An imported registry, or one whose session password is gone, has no password to send.
     expect(report.steps.find((s) => s.status === 'fail')).toMatchObject({
       id: 'auth',
       problem: {

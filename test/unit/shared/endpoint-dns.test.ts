@@ -1,4 +1,4 @@
-// Issue 21 item 5: a host name DNS cannot carry is refused where it is typed, by the one endpoint
+// A host name DNS cannot carry is refused where it is typed, by the one endpoint
 // parser, with the rule it breaks, instead of reaching the resolver and coming back as an internal error.
 import { describe, expect, it } from 'vitest';
 import { parseEndpoint } from '../../../shared/endpoint';

@@ -1,4 +1,4 @@
-// Issue 20 item 6: each field's limit is said once, and every schema that carries the field
+// Each field's limit is said once, and every schema that carries the field
 // (the form, drafts, the validation request, the ECR request) holds the same line.
 import { describe, expect, it } from 'vitest';
 import { scopedNameKey } from '../../../../main/services/store/registry-names';

@@ -1,4 +1,4 @@
-// Issue 21 item 1: what is validated is what is saved, exported and published. The endpoint and
+// What is validated is what is saved, exported and published. The endpoint and
 // base path are normalised once, where they enter, by the functions the engine reads them with.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveRepository } from '../../../../main/services/validation/oci/pack-discovery';

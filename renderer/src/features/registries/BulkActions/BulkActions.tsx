@@ -48,11 +48,7 @@ export function BulkActions(props: Props) {
               Clear selection
             </Button>
           </>
-        ) : (
-          <Text size="sm" c="dimmed">
-            Tick registries to validate, export or delete several at once.
-          </Text>
-        )}
+        ) : null}
       </Group>
       <Group gap="sm">
         {batch && (

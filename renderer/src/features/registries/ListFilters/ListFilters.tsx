@@ -44,6 +44,7 @@ export function ListFilters({ filters, onChange }: { filters: Filters; onChange:
       <NativeSelect
         label="TLS"
         size="sm"
+        w={190}
         data={options(tlsOptions)}
         value={filters.tls}
         onChange={(e) => onChange({ ...filters, tls: e.currentTarget.value as Filters['tls'] })}

@@ -139,12 +139,30 @@ export function RegistriesPage({ initialScope = 'system', justSaved, onAdd, onEd
       )}
       {state.status === 'loaded' && (
         <>
-          <Box role="search" aria-label="Registries">
-            <Group gap="md" align="flex-end" wrap="wrap">
-              <RegistrySearch inputRef={searchField} value={view.query} onChange={view.setQuery} />
-              <ListFilters filters={view.filters} onChange={view.setFilters} />
-            </Group>
-          </Box>
+          {/* The bulk actions sit beside the search and filters when the window is wide enough, under them when not. */}
+          <Group gap="md" align="flex-end" justify="space-between" wrap="wrap">
+            <Box role="search" aria-label="Registries">
+              <Group gap="md" align="flex-end" wrap="wrap">
+                <RegistrySearch inputRef={searchField} value={view.query} onChange={view.setQuery} />
+                <ListFilters filters={view.filters} onChange={view.setFilters} />
+              </Group>
+            </Box>
+            <BulkActions
+              selectedCount={ticked.length}
+              needingValidation={stale.length}
+              batch={validations.batch}
+              onValidateSelected={() => void validations.validateMany(ticked.map((r) => r.id))}
+              onValidateNeeding={() => void validations.validateMany(stale.map((r) => r.id))}
+              onExport={() =>
+                setExporting({
+                  target: { ids: ticked.map((r) => r.id), label: `${count.format(ticked.length)} selected registries` },
+                  opened: true,
+                })
+              }
+              onDelete={() => setBulkDeleting({ registries: ticked, opened: true })}
+              onClear={clear}
+            />
+          </Group>
           {saved && (
             <SavedNotice
               saved={saved}
@@ -153,21 +171,6 @@ export function RegistriesPage({ initialScope = 'system', justSaved, onAdd, onEd
             />
           )}
           <FeedbackAlert feedback={actions.feedback} onClose={actions.dismiss} />
-          <BulkActions
-            selectedCount={ticked.length}
-            needingValidation={stale.length}
-            batch={validations.batch}
-            onValidateSelected={() => void validations.validateMany(ticked.map((r) => r.id))}
-            onValidateNeeding={() => void validations.validateMany(stale.map((r) => r.id))}
-            onExport={() =>
-              setExporting({
-                target: { ids: ticked.map((r) => r.id), label: `${count.format(ticked.length)} selected registries` },
-                opened: true,
-              })
-            }
-            onDelete={() => setBulkDeleting({ registries: ticked, opened: true })}
-            onClear={clear}
-          />
           {/* Only the open tab is mounted: the other scope's rows would double the work for nothing. */}
           <Tabs
             value={scope}

@@ -21,7 +21,7 @@ export function RegistrySearch({ value, onChange, inputRef }: Props) {
       placeholder="Name, endpoint or base path: harbor, 10.0.0.5…"
       spellCheck={false}
       autoComplete="off"
-      w={{ base: '100%', sm: 420 }}
+      w={{ base: '100%', sm: 300 }}
       leftSection={<IconSearch size={16} aria-hidden />}
       rightSection={value ? <CloseButton size="sm" aria-label="Clear the search field" onClick={() => onChange('')} /> : null}
       value={value}

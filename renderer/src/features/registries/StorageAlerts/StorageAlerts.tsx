@@ -71,21 +71,21 @@ function SecretStorageAlert({ status, onChanged }: { status: SecureStorageStatus
       icon={<IconLock aria-hidden />}
       styles={readableTitle}
     >
-      <Stack gap="xs">
-        <Text size="sm">{status.description}</Text>
+      {/* One paragraph and the button beside it: at 1024×640 the list's first row must stay on the first screen. */}
+      <Group gap="sm" wrap="nowrap" align="center">
+        <Text size="sm">
+          {status.description}{' '}
+          {status.canOptIn &&
+            (optedIn
+              ? 'Passwords and keys are only obfuscated on disk: anyone who can read your files can recover them.'
+              : 'You can save them on disk anyway, but only obfuscated: anyone who can read your files could recover them.')}
+        </Text>
         {status.canOptIn && (
-          <Group gap="sm">
-            <Text size="sm">
-              {optedIn
-                ? 'Passwords and keys are only obfuscated on disk: anyone who can read your files can recover them.'
-                : 'You can save them on disk anyway, but only obfuscated: anyone who can read your files could recover them.'}
-            </Text>
-            <Button size="xs" variant="default" loading={saving} onClick={toggle}>
-              {optedIn ? 'Stop saving secrets without a keychain' : 'Save secrets without a keychain'}
-            </Button>
-          </Group>
+          <Button size="xs" variant="default" loading={saving} onClick={toggle} style={{ flexShrink: 0 }}>
+            {optedIn ? 'Stop saving secrets without a keychain' : 'Save secrets without a keychain'}
+          </Button>
         )}
-      </Stack>
+      </Group>
     </Alert>
   );
 }
