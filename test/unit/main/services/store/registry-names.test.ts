@@ -1,9 +1,23 @@
 // The name rules behind "names are unique per scope": which names clash, and the free name
 // proposed for a copy or an import, cut to the 128-character limit without a dangling space.
 import { describe, expect, it } from 'vitest';
-import { firstFreeName, nameKey } from '../../../../../main/services/store/registry-names';
+import { firstFreeName, nameKey, scopedNameKey } from '../../../../../main/services/store/registry-names';
 
 const copy = (n: number) => (n === 2 ? ' (copy)' : ` (copy ${n - 1})`);
+
+describe('scopedNameKey', () => {
+  it('is the same for one name however it is written, in one scope', () => {
+    expect(scopedNameKey({ scope: 'tenant', name: ' Harbor ' })).toBe(scopedNameKey({ scope: 'tenant', name: 'HARBOR' }));
+  });
+
+  it('differs between the scopes, where the same name may be used twice', () => {
+    expect(scopedNameKey({ scope: 'system', name: 'harbor' })).not.toBe(scopedNameKey({ scope: 'tenant', name: 'harbor' }));
+  });
+
+  it('keeps the scope apart from the name, so no name can pose as another scope', () => {
+    expect(scopedNameKey({ scope: 'system', name: 'Harbor' })).toBe('system\u0000harbor');
+  });
+});
 
 describe('nameKey', () => {
   it.each([
