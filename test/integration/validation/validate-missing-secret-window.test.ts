@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ValidationReport } from '../../../shared/model/validation';
 import { startRegistry, type RunningRegistry } from '../../fixtures/registry';
 import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
 import { openIpcSession, type IpcSession } from '../diagnostics/ipc-session';
@@ -45,17 +44,17 @@ describe('Validate in the window, no password stored', () => {
   });
 
   it('says that no password is stored, with the remedy to enter it', async () => {
-    const report = (await app.call('runValidation', {
+    const report = await app.call('runValidation', {
       runId: randomUUID(),
       request: request(),
       secretsFrom: registryId,
-    })) as ValidationReport;
+    });
     expect(failure(report)).toMatchObject({ id: 'auth', code: 'SECRET_MISSING' });
     expect(report.steps.find((s) => s.id === 'auth')?.problem?.remedy).toMatch(/enter the password/);
   });
 
   it('a draft validated without secretsFrom still reads as the registry refusing the username alone', async () => {
-    const report = (await app.call('runValidation', { runId: randomUUID(), request: request() })) as ValidationReport;
+    const report = await app.call('runValidation', { runId: randomUUID(), request: request() });
     expect(failure(report)).toMatchObject({ id: 'auth', code: 'AUTH_REJECTED' });
   });
 });
