@@ -25,6 +25,14 @@ export function useWizardForm(initialValues: RegistryForm) {
 }
 
 /** What the validation engine needs from the form: the registry as Palette would use it, values as they will be stored. */
+/**
+ * A field a machine reads (user names, key ids, ARNs, account ids): never spell-checked or
+ * autofilled, since a browser's "correction" or a saved login would change what is sent.
+ */
+export function machineText(form: WizardForm, field: 'username' | 'accessKeyId' | 'roleArn' | 'externalId' | 'paletteAccountId') {
+  return { autoComplete: 'off', spellCheck: false, ...form.getInputProps(field) };
+}
+
 export function toValidationRequest(form: RegistryForm): ValidationRequestInput {
   const request: ValidationRequestInput = {
     ...sentValues(form),

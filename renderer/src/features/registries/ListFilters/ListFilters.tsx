@@ -1,4 +1,5 @@
 import { Button, Group, NativeSelect } from '@mantine/core';
+import type { ChangeEvent } from 'react';
 import type { ValidationState } from '../../../../../shared/model/registry';
 import { EXPIRY_WARNING_DAYS } from '../../../../../shared/expiry';
 import { filtersActive, NO_FILTERS, type ListFilters as Filters } from '../list-view';
@@ -25,30 +26,18 @@ const options = <K extends string>(labels: Record<K, string>) => Object.entries<
 
 /** Narrow the list by validation state, type and TLS posture; native selects, so the keyboard works as everywhere. */
 export function ListFilters({ filters, onChange }: { filters: Filters; onChange: (filters: Filters) => void }) {
+  const select = <F extends 'state' | 'type' | 'tls'>(field: F, labels: Record<Filters[F], string>) => ({
+    size: 'sm',
+    data: options(labels),
+    value: filters[field],
+    // The options are the labels' own keys, so the value read back is one of the filter's values.
+    onChange: (event: ChangeEvent<HTMLSelectElement>) => onChange({ ...filters, [field]: event.currentTarget.value as Filters[F] }),
+  });
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
-      <NativeSelect
-        label="Validation"
-        size="sm"
-        data={options(stateOptions)}
-        value={filters.state}
-        onChange={(e) => onChange({ ...filters, state: e.currentTarget.value as Filters['state'] })}
-      />
-      <NativeSelect
-        label="Type"
-        size="sm"
-        data={options(typeOptions)}
-        value={filters.type}
-        onChange={(e) => onChange({ ...filters, type: e.currentTarget.value as Filters['type'] })}
-      />
-      <NativeSelect
-        label="TLS"
-        size="sm"
-        w={190}
-        data={options(tlsOptions)}
-        value={filters.tls}
-        onChange={(e) => onChange({ ...filters, tls: e.currentTarget.value as Filters['tls'] })}
-      />
+      <NativeSelect label="Validation" {...select('state', stateOptions)} />
+      <NativeSelect label="Type" {...select('type', typeOptions)} />
+      <NativeSelect label="TLS" w={190} {...select('tls', tlsOptions)} />
       {filtersActive(filters) && (
         <Button variant="subtle" size="sm" onClick={() => onChange(NO_FILTERS)}>
           Clear filters

@@ -3,7 +3,7 @@ import type { SecretStatus } from '../../../../../shared/model/secrets';
 import { unusableSecretSentence } from '../stored-secret';
 import { BaseContentPathField } from '../BaseContentPathField';
 import { EndpointField } from '../EndpointField';
-import type { WizardForm } from '../wizard-form';
+import { machineText, type WizardForm } from '../wizard-form';
 
 interface Props {
   form: WizardForm;
@@ -25,9 +25,7 @@ export function BasicFields({ form, stored, onClearStored }: Props) {
       <TextInput
         label="Username"
         description="Leave Username and Password empty for anonymous access."
-        autoComplete="off"
-        spellCheck={false}
-        {...form.getInputProps('username')}
+        {...machineText(form, 'username')}
       />
       <PasswordInput
         label="Password"

@@ -3,7 +3,7 @@ import type { SecretStatus } from '../../../../../shared/model/secrets';
 import { unusableSecretSentence } from '../stored-secret';
 import { BaseContentPathField } from '../BaseContentPathField';
 import { EndpointField } from '../EndpointField';
-import type { WizardForm } from '../wizard-form';
+import { machineText, type WizardForm } from '../wizard-form';
 
 /** Palette's ECR tab: Endpoint, Base Content Path, Protected and the AWS authentication method. */
 export function EcrFields({ form, secretStored }: { form: WizardForm; secretStored: SecretStatus | undefined }) {
@@ -35,7 +35,7 @@ export function EcrFields({ form, secretStored }: { form: WizardForm; secretStor
           </Radio.Group>
           {awsMethod === 'credentials' ? (
             <>
-              <TextInput label="Access Key" withAsterisk autoComplete="off" spellCheck={false} {...form.getInputProps('accessKeyId')} />
+              <TextInput label="Access Key" withAsterisk {...machineText(form, 'accessKeyId')} />
               <PasswordInput
                 label="Secret access key"
                 description={
@@ -56,15 +56,13 @@ export function EcrFields({ form, secretStored }: { form: WizardForm; secretStor
                 description="The IAM role Palette assumes."
                 placeholder="arn:aws:iam::123456789012:role/palette-packs"
                 withAsterisk
-                spellCheck={false}
-                {...form.getInputProps('roleArn')}
+                {...machineText(form, 'roleArn')}
               />
               <TextInput
                 label="External ID"
                 description="As Palette shows it for your tenant."
                 withAsterisk
-                spellCheck={false}
-                {...form.getInputProps('externalId')}
+                {...machineText(form, 'externalId')}
               />
               <Text size="sm" fw={500} mt="xs">
                 Try AssumeRole from this workstation (optional)
@@ -73,7 +71,7 @@ export function EcrFields({ form, secretStored }: { form: WizardForm; secretStor
                 Palette assumes the role from its own account. Keys allowed to assume it let this check go on to the registry; they are used
                 once and not saved. Without them, validation checks the ARN and external ID and says what only Palette can.
               </Text>
-              <TextInput label="Access Key" autoComplete="off" spellCheck={false} {...form.getInputProps('accessKeyId')} />
+              <TextInput label="Access Key" {...machineText(form, 'accessKeyId')} />
               <PasswordInput label="Secret access key" autoComplete="new-password" {...form.getInputProps('secretAccessKey')} />
             </>
           )}

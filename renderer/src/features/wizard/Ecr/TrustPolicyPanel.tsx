@@ -1,6 +1,6 @@
 import { Button, Code, CopyButton, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { stsTrustPolicy } from '../../../../../shared/model/registry-form';
-import type { WizardForm } from '../wizard-form';
+import { machineText, type WizardForm } from '../wizard-form';
 
 /** The right-hand panel of Palette's STS option: the trust policy the role needs. */
 export function TrustPolicyPanel({ form }: { form: WizardForm }) {
@@ -20,8 +20,7 @@ export function TrustPolicyPanel({ form }: { form: WizardForm }) {
           label="Palette’s AWS account ID"
           description="Shown by Palette next to the external ID (Tenant Settings › Cloud Accounts, or the system console)."
           placeholder="123456789012"
-          spellCheck={false}
-          {...form.getInputProps('paletteAccountId')}
+          {...machineText(form, 'paletteAccountId')}
         />
         <Code block aria-label="Trust policy JSON">
           {policy}
