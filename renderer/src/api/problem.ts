@@ -1,10 +1,15 @@
-import type { AppError } from '../../../../shared/errors';
-import { ApiError } from '../../api/client';
+import type { AppError } from '../../../shared/errors';
+import { ApiError } from './client';
 
+/** What the admin reads when something failed: main's sentence and, when it has one, its remedy. */
 export type Problem = Pick<AppError, 'message'> & { remedy?: string | undefined };
 
-/** What went wrong, as main said it (sentence and remedy), or the plain error text. */
-export function problemOf(error: unknown): Problem {
+/**
+ * The one place a failure becomes a Problem: main's own sentence and remedy when main refused,
+ * else the error's text. `fallback` is for rejections that carry no text of their own.
+ */
+export function problemOf(error: unknown, fallback?: string): Problem {
   if (error instanceof ApiError) return error.error;
-  return { message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof Error) return { message: error.message };
+  return { message: fallback ?? String(error) };
 }

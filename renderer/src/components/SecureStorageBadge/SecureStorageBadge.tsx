@@ -1,14 +1,9 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../../../shared/model/app-info';
-import { client } from '../../api/client';
+import { useAppInfo } from '../../api/app-info';
 
 /** Which secret storage the app uses, always in view: admins decide what to save by it. */
 export function SecureStorageBadge() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  useEffect(() => {
-    client.appInfo().then(setInfo, () => setInfo(null));
-  }, []);
+  const { info } = useAppInfo();
   if (!info) return null;
   const { secureStorage } = info;
   return (

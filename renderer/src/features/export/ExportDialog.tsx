@@ -1,10 +1,13 @@
-import { Alert, Box, Button, Checkbox, Code, Group, Loader, Modal, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, Radio, Stack, Text } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import type { ExportFormat, ExportResult, SaveExportResult } from '../../../../shared/model/export';
+import { useState } from 'react';
+import type { ExportFormat, SaveExportResult } from '../../../../shared/model/export';
 import { client } from '../../api/client';
-import { ProblemAlert } from './ProblemAlert';
-import { problemOf, type Problem } from './problem';
+import { useLatestAnswer } from '../../api/latest';
+import { useAction } from '../../api/use-action';
+import { Dialog } from '../../components/Dialog/Dialog';
+import { FilePreview } from '../../components/FilePreview/FilePreview';
+import { ProblemAlert } from '../../components/ProblemAlert/ProblemAlert';
 import classes from './export.module.css';
 
 /** What to export: one registry, or every stored one. */
@@ -35,70 +38,37 @@ export function ExportDialog({ target, opened, onClose }: Props) {
   // Palette's own requests keep every registry's scope; Terraform cannot (see the alert below).
   const [format, setFormat] = useState<ExportFormat>('palette');
   const [includeSecrets, setIncludeSecrets] = useState(false);
-  const [rendered, setRendered] = useState<{
-    request: string;
-    result: ExportResult | null;
-    problem: Problem | null;
-    exportedAt: string;
-  } | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const saving = useAction();
   const [saved, setSaved] = useState<SaveExportResult | null>(null);
-  const [saving, setSaving] = useState(false);
   const ids = target?.ids;
   const idList = ids?.join(',') ?? '';
-  const request = `${idList}|${format}|${includeSecrets}`;
   // Only the answer to what is on screen now counts; an older one still in flight is ignored.
-  const current = rendered?.request === request ? rendered : null;
-  const result = current?.result ?? null;
-  const renderProblem = current?.problem ?? null;
-
-  useEffect(() => {
-    if (!opened || idList === '') return;
-    let live = true;
+  const rendered = useLatestAnswer(opened && idList !== '' ? `${idList}|${format}|${includeSecrets}` : null, async () => {
     // One time stamp for the preview and the saved file, so what is saved is what was shown.
     const exportedAt = new Date().toISOString();
-    client
-      .renderExport({ ids: idList.split(','), format, includeSecrets, exportedAt })
-      .then((answer) => live && setRendered({ request, result: answer, problem: null, exportedAt }))
-      .catch((error: unknown) => live && setRendered({ request, result: null, problem: problemOf(error), exportedAt }));
-    return () => {
-      live = false;
-    };
-  }, [opened, idList, format, includeSecrets, request]);
+    return { exportedAt, result: await client.renderExport({ ids: idList.split(','), format, includeSecrets, exportedAt }) };
+  });
+  const result = rendered.data?.result ?? null;
+  const exportedAt = rendered.data?.exportedAt;
 
   const close = () => {
-    if (saving) return;
+    if (saving.busy) return;
     setIncludeSecrets(false);
     setSaved(null);
-    setProblem(null);
+    saving.setProblem(null);
     onClose();
   };
 
   const save = async () => {
     if (!ids) return;
-    setSaving(true);
-    setProblem(null);
     setSaved(null);
-    try {
-      setSaved(await client.saveExport({ ids, format, includeSecrets, ...(current ? { exportedAt: current.exportedAt } : {}) }));
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setSaving(false);
-    }
+    const answer = await saving.run(() => client.saveExport({ ids, format, includeSecrets, ...(exportedAt ? { exportedAt } : {}) }));
+    if (answer) setSaved(answer);
   };
 
   const file = result?.files[0];
   return (
-    <Modal
-      opened={opened && target !== undefined}
-      onClose={close}
-      title={target ? `Export ${target.label}` : ''}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      size="xl"
-      centered
-      withinPortal={false}
-    >
+    <Dialog opened={opened && target !== undefined} onClose={close} title={target ? `Export ${target.label}` : ''} size="xl">
       <Stack gap="md">
         <Radio.Group
           label="Format"
@@ -136,20 +106,9 @@ export function ExportDialog({ target, opened, onClose }: Props) {
             created in the tenant of the API key instead. Choose Palette API to keep them system-level.
           </Alert>
         )}
-        <ProblemAlert problem={renderProblem ?? problem} />
-        {!result && !renderProblem && <Loader size="sm" aria-label="Rendering the export" />}
-        {file && (
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="export-preview-label">
-              Preview of {file.name}
-            </Text>
-            <Box className={classes.preview} role="region" aria-labelledby="export-preview-label" tabIndex={0}>
-              <Code block className={classes.code} data-testid="export-preview">
-                {file.content}
-              </Code>
-            </Box>
-          </Stack>
-        )}
+        <ProblemAlert problem={rendered.problem ?? saving.problem} />
+        {rendered.state === 'loading' && <Loader size="sm" aria-label="Rendering the export" />}
+        {file && <FilePreview label={`Preview of ${file.name}`} content={file.content} testId="export-preview" />}
         {result && result.notes.length > 0 && (
           <Stack gap={4}>
             <Text size="sm" fw={500}>
@@ -173,14 +132,19 @@ export function ExportDialog({ target, opened, onClose }: Props) {
           </Text>
         )}
         <Group justify="flex-end" gap="sm" className={classes.actions}>
-          <Button variant="default" onClick={close} disabled={saving}>
+          <Button variant="default" onClick={close} disabled={saving.busy}>
             Done
           </Button>
-          <Button leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={() => void save()} loading={saving} disabled={!file}>
+          <Button
+            leftSection={<IconDeviceFloppy size={16} aria-hidden />}
+            onClick={() => void save()}
+            loading={saving.busy}
+            disabled={!file}
+          >
             Save…
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

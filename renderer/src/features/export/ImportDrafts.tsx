@@ -1,10 +1,12 @@
-import { Box, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Box, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import type { ImportResolution, ImportResult, PickImportResult } from '../../../../shared/model/import';
 import { client } from '../../api/client';
-import { ProblemAlert } from './ProblemAlert';
-import { problemOf, type Problem } from './problem';
+import { useAction } from '../../api/use-action';
+import { ColumnHeads } from '../../components/ColumnHeads/ColumnHeads';
+import { Dialog } from '../../components/Dialog/Dialog';
+import { ProblemAlert } from '../../components/ProblemAlert/ProblemAlert';
 import { answerFor, DEFAULT_CONFLICT_ACTION, ImportConflicts, ROWS_AT_A_TIME, type Answer, type ConflictAction } from './ImportConflicts';
 import classes from './export.module.css';
 
@@ -23,34 +25,23 @@ export type ImportDrafts = ReturnType<typeof useImportDrafts>;
  */
 export function useImportDrafts(onImported: () => void | Promise<void>) {
   const [opened, setOpened] = useState(false);
-  const [picking, setPicking] = useState(false);
+  const action = useAction<'pick' | 'apply'>();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [forAll, setForAllState] = useState<ConflictAction>(DEFAULT_CONFLICT_ACTION);
   // Only the clashes answered on their own; the rest follow the choice for all.
   const [answers, setAnswers] = useState<Map<number, Answer>>(new Map());
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [applying, setApplying] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
+  const applying = action.running === 'apply';
 
   const pick = async () => {
-    setPicking(true);
-    try {
-      const chosen = await client.pickImportFile();
-      if (chosen.canceled) return;
-      setPicked(chosen);
-      setForAllState(DEFAULT_CONFLICT_ACTION);
-      setAnswers(new Map());
-      setProblem(null);
-      setResult(null);
-      setOpened(true);
-    } catch (error) {
-      setPicked(null);
-      setResult(null);
-      setProblem(problemOf(error));
-      setOpened(true);
-    } finally {
-      setPicking(false);
-    }
+    const chosen = await action.run(() => client.pickImportFile(), 'pick');
+    if (chosen?.canceled) return;
+    // A file main could not read opens the dialog too, with the problem and the way round.
+    setPicked(chosen ?? null);
+    setForAllState(DEFAULT_CONFLICT_ACTION);
+    setAnswers(new Map());
+    setResult(null);
+    setOpened(true);
   };
 
   const close = () => {
@@ -71,17 +62,10 @@ export function useImportDrafts(onImported: () => void | Promise<void>) {
 
   const apply = async () => {
     if (!picked) return;
-    setApplying(true);
-    setProblem(null);
-    try {
-      const imported = await client.applyImport({ content: picked.content, resolutions: resolutions() });
-      setResult(imported);
+    await action.run(async () => {
+      setResult(await client.applyImport({ content: picked.content, resolutions: resolutions() }));
       await onImported();
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setApplying(false);
-    }
+    }, 'apply');
   };
 
   const setAnswer = useCallback((index: number, answer: Answer) => setAnswers((current) => new Map(current).set(index, answer)), []);
@@ -93,7 +77,7 @@ export function useImportDrafts(onImported: () => void | Promise<void>) {
 
   return {
     pick,
-    picking,
+    picking: action.running === 'pick',
     opened,
     close,
     picked,
@@ -103,7 +87,7 @@ export function useImportDrafts(onImported: () => void | Promise<void>) {
     setForAll,
     answers,
     setAnswer,
-    problem,
+    problem: action.problem,
     result,
     applying,
     apply,
@@ -129,15 +113,7 @@ export function ImportDraftsDialog({ state }: { state: ImportDrafts }) {
   const { opened, close, picked, preview, errors, forAll, setForAll, answers, setAnswer, problem, result, applying, apply, canImport } =
     state;
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={picked ? `Import ${picked.fileName}` : 'Import drafts'}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      size="xl"
-      centered
-      withinPortal={false}
-    >
+    <Dialog opened={opened} onClose={close} title={picked ? `Import ${picked.fileName}` : 'Import drafts'} size="xl">
       <Stack gap="md">
         {preview && errors.length > 0 && (
           <Stack gap={4} role="alert" aria-labelledby="import-errors-title">
@@ -162,14 +138,7 @@ export function ImportDraftsDialog({ state }: { state: ImportDrafts }) {
                 {preview.registries.length} {preview.registries.length === 1 ? 'registry' : 'registries'} in the file
                 {preview.registries.length > ROWS_AT_A_TIME ? ` (the first ${ROWS_AT_A_TIME} shown)` : ''}
               </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Scope</Table.Th>
-                  <Table.Th scope="col">Type</Table.Th>
-                  <Table.Th scope="col">Endpoint</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads columns={['Name', 'Scope', 'Type', 'Endpoint']} />
               <Table.Tbody>
                 {preview.registries.slice(0, ROWS_AT_A_TIME).map((r) => (
                   <Table.Tr key={r.index}>
@@ -199,7 +168,7 @@ export function ImportDraftsDialog({ state }: { state: ImportDrafts }) {
           )}
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 

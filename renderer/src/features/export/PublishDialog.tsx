@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { RegistrySummary } from '../../../../shared/model/registry';
 import type { FieldDifference, PublishPreview, PublishResult } from '../../../../shared/model/publish';
@@ -6,8 +6,10 @@ import { client } from '../../api/client';
 import { PaletteSignIn, connectionOf, emptySignIn, type SignInState } from '../palette/PaletteSignIn';
 import { StepsTable } from '../palette/StepsTable';
 import { SyncPanel, useSyncFollower } from '../palette/SyncPanel';
-import { ProblemAlert } from './ProblemAlert';
-import { problemOf, type Problem } from './problem';
+import { useAction } from '../../api/use-action';
+import { ColumnHeads } from '../../components/ColumnHeads/ColumnHeads';
+import { Dialog } from '../../components/Dialog/Dialog';
+import { ProblemAlert } from '../../components/ProblemAlert/ProblemAlert';
 
 interface Props {
   registry: RegistrySummary | undefined;
@@ -30,8 +32,8 @@ const outcomeTitle: Record<PublishResult['outcome'], (name: string) => string> =
 export function PublishDialog({ registry, opened, onClose }: Props) {
   const [signIn, setSignIn] = useState<SignInState>(emptySignIn);
   const [validateFirst, setValidateFirst] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const action = useAction();
+  const { busy, problem, setProblem } = action;
   const [preview, setPreview] = useState<PublishPreview | null>(null);
   const [result, setResult] = useState<PublishResult | null>(null);
   const [attempted, setAttempted] = useState(false);
@@ -56,12 +58,10 @@ export function PublishDialog({ registry, opened, onClose }: Props) {
     if (!registry) return;
     setAttempted(true);
     if (!connection) return;
-    setBusy(true);
-    setProblem(null);
     setResult(null);
     follower.reset();
-    try {
-      const input = { ...connection, id: registry.id, validateFirst };
+    const input = { ...connection, id: registry.id, validateFirst };
+    await action.run(async () => {
       if (what === 'compare') {
         setPreview(await client.comparePublish(input));
         return;
@@ -71,22 +71,15 @@ export function PublishDialog({ registry, opened, onClose }: Props) {
       // A create or an update starts a sync in Palette: follow it until it is listed and available.
       if (published.ok && published.uid && published.outcome !== 'unchanged')
         void follower.follow({ connection, uid: published.uid, kind: published.kind });
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <Dialog
       opened={opened && registry !== undefined}
       onClose={close}
       title={registry ? `Publish “${registry.name}” to Palette` : ''}
-      closeButtonProps={{ 'aria-label': 'Close' }}
       size="lg"
-      centered
-      withinPortal={false}
     >
       {registry && (
         <form
@@ -127,7 +120,7 @@ export function PublishDialog({ registry, opened, onClose }: Props) {
           </Stack>
         </form>
       )}
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -135,13 +128,7 @@ export function DifferencesTable({ differences, caption }: { differences: FieldD
   return (
     <Table>
       <Table.Caption>{caption}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Field</Table.Th>
-          <Table.Th scope="col">In Palette</Table.Th>
-          <Table.Th scope="col">Here</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <ColumnHeads columns={['Field', 'In Palette', 'Here']} />
       <Table.Tbody>
         {differences.map((d) => (
           <Table.Tr key={d.field}>

@@ -3,7 +3,7 @@ import { IconUpload } from '@tabler/icons-react';
 import type { ChangeEvent } from 'react';
 import type { PaletteConnection } from '../../../../shared/model/publish';
 import { client } from '../../api/client';
-import { problemOf, type Problem } from '../export/problem';
+import { problemOf, type Problem } from '../../api/problem';
 
 export interface SignInState {
   paletteUrl: string;
@@ -73,10 +73,14 @@ interface Props {
  * stored; it lives in the dialog's state and is sent with each request.
  */
 export function PaletteSignIn({ scope, state, onChange, attempted, onProblem }: Props) {
-  const set =
-    (field: 'paletteUrl' | 'apiKey' | 'username' | 'password' | 'token') => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      onChange({ ...state, [field]: event.currentTarget.value });
-  const missing = (value: string, message: string) => (attempted && value.trim() === '' ? message : undefined);
+  // Every text field here is required: after a first attempt an empty one says what to enter.
+  const required = (field: 'paletteUrl' | 'apiKey' | 'username' | 'password' | 'token', missing: string) => ({
+    required: true,
+    value: state[field],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => onChange({ ...state, [field]: event.currentTarget.value }),
+    error: attempted && state[field].trim() === '' ? missing : undefined,
+  });
+  const hideable = (what: string) => ({ visibilityToggleButtonProps: { 'aria-label': `Show or hide the ${what}` } });
   const pickCa = async () => {
     onProblem(null);
     try {
@@ -93,21 +97,11 @@ export function PaletteSignIn({ scope, state, onChange, attempted, onProblem }: 
       <TextInput
         label="Palette API URL"
         placeholder="https://console.spectrocloud.example"
-        required
-        value={state.paletteUrl}
-        onChange={set('paletteUrl')}
-        error={missing(state.paletteUrl, 'Enter the Palette address.')}
+        {...required('paletteUrl', 'Enter the Palette address.')}
         data-autofocus
       />
       {scope === 'tenant' ? (
-        <PasswordInput
-          label="API key"
-          required
-          value={state.apiKey}
-          onChange={set('apiKey')}
-          error={missing(state.apiKey, 'Enter the API key.')}
-          visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the API key' }}
-        />
+        <PasswordInput label="API key" {...required('apiKey', 'Enter the API key.')} {...hideable('API key')} />
       ) : (
         <>
           <SegmentedControl
@@ -123,30 +117,21 @@ export function PaletteSignIn({ scope, state, onChange, attempted, onProblem }: 
             <>
               <TextInput
                 label="System console username"
-                required
-                value={state.username}
-                onChange={set('username')}
-                error={missing(state.username, 'Enter the system console username.')}
+                {...required('username', 'Enter the system console username.')}
                 autoComplete="off"
               />
               <PasswordInput
                 label="System console password"
-                required
-                value={state.password}
-                onChange={set('password')}
-                error={missing(state.password, 'Enter the system console password.')}
-                visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the password' }}
+                {...required('password', 'Enter the system console password.')}
+                {...hideable('password')}
               />
             </>
           ) : (
             <PasswordInput
               label="Authorization token"
               description="With passkeys on, the login above does not work: copy the Authorization value of a signed-in console session."
-              required
-              value={state.token}
-              onChange={set('token')}
-              error={missing(state.token, 'Paste the Authorization token.')}
-              visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the token' }}
+              {...required('token', 'Paste the Authorization token.')}
+              {...hideable('token')}
             />
           )}
         </>

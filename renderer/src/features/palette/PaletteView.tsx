@@ -1,9 +1,11 @@
-import { Badge, Button, Group, Modal, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { PaletteComparison, PaletteComparisonRow } from '../../../../shared/model/publish';
 import { client } from '../../api/client';
-import { ProblemAlert } from '../export/ProblemAlert';
-import { problemOf, type Problem } from '../export/problem';
+import { useAction } from '../../api/use-action';
+import { ColumnHeads } from '../../components/ColumnHeads/ColumnHeads';
+import { Dialog } from '../../components/Dialog/Dialog';
+import { ProblemAlert } from '../../components/ProblemAlert/ProblemAlert';
 import { PaletteSignIn, connectionOf, emptySignIn, type SignInState } from './PaletteSignIn';
 import { StepsTable } from './StepsTable';
 
@@ -14,41 +16,24 @@ const stateBadge: Record<PaletteComparisonRow['state'], { label: string; color: 
   'only-in-palette': { label: 'Only in Palette', color: 'blue' },
 };
 
-/** The toolbar button; the page renders the dialog beside its other dialogs, so it is laid out as they are. */
 /** What Palette holds for the signed-in scope, beside the local registries. */
 export function PaletteViewDialog({ onClose }: { onClose: () => void }) {
   const [scope, setScope] = useState<'tenant' | 'system'>('tenant');
   const [signIn, setSignIn] = useState<SignInState>(emptySignIn);
   const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const action = useAction();
   const [view, setView] = useState<PaletteComparison | null>(null);
 
   const show = async () => {
     setAttempted(true);
     const connection = connectionOf(signIn, scope);
     if (!connection) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      setView(await client.paletteView(connection));
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
+    const answer = await action.run(() => client.paletteView(connection));
+    if (answer) setView(answer);
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title="Palette beside this workstation"
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      size="lg"
-      centered
-      withinPortal={false}
-    >
+    <Dialog opened onClose={onClose} title="Palette beside this workstation" size="lg">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -65,20 +50,20 @@ export function PaletteViewDialog({ onClose }: { onClose: () => void }) {
               { value: 'system', label: 'System console' },
             ]}
           />
-          <PaletteSignIn scope={scope} state={signIn} onChange={setSignIn} attempted={attempted} onProblem={setProblem} />
-          <ProblemAlert problem={problem} />
+          <PaletteSignIn scope={scope} state={signIn} onChange={setSignIn} attempted={attempted} onProblem={action.setProblem} />
+          <ProblemAlert problem={action.problem} />
           {view && <ComparisonTable view={view} />}
           <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={busy}>
+            <Button variant="default" onClick={onClose} disabled={action.busy}>
               Done
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={action.busy}>
               Compare with Palette
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -90,14 +75,7 @@ function ComparisonTable({ view }: { view: PaletteComparison }) {
       <Table.Caption>
         {view.scope === 'tenant' ? 'Tenant' : 'System'} registries in {view.paletteUrl} and on this workstation
       </Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Name</Table.Th>
-          <Table.Th scope="col">State</Table.Th>
-          <Table.Th scope="col">Differences</Table.Th>
-          <Table.Th scope="col">Sync in Palette</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <ColumnHeads columns={['Name', 'State', 'Differences', 'Sync in Palette']} />
       <Table.Tbody>
         {view.rows.map((row) => (
           <Table.Tr key={`${row.state}-${row.name}-${row.uid ?? row.localId ?? ''}`}>

@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { SyncState } from '../../../../shared/model/publish';
 import { client } from '../../api/client';
-import { ProblemAlert } from '../export/ProblemAlert';
-import { problemOf, type Problem } from '../export/problem';
+import { useLatestOnly } from '../../api/latest';
+import { problemOf, type Problem } from '../../api/problem';
+import { ProblemAlert } from '../../components/ProblemAlert/ProblemAlert';
 import type { connectionOf } from './PaletteSignIn';
 
 type Connection = NonNullable<ReturnType<typeof connectionOf>>;
@@ -32,15 +33,11 @@ export function useSyncFollower() {
   const [following, setFollowing] = useState(false);
   const [timedOut, setTimedOut] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const run = useRef(0);
-  // Stop polling when the dialog goes away.
-  useEffect(() => {
-    const current = run;
-    return () => void current.current++;
-  }, []);
+  // One follow at a time; a new one, a reset or the dialog going away stops the polling.
+  const latest = useLatestOnly();
 
   const follow = async ({ connection, uid, kind }: SyncTarget, first?: SyncState) => {
-    const mine = ++run.current;
+    const mine = latest.begin();
     setFollowing(true);
     setTimedOut(false);
     setProblem(null);
@@ -48,7 +45,7 @@ export function useSyncFollower() {
     try {
       let current = first ?? (await client.paletteSyncStatus({ ...connection, uid, kind })).sync;
       for (;;) {
-        if (run.current !== mine) return;
+        if (!mine()) return;
         if (current) setSync(current);
         if (!current || current.state === 'done' || current.state === 'failed') break;
         if (Date.now() > deadline) {
@@ -59,9 +56,9 @@ export function useSyncFollower() {
         current = (await client.paletteSyncStatus({ ...connection, uid, kind })).sync;
       }
     } catch (error) {
-      if (run.current === mine) setProblem(problemOf(error));
+      if (mine()) setProblem(problemOf(error));
     } finally {
-      if (run.current === mine) setFollowing(false);
+      if (mine()) setFollowing(false);
     }
   };
 
@@ -76,7 +73,7 @@ export function useSyncFollower() {
   };
 
   const reset = () => {
-    run.current++;
+    latest.cancel();
     setSync(null);
     setFollowing(false);
     setTimedOut(false);

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { RegistrySummary } from '../../../../shared/model/registry';
-import type { AppError } from '../../../../shared/errors';
-import { ApiError, client, onRegistriesChanged } from '../../api/client';
+import { client, onRegistriesChanged } from '../../api/client';
+import { useLatestOnly } from '../../api/latest';
+import { problemOf, type Problem } from '../../api/problem';
 
 export type RegistriesState =
   | { status: 'loading' }
   /** `loadedAt` (ms since the epoch): what certificate expiry is judged against until the next load. */
   | { status: 'loaded'; registries: RegistrySummary[]; loadedAt: number }
-  | { status: 'failed'; error: Pick<AppError, 'message' | 'remedy'> };
+  | { status: 'failed'; error: Problem };
 
 /**
  * All stored registries, reloaded whenever main reports a change (another window, `regdesk import`)
@@ -16,31 +17,24 @@ export type RegistriesState =
  */
 export function useRegistries(): { state: RegistriesState; reload: () => Promise<void> } {
   const [state, setState] = useState<RegistriesState>({ status: 'loading' });
-  const mounted = useRef(true);
   // Two loads can overlap (an action's reload and the change event); only the latest may land.
-  const latestLoad = useRef(0);
-
-  const reload = useCallback(() => {
-    const load = ++latestLoad.current;
-    return fetchRegistries().then((next) => {
-      if (mounted.current && load === latestLoad.current) setState(next);
-    });
-  }, []);
+  const { begin } = useLatestOnly();
+  const land = useCallback(
+    (load: Promise<RegistriesState>) => {
+      const latest = begin();
+      return load.then((next) => {
+        if (latest()) setState(next);
+      });
+    },
+    [begin],
+  );
+  const reload = useCallback(() => land(fetchRegistries()), [land]);
 
   useEffect(() => {
-    mounted.current = true;
-    const load = ++latestLoad.current;
-    const first = prefetched ?? fetchRegistries();
+    void land(prefetched ?? fetchRegistries());
     prefetched = undefined;
-    void first.then((next) => {
-      if (mounted.current && load === latestLoad.current) setState(next);
-    });
-    const unsubscribe = onRegistriesChanged(() => void reload());
-    return () => {
-      mounted.current = false;
-      unsubscribe();
-    };
-  }, [reload]);
+    return onRegistriesChanged(() => void reload());
+  }, [land, reload]);
 
   return { state, reload };
 }
@@ -58,11 +52,6 @@ function fetchRegistries(): Promise<RegistriesState> {
       performance.mark('regdesk:list-data');
       return { status: 'loaded', registries, loadedAt: Date.now() };
     },
-    (error: unknown): RegistriesState => ({ status: 'failed', error: describe(error) }),
+    (error: unknown): RegistriesState => ({ status: 'failed', error: problemOf(error, 'The registries could not be loaded.') }),
   );
-}
-
-function describe(error: unknown): Pick<AppError, 'message' | 'remedy'> {
-  if (error instanceof ApiError) return error.error;
-  return { message: error instanceof Error ? error.message : 'The registries could not be loaded.' };
 }

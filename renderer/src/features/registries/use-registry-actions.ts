@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import type { AppError } from '../../../../shared/errors';
 import type { RegistrySummary } from '../../../../shared/model/registry';
-import { ApiError, client } from '../../api/client';
+import { client } from '../../api/client';
+import { problemOf } from '../../api/problem';
 
 /** What the last list action did, shown above the table until dismissed or replaced. */
 export type ActionFeedback =
@@ -25,7 +25,7 @@ export function useRegistryActions(reload: () => Promise<void>) {
           detail: 'Its stored secrets were copied with it. Edit what differs, then validate it.',
         });
       } catch (error) {
-        setFeedback({ kind: 'problem', ...describe(error) });
+        setFeedback({ kind: 'problem', ...problemOf(error) });
       }
     },
     [reload],
@@ -57,9 +57,4 @@ export function useRegistryActions(reload: () => Promise<void>) {
   const dismiss = useCallback(() => setFeedback(null), []);
 
   return { feedback, dismiss, duplicate, remove, removeMany };
-}
-
-function describe(error: unknown): Pick<AppError, 'message' | 'remedy'> {
-  if (error instanceof ApiError) return error.error;
-  return { message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ValidationReport, ValidationStep } from '../../../../shared/model/validation';
-import { ApiError, client, onValidationProgress } from '../../api/client';
+import { client, onValidationProgress } from '../../api/client';
+import { problemOf } from '../../api/problem';
 
 /** "Validate again" for one row: in progress, finished (the stored verdict then follows), or refused. */
 export type RowValidation =
@@ -68,11 +69,8 @@ export function useRowValidations(afterRun: () => Promise<void>) {
         await afterRun();
         update(registryId, { status: 'finished', report, cancelled });
       } catch (error) {
-        update(registryId, {
-          status: 'error',
-          message: error instanceof Error ? error.message : String(error),
-          remedy: error instanceof ApiError ? error.error.remedy : undefined,
-        });
+        const { message, remedy } = problemOf(error);
+        update(registryId, { status: 'error', message, remedy });
       } finally {
         registryByRun.current.delete(runId);
       }

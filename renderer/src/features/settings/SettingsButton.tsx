@@ -1,33 +1,20 @@
 import { ActionIcon } from '@mantine/core';
 import { IconSettings } from '@tabler/icons-react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy } from 'react';
+import { LazyDialog, useDialogOpening } from '../../components/Dialog/Dialog';
 
 // Loaded when first opened, with its schema: the list's first screen does not wait for it.
 const SettingsDialog = lazy(() => import('./SettingsDialog').then((m) => ({ default: m.SettingsDialog })));
 
 /** The header's Settings button: proxy and timeouts for the window's validations. */
 export function SettingsButton() {
-  const [opened, setOpened] = useState(false);
-  const [used, setUsed] = useState(false);
+  const settings = useDialogOpening();
   return (
     <>
-      <ActionIcon
-        variant="subtle"
-        color="gray"
-        aria-label="Settings"
-        size="lg"
-        onClick={() => {
-          setUsed(true);
-          setOpened(true);
-        }}
-      >
+      <ActionIcon variant="subtle" color="gray" aria-label="Settings" size="lg" onClick={settings.open}>
         <IconSettings size={20} aria-hidden />
       </ActionIcon>
-      {used && (
-        <Suspense fallback={null}>
-          <SettingsDialog opened={opened} onClose={() => setOpened(false)} />
-        </Suspense>
-      )}
+      <LazyDialog opening={settings} dialog={SettingsDialog} />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Checkbox, Group, Loader, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Button, Checkbox, Group, Loader, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import {
   DEFAULT_NETWORK_SETTINGS,
   NetworkSettingsSchema,
@@ -7,8 +7,10 @@ import {
   type NetworkSettings,
 } from '../../../../shared/model/settings';
 import { client } from '../../api/client';
-import { ProblemAlert } from '../export/ProblemAlert';
-import { problemOf, type Problem } from '../export/problem';
+import { useLatestAnswer } from '../../api/latest';
+import { useAction } from '../../api/use-action';
+import { Dialog } from '../../components/Dialog/Dialog';
+import { ProblemAlert } from '../../components/ProblemAlert/ProblemAlert';
 
 interface Props {
   opened: boolean;
@@ -66,70 +68,52 @@ function proxySource(form: Form, environment: NetworkEnvironment | null): string
  * registry). Stored through the settings service; `regdesk validate` keeps its own flags.
  */
 export function SettingsDialog({ opened, onClose }: Props) {
-  const [form, setForm] = useState<Form | null>(null);
-  const [environment, setEnvironment] = useState<NetworkEnvironment | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [saving, setSaving] = useState(false);
+  // Each opening is a question of its own: the next one reads the stored values afresh.
+  const [opening, setOpening] = useState(0);
+  const stored = useLatestAnswer(opened ? `opening ${opening}` : null, async () => {
+    const [settings, environment] = await Promise.all([client.getSettings(), client.settingsEnvironment()]);
+    return { form: toForm(settings.network ?? DEFAULT_NETWORK_SETTINGS), environment };
+  });
+  const [edited, setEdited] = useState<Form | null>(null);
   const [submitted, setSubmitted] = useState(false);
+  const saving = useAction();
+  const form = edited ?? stored.data?.form ?? null;
+  const environment: NetworkEnvironment | null = stored.data?.environment ?? null;
 
-  useEffect(() => {
-    if (!opened) return;
-    let live = true;
-    Promise.all([client.getSettings(), client.settingsEnvironment()]).then(
-      ([settings, env]) => {
-        if (!live) return;
-        setForm(toForm(settings.network ?? DEFAULT_NETWORK_SETTINGS));
-        setEnvironment(env);
-      },
-      (error: unknown) => live && setProblem(problemOf(error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [opened]);
-
-  // The next opening reads the stored values afresh.
-  const close = () => {
-    if (saving) return;
-    setForm(null);
+  const finish = () => {
+    setEdited(null);
     setSubmitted(false);
-    setProblem(null);
+    saving.setProblem(null);
+    setOpening((n) => n + 1);
     onClose();
+  };
+  const close = () => {
+    if (!saving.busy) finish();
   };
 
   const errors = form && submitted ? fieldErrors(form) : {};
-  const change = (patch: Partial<Form>) => setForm((current) => (current ? { ...current, ...patch } : current));
+  const change = (patch: Partial<Form>) => form && setEdited({ ...form, ...patch });
 
   const save = async () => {
     if (!form) return;
     setSubmitted(true);
     const parsed = parseForm(form);
     if (!parsed.success) return;
-    setSaving(true);
-    setProblem(null);
-    try {
-      await client.updateSettings({ network: parsed.data });
-      setForm(null);
-      setSubmitted(false);
-      onClose();
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setSaving(false);
-    }
+    if (await saving.run(() => client.updateSettings({ network: parsed.data }))) finish();
   };
+  const problem = stored.problem ?? saving.problem;
+  // Out-of-range values stay as typed (no clamping) so the schema's message can say what is allowed.
+  const secondsField = (field: 'connectSeconds' | 'deadlineSeconds') => ({
+    max: 300,
+    decimalScale: 1,
+    clampBehavior: 'none' as const,
+    value: form?.[field] ?? '',
+    onChange: (value: number | string) => change({ [field]: value }),
+    error: errors[field],
+  });
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title="Settings"
-      closeButtonProps={{ 'aria-label': 'Close settings' }}
-      size="lg"
-      centered
-      // Opened from the header, shown in <main>: inside the header its own <header> would be a second banner landmark.
-      portalProps={{ target: 'main' }}
-    >
+    <Dialog opened={opened} onClose={close} title="Settings" closeLabel="Close settings" size="lg" fromHeader>
       {!form ? (
         problem ? (
           <ProblemAlert problem={problem} />
@@ -165,41 +149,21 @@ export function SettingsDialog({ opened, onClose }: Props) {
               {proxySource(form, environment)}
             </Text>
             <Group grow align="flex-start">
-              <NumberInput
-                label="Connect timeout (seconds)"
-                min={0.1}
-                max={300}
-                step={1}
-                decimalScale={1}
-                clampBehavior="none"
-                value={form.connectSeconds}
-                onChange={(value) => change({ connectSeconds: value })}
-                error={errors.connectSeconds}
-              />
-              <NumberInput
-                label="Validation deadline (seconds)"
-                min={0.5}
-                max={300}
-                step={5}
-                decimalScale={1}
-                clampBehavior="none"
-                value={form.deadlineSeconds}
-                onChange={(value) => change({ deadlineSeconds: value })}
-                error={errors.deadlineSeconds}
-              />
+              <NumberInput label="Connect timeout (seconds)" min={0.1} step={1} {...secondsField('connectSeconds')} />
+              <NumberInput label="Validation deadline (seconds)" min={0.5} step={5} {...secondsField('deadlineSeconds')} />
             </Group>
             <ProblemAlert problem={problem} />
             <Group justify="flex-end">
-              <Button variant="default" onClick={close} disabled={saving}>
+              <Button variant="default" onClick={close} disabled={saving.busy}>
                 Cancel
               </Button>
-              <Button type="submit" loading={saving}>
+              <Button type="submit" loading={saving.busy}>
                 Save settings
               </Button>
             </Group>
           </Stack>
         </form>
       )}
-    </Modal>
+    </Dialog>
   );
 }

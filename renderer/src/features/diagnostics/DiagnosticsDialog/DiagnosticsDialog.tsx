@@ -1,10 +1,13 @@
-import { Alert, Box, Button, Code, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconDeviceFloppy, IconRefresh, IconShieldCheck } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
-import type { DiagnosticsRendering, RedactionSummary, SaveDiagnosticsResult } from '../../../../../shared/model/diagnostics';
+import { useCallback, useState } from 'react';
+import type { RedactionSummary, SaveDiagnosticsResult } from '../../../../../shared/model/diagnostics';
 import { client } from '../../../api/client';
-import { ProblemAlert } from '../../export/ProblemAlert';
-import { problemOf, type Problem } from '../../export/problem';
+import { useLatestAnswer } from '../../../api/latest';
+import { useAction } from '../../../api/use-action';
+import { FilePreview } from '../../../components/FilePreview/FilePreview';
+import { Dialog } from '../../../components/Dialog/Dialog';
+import { ProblemAlert } from '../../../components/ProblemAlert/ProblemAlert';
 import classes from './DiagnosticsDialog.module.css';
 
 interface Props {
@@ -54,91 +57,58 @@ function RedactionNote({ redactions }: { redactions: RedactionSummary }) {
  * this session's validation reports, every secret redacted) and saves it through main's dialog.
  */
 export function DiagnosticsDialog({ opened, onClose }: Props) {
-  // Each opening and each Refresh is a generation; only the answer to the current one is shown.
+  // Each opening and each Refresh is a question of its own; only the answer to the current one is shown.
   const [generation, setGeneration] = useState(0);
-  const [answer, setAnswer] = useState<{ generation: number; rendering: DiagnosticsRendering | null; problem: Problem | null } | null>(
-    null,
-  );
-  const [saveProblem, setSaveProblem] = useState<Problem | null>(null);
+  const collected = useLatestAnswer(opened ? `collection ${generation}` : null, () => client.renderDiagnostics());
+  const saving = useAction();
   const [saved, setSaved] = useState<SaveDiagnosticsResult | null>(null);
-  const [saving, setSaving] = useState(false);
-  const current = answer?.generation === generation ? answer : null;
-  const rendering = current?.rendering ?? null;
-  const problem = current?.problem ?? saveProblem;
-
-  useEffect(() => {
-    if (!opened) return;
-    let live = true;
-    client.renderDiagnostics().then(
-      (result) => live && setAnswer({ generation, rendering: result, problem: null }),
-      (error: unknown) => live && setAnswer({ generation, rendering: null, problem: problemOf(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [opened, generation]);
+  const rendering = collected.data;
+  const problem = collected.problem ?? saving.problem;
+  const { busy, setProblem } = saving;
 
   const refresh = () => {
     setSaved(null);
-    setSaveProblem(null);
+    setProblem(null);
     setGeneration((n) => n + 1);
   };
 
   const close = useCallback(() => {
-    if (saving) return;
+    if (busy) return;
     setSaved(null);
-    setSaveProblem(null);
+    setProblem(null);
     // The next opening collects afresh rather than showing this one's file.
     setGeneration((n) => n + 1);
     onClose();
-  }, [saving, onClose]);
+  }, [busy, setProblem, onClose]);
 
   const save = async () => {
     if (!rendering) return;
-    setSaving(true);
-    setSaveProblem(null);
     setSaved(null);
-    try {
-      // The preview's time stamp and last report: the saved file is the file shown.
-      setSaved(await client.saveDiagnostics({ createdAt: rendering.createdAt, reportsThrough: rendering.reportsThrough }));
-    } catch (error) {
-      setSaveProblem(problemOf(error));
-    } finally {
-      setSaving(false);
-    }
+    // The preview's time stamp and last report: the saved file is the file shown.
+    const result = await saving.run(() =>
+      client.saveDiagnostics({ createdAt: rendering.createdAt, reportsThrough: rendering.reportsThrough }),
+    );
+    if (result) setSaved(result);
   };
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title="Export diagnostics"
-      closeButtonProps={{ 'aria-label': 'Close diagnostics' }}
-      size="xl"
-      centered
-      // Opened from the header, shown in <main>: inside the header its own <header> would be a second banner landmark.
-      portalProps={{ target: 'main' }}
-    >
+    <Dialog opened={opened} onClose={close} title="Export diagnostics" closeLabel="Close diagnostics" size="xl" fromHeader>
       <Stack gap="md">
         <Text size="sm">
           Versions, platform, settings, your stored registries and the last validation reports of this session, in one file to attach to a
           support request.
         </Text>
         <ProblemAlert problem={problem} />
-        {!current && <Loader size="sm" aria-label="Collecting diagnostics" />}
+        {collected.state === 'loading' && <Loader size="sm" aria-label="Collecting diagnostics" />}
         {rendering && (
           <>
             <RedactionNote redactions={rendering.redactions} />
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="diagnostics-preview-label">
-                Preview of {rendering.fileName} ({plural(rendering.bytes, 'byte', 'bytes')})
-              </Text>
-              <Box className={classes.preview} role="region" aria-labelledby="diagnostics-preview-label" tabIndex={0}>
-                <Code block className={classes.code} data-testid="diagnostics-preview">
-                  {rendering.content}
-                </Code>
-              </Box>
-            </Stack>
+            <FilePreview
+              label={`Preview of ${rendering.fileName} (${plural(rendering.bytes, 'byte', 'bytes')})`}
+              content={rendering.content}
+              testId="diagnostics-preview"
+              maxHeight="360px"
+            />
           </>
         )}
         {saved && (
@@ -147,22 +117,22 @@ export function DiagnosticsDialog({ opened, onClose }: Props) {
           </Text>
         )}
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={refresh} disabled={saving || !current}>
+          <Button
+            variant="default"
+            leftSection={<IconRefresh size={16} aria-hidden />}
+            onClick={refresh}
+            disabled={busy || collected.state === 'loading'}
+          >
             Refresh
           </Button>
-          <Button variant="default" onClick={close} disabled={saving}>
+          <Button variant="default" onClick={close} disabled={busy}>
             Close
           </Button>
-          <Button
-            leftSection={<IconDeviceFloppy size={16} aria-hidden />}
-            onClick={() => void save()}
-            loading={saving}
-            disabled={!rendering}
-          >
+          <Button leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={() => void save()} loading={busy} disabled={!rendering}>
             Save…
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

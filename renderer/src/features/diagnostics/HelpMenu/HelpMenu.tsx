@@ -1,6 +1,7 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconHelp, IconStethoscope } from '@tabler/icons-react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy } from 'react';
+import { LazyDialog, useDialogOpening } from '../../../components/Dialog/Dialog';
 
 // Loaded when first opened: the list's first screen does not wait for it.
 const DiagnosticsDialog = lazy(() => import('../DiagnosticsDialog/DiagnosticsDialog').then((m) => ({ default: m.DiagnosticsDialog })));
@@ -10,8 +11,7 @@ const DiagnosticsDialog = lazy(() => import('../DiagnosticsDialog/DiagnosticsDia
  * in the page (not a portal) so they remain inside a landmark (axe "region"), as the row menus do.
  */
 export function HelpMenu() {
-  const [diagnosticsOpen, setDiagnosticsOpen] = useState(false);
-  const [diagnosticsUsed, setDiagnosticsUsed] = useState(false);
+  const diagnostics = useDialogOpening();
   return (
     <>
       <Menu position="bottom-end" shadow="md" width={240} withinPortal={false} withInitialFocusPlaceholder={false}>
@@ -21,22 +21,12 @@ export function HelpMenu() {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item
-            leftSection={<IconStethoscope size={16} aria-hidden />}
-            onClick={() => {
-              setDiagnosticsUsed(true);
-              setDiagnosticsOpen(true);
-            }}
-          >
+          <Menu.Item leftSection={<IconStethoscope size={16} aria-hidden />} onClick={diagnostics.open}>
             Export diagnostics…
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      {diagnosticsUsed && (
-        <Suspense fallback={null}>
-          <DiagnosticsDialog opened={diagnosticsOpen} onClose={() => setDiagnosticsOpen(false)} />
-        </Suspense>
-      )}
+      <LazyDialog opening={diagnostics} dialog={DiagnosticsDialog} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo, SecureStorageStatus, StorageNotice } from '../../../../../shared/model/app-info';
+import { useState } from 'react';
+import type { SecureStorageStatus, StorageNotice } from '../../../../../shared/model/app-info';
+import { useAppInfo } from '../../../api/app-info';
 import { client } from '../../../api/client';
 
 /** Mantine colours alert titles with the alert's colour, which fails WCAG AA contrast in yellow and red; the icon keeps the colour. */
@@ -18,11 +19,7 @@ const noticeTitle: Record<StorageNotice['code'], string> = {
  * moved aside (with where to), a store written by a newer version (read-only), and, without a keychain, what happens to secrets (ARCHITECTURE §4).
  */
 export function StorageAlerts() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const reload = useCallback(() => client.appInfo().then(setInfo, () => setInfo(null)), []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { info, reload } = useAppInfo();
   if (!info) return null;
   return (
     <>

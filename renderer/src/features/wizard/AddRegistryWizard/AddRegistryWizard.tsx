@@ -4,7 +4,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RegistryScope } from '../../../../../shared/model/registry';
 import { emptyRegistryForm, type RegistryForm } from '../../../../../shared/model/registry-form';
 import type { SecretPersistence } from '../../../../../shared/model/secrets';
-import { ApiError, client } from '../../../api/client';
+import { useAction } from '../../../api/use-action';
+import { ProblemAlert } from '../../../components/ProblemAlert/ProblemAlert';
 import { BasicFields } from '../Basic/BasicFields';
 import { EcrFields } from '../Ecr/EcrFields';
 import { TrustPolicyPanel } from '../Ecr/TrustPolicyPanel';
@@ -14,6 +15,7 @@ import { useValidation } from '../Validate/use-validation';
 import { toValidationRequest, useWizardForm, validationKey } from '../wizard-form';
 import { saveRegistry, type SaveMode, type SavedRegistry } from './save-registry';
 import { useStoredRegistry } from './use-stored-registry';
+import { useAppInfo } from '../../../api/app-info';
 import { LeaveDialog, WizardActions } from './WizardActions';
 
 interface Props {
@@ -26,8 +28,6 @@ interface Props {
   registryId?: string | undefined;
 }
 
-type Problem = { message: string; remedy?: string | undefined };
-
 /** Palette's "Add New Pack Registry" screen, with live validation beside it. */
 export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Props) {
   const form = useWizardForm(emptyRegistryForm(scope));
@@ -36,8 +36,7 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
   const [validatedKey, setValidatedKey] = useState<string | null>(null);
   const [savedId, setSavedId] = useState<string | undefined>(registryId);
   const [clearSecret, setClearSecret] = useState(false);
-  const [saving, setSaving] = useState<SaveMode | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const saving = useAction<SaveMode>();
   const [leaving, setLeaving] = useState(false);
   const [focusInvalid, setFocusInvalid] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
@@ -93,26 +92,22 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
   async function save(mode: SaveMode) {
     setLeaving(false);
     if (!checkFields(true)) return;
-    setSaving(mode);
-    setProblem(null);
-    try {
+    const saved = await saving.run(async () => {
       const id = await saveRegistry(values, savedId, persistence.value, clearSecret ? stored.secret?.field : undefined);
       setSavedId(id);
-      const saved: SavedRegistry = { id, name: values.name.trim(), scope: values.scope, mode };
-      if (mode === 'draft') return onDone(saved);
+      const done: SavedRegistry = { id, name: values.name.trim(), scope: values.scope, mode };
+      if (mode === 'draft') return done;
       // Main validates what it stored and records the verdict; the list then shows it.
       const recorded = await validation.run({ registryId: id, values: toValidationRequest(values) });
-      if (recorded?.ok) return onDone(saved);
-      setProblem({
+      if (recorded?.ok) return done;
+      saving.setProblem({
         message: 'Saved, but the stored registry did not validate.',
         remedy: 'See the steps beside the form; fix the values and confirm again.',
       });
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error.error : { message: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setSaving(null);
-    }
-    setFocusInvalid((n) => n + 1);
+      return undefined;
+    }, mode);
+    if (saved) onDone(saved);
+    else setFocusInvalid((n) => n + 1);
   }
 
   /** Enter in a one-line field validates, as a form's default action would (the buttons are not submit buttons). */
@@ -140,7 +135,7 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
       {stored.loading && <Loader aria-label="Loading the registry" />}
       {stored.error && (
         <Alert color="red" variant="light" title="The registry could not be loaded" role="alert">
-          {stored.error}
+          {stored.error.message} {stored.error.remedy}
         </Alert>
       )}
       <Grid gap="xl">
@@ -206,11 +201,7 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
                   {persistence.note}
                 </Text>
               )}
-              {problem && (
-                <Alert ref={problemRef} tabIndex={-1} color="red" variant="light" title={problem.message} role="alert">
-                  {problem.remedy}
-                </Alert>
-              )}
+              <ProblemAlert ref={problemRef} problem={saving.problem} />
             </Stack>
           </form>
         </Grid.Col>
@@ -232,7 +223,7 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
           </Stack>
         </Grid.Col>
       </Grid>
-      <WizardActions saving={saving} validatedNow={validatedNow} onSave={(mode) => void save(mode)} />
+      <WizardActions saving={saving.running} validatedNow={validatedNow} onSave={(mode) => void save(mode)} />
       <LeaveDialog opened={leaving} onStay={() => setLeaving(false)} onDiscard={() => onDone()} onSaveDraft={() => void save('draft')} />
     </Stack>
   );
@@ -240,14 +231,8 @@ export function AddRegistryWizard({ scope, takenNames, onDone, registryId }: Pro
 
 /** Without a keychain, secrets are kept for the session only unless the admin opted in (main enforces it too). */
 function useSecretPersistence(): { value: SecretPersistence; note?: string } {
-  const [policy, setPolicy] = useState<'keychain' | 'insecure-opt-in' | 'session-only'>('keychain');
-  useEffect(() => {
-    client.appInfo().then(
-      (info) => setPolicy(info.secureStorage.policy),
-      () => undefined,
-    );
-  }, []);
-  if (policy === 'session-only') {
+  const { info } = useAppInfo();
+  if (info?.secureStorage.policy === 'session-only') {
     return {
       value: 'session',
       note: 'No OS keychain is available: passwords and keys are kept for this session only and asked for again after a restart.',

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Dialog } from '../../../components/Dialog/Dialog';
 import type { SaveMode } from './save-registry';
 import { useKeepFocus } from '../keep-focus';
 
@@ -63,15 +64,7 @@ interface LeaveProps {
 /** Asked when the admin leaves the form with changes that are not saved. Stay has the focus: Enter keeps the work. */
 export function LeaveDialog({ opened, onStay, onDiscard, onSaveDraft }: LeaveProps) {
   return (
-    <Modal
-      opened={opened}
-      onClose={onStay}
-      title="Leave without saving?"
-      closeButtonProps={{ 'aria-label': 'Stay on the form' }}
-      centered
-      // Inside the main landmark: portalled to <body>, the modal's header would count as a second banner (axe).
-      withinPortal={false}
-    >
+    <Dialog opened={opened} onClose={onStay} title="Leave without saving?" closeLabel="Stay on the form">
       <Stack gap="md">
         <Text size="sm">The values in this form are not saved. Discarding them cannot be undone.</Text>
         <Group justify="flex-end" gap="sm">
@@ -86,6 +79,6 @@ export function LeaveDialog({ opened, onStay, onDiscard, onSaveDraft }: LeavePro
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SecretStatus } from '../../../../../shared/model/secrets';
 import { client } from '../../../api/client';
+import { problemOf, type Problem } from '../../../api/problem';
 import { formFromRecord, type WizardForm } from '../wizard-form';
 
 export interface StoredRegistry {
@@ -8,7 +9,7 @@ export interface StoredRegistry {
   originalName?: string;
   /** The stored secret of the registry's type, as main describes it (never its value). */
   secret?: SecretStatus;
-  error?: string;
+  error?: Problem;
 }
 
 /** Edit mode: loads the stored registry into the form once; secrets are described, never refilled. */
@@ -22,7 +23,7 @@ export function useStoredRegistry(registryId: string | undefined, form: WizardFo
         form.resetDirty();
         setState({ loading: false, originalName: detail.record.name, secret: secrets.find((s) => s.stored) });
       },
-      (error: unknown) => setState({ loading: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setState({ loading: false, error: problemOf(error) }),
     );
     // The form object is stable for the component's life; load once per registry.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,49 +1,37 @@
-import { Alert, Button, Group, Stack, Switch, Text } from '@mantine/core';
+import { Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CertificateFile, PresentedChain } from '../../../../../shared/model/certificate';
-import { ApiError, client } from '../../../api/client';
+import { client } from '../../../api/client';
+import { useAction } from '../../../api/use-action';
 import { CertificateCard } from '../../../components/CertificateCard/CertificateCard';
+import { ProblemAlert } from '../../../components/ProblemAlert/ProblemAlert';
 import type { WizardForm } from '../wizard-form';
 import { useKeepFocus } from '../keep-focus';
-
-type Problem = { message: string; remedy?: string | undefined };
 
 /** Upload a CA file, or look at what the server presents and trust its root after comparing it. */
 export function CaCertificateField({ form }: { form: WizardForm }) {
   const [file, setFile] = useState<CertificateFile | null>(null);
   const [presented, setPresented] = useState<PresentedChain | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState<'pick' | 'fetch' | null>(null);
+  const action = useAction<'pick' | 'fetch'>();
+  const busy = action.running;
   const { caPem, endpoint } = form.getValues();
   const pickRef = useKeepFocus<HTMLButtonElement>(busy === 'pick');
   const fetchRef = useKeepFocus<HTMLButtonElement>(busy === 'fetch');
 
-  async function attempt(kind: 'pick' | 'fetch', action: () => Promise<void>) {
-    setBusy(kind);
-    setProblem(null);
-    try {
-      await action();
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error.error : { message: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setBusy(null);
-    }
-  }
-
   const pick = () =>
-    attempt('pick', async () => {
+    action.run(async () => {
       const result = await client.pickCertificateFile();
       if (result.canceled) return;
       setFile(result);
       setPresented(null);
       form.setFieldValue('caPem', result.pem);
-    });
+    }, 'pick');
 
   const fetchChain = () =>
-    attempt('fetch', async () => {
+    action.run(async () => {
       setPresented(await client.fetchPresentedChain({ endpoint, ...(caPem ? { caPem } : {}) }));
-    });
+    }, 'fetch');
 
   const trust = (chain: PresentedChain, index: number) => {
     const certificate = chain.chain[index];
@@ -95,11 +83,7 @@ export function CaCertificateField({ form }: { form: WizardForm }) {
           </Button>
         )}
       </Group>
-      {problem && (
-        <Alert color="red" variant="light" title={problem.message} role="alert">
-          {problem.remedy}
-        </Alert>
-      )}
+      <ProblemAlert problem={action.problem} />
       {file && caPem && (
         <Stack gap={6} aria-label={`CA certificate file ${file.fileName}`}>
           <Text size="xs" c="dimmed">

@@ -6,7 +6,8 @@ import {
   type ValidationRequestInput,
   type ValidationStep,
 } from '../../../../../shared/model/validation';
-import { ApiError, client, onValidationProgress } from '../../../api/client';
+import { client, onValidationProgress } from '../../../api/client';
+import { problemOf } from '../../../api/problem';
 
 export type ValidationState =
   | { status: 'idle' }
@@ -60,12 +61,8 @@ export function useValidation() {
       return report;
     } catch (error) {
       if (runId.current === id) {
-        setState({
-          status: 'error',
-          message: error instanceof Error ? error.message : String(error),
-          remedy: error instanceof ApiError ? error.error.remedy : undefined,
-          request,
-        });
+        const { message, remedy } = problemOf(error);
+        setState({ status: 'error', message, remedy, request });
       }
       return undefined;
     }
