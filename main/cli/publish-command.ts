@@ -5,9 +5,9 @@ import { paletteRequests, placeholders } from '../services/export/palette-payloa
 import { assertForPalette } from '../services/export/palette-rules';
 import { nameKey } from '../services/store/registry-names';
 import { cliServices } from './cli-services';
-import { defineCommand, PASSWORD_REFUSED, usageErrorFor, type Parsed } from './command';
-import { dataDirOption } from './data-dir';
-import { printable, quoted, type CommandIo } from './io';
+import { defineCommand, PASSWORD_STDIN_OPTION, usageErrorFor, type Parsed } from './command';
+import { DATA_DIR_OPTION, dataDirOption } from './data-dir';
+import { printable, quoted, secretFromStdin, type CommandIo } from './io';
 import { readInputFile } from './read-input-file';
 import { loadCaFile } from './validate-command';
 
@@ -73,13 +73,13 @@ const OPTIONS = {
   'allow-http': { type: 'boolean', default: false },
   'api-key-file': { type: 'string' },
   'token-file': { type: 'string' },
-  'password-stdin': { type: 'boolean', default: false },
+  ...PASSWORD_STDIN_OPTION,
   'validate-first': { type: 'boolean', default: false },
   'wait-sync': { type: 'boolean', default: false },
   timeout: { type: 'string', default: '300' },
   'dry-run': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
-  'data-dir': { type: 'string' },
+  ...DATA_DIR_OPTION,
 } as const;
 
 export const publishCommand = defineCommand({
@@ -87,7 +87,6 @@ export const publishCommand = defineCommand({
   usage: PUBLISH_USAGE,
   options: OPTIONS,
   allowPositionals: true,
-  refused: { password: PASSWORD_REFUSED },
   run: publishRegistries,
 });
 
@@ -117,7 +116,7 @@ async function publishRegistries({ values, positionals: names }: Parsed<typeof O
     if ('error' in loaded) return usageError(io, loaded.error);
     caPem = loaded.pem;
   }
-  const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : io.env['REGDESK_PASSWORD'];
+  const password = values['password-stdin'] ? await secretFromStdin(io) : io.env['REGDESK_PASSWORD'];
   const given = {
     ...(password ? { password } : {}),
     ...(io.env['AWS_SECRET_ACCESS_KEY'] ? { awsSecretAccessKey: io.env['AWS_SECRET_ACCESS_KEY'] } : {}),
