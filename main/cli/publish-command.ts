@@ -14,7 +14,7 @@ import { loadCaFile } from './validate-command';
 const usageError = usageErrorFor('publish');
 
 export const PUBLISH_USAGE = `Usage: regdesk publish NAME... --palette-url URL [--ca-file F] [--wait-sync]
-                      [--timeout S] [--dry-run] [--json] [--data-dir DIR]
+                      [--timeout S] [--sync-interval S] [--dry-run] [--json] [--data-dir DIR]
 
 Publishes stored pack registries to Palette: each is looked up by name, created when
 absent, updated when a field differs (the difference is printed), left alone when equal.
@@ -36,6 +36,8 @@ Options:
   --validate-first    Ask Palette to validate the registry before writing it
   --wait-sync         Follow Palette's sync until it completes, fails or --timeout
   --timeout S         Seconds to wait for the sync (default 300)
+  --sync-interval S   Seconds between two sync status reads with --wait-sync
+                      (default 5; 0.1 to 3600)
   --dry-run           Print the requests with placeholders and send nothing
   --json              Print the results as JSON
   --data-dir DIR      Use DIR instead of the desktop app's data folder
@@ -77,6 +79,7 @@ const OPTIONS = {
   'validate-first': { type: 'boolean', default: false },
   'wait-sync': { type: 'boolean', default: false },
   timeout: { type: 'string', default: '300' },
+  'sync-interval': { type: 'string', default: '5' },
   'dry-run': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   ...DATA_DIR_OPTION,
@@ -96,6 +99,9 @@ async function publishRegistries({ values, positionals: names }: Parsed<typeof O
   const timeout = Number(values.timeout);
   if (!Number.isInteger(timeout) || timeout < 1 || timeout > 86_400)
     return usageError(io, `--timeout must be whole seconds from 1 to 86400, not ${quoted(values.timeout)}`);
+  const syncInterval = Number(values['sync-interval']);
+  if (!(syncInterval >= 0.1 && syncInterval <= 3600))
+    return usageError(io, `--sync-interval must be seconds from 0.1 to 3600, not ${quoted(values['sync-interval'])}`);
   const folder = await dataDirOption(values['data-dir'], { reading: true });
   if ('error' in folder) return usageError(io, folder.error);
 
@@ -152,6 +158,7 @@ async function publishRegistries({ values, positionals: names }: Parsed<typeof O
           SyncStatusInputSchema.parse({ ...connection, auth, uid: result.uid, kind: result.kind }),
           {
             timeoutMs: timeout * 1000,
+            pollMs: syncInterval * 1000,
             onProgress: (sync) => values.json || io.out.write(`  sync: ${describeSync(sync)}\n`),
           },
         );
