@@ -1,4 +1,5 @@
 import type { App, Session, WebContents } from 'electron';
+import { anyOf, CHARACTER_CLASSES } from '../shared/text-rules';
 
 /** An https origin whose pages may open in the system browser, optionally only under one path. */
 export interface ExternalLinkRule {
@@ -114,14 +115,20 @@ export function isAppUrl(url: string | undefined, appOrigins: readonly string[])
 }
 
 /**
+ * What an external link may not hold: backslashes, white space (line separators, NBSP and BOM
+ * included), C0 and DEL, which WHATWG parsing strips or rewrites and an OS URL handler may read
+ * otherwise. C1 and format characters are left to the parser, which percent-encodes them.
+ */
+export const REFUSED_IN_EXTERNAL_URL = anyOf(['\\\\', '\\s', CHARACTER_CLASSES.c0, CHARACTER_CLASSES.delete]);
+
+/**
  * The URL to hand to the system browser, or undefined when it is not an allowlisted https link.
  * The parsed, re-serialised URL is returned rather than the input, so the browser opens exactly
  * what was checked (backslashes, tabs and Unicode hosts are normalised by WHATWG parsing, which
  * the OS URL handler may not do alike — hence such input is refused outright).
  */
 export function externalLinkFor(url: string, rules: readonly ExternalLinkRule[] = EXTERNAL_LINK_ALLOWLIST): string | undefined {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (url.length > MAX_EXTERNAL_URL_LENGTH || /[\\\s\u0000-\u001f\u007f]/.test(url)) return undefined;
+  if (url.length > MAX_EXTERNAL_URL_LENGTH || REFUSED_IN_EXTERNAL_URL.test(url)) return undefined;
   const parsed = parseUrl(url);
   if (!parsed || parsed.protocol !== 'https:' || parsed.username || parsed.password) return undefined;
   // Encoded slashes could climb out of a path prefix on servers that decode them.

@@ -69,15 +69,4 @@ export function appError(code: ErrorCode, overrides: Partial<Omit<AppError, 'cod
   return { code, message: base.message, remedy: base.remedy, ...overrides };
 }
 
-/**
- * Thrown inside main to carry an AppError to the IPC boundary, where it becomes plain data
- * (Errors thrown across contextBridge lose every field but the message).
- */
-export class AppErrorException extends Error {
-  readonly appError: AppError;
-  constructor(error: AppError) {
-    super(error.message);
-    this.name = 'AppErrorException';
-    this.appError = error;
-  }
-}
+export { AppErrorException } from './app-error-exception';

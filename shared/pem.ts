@@ -251,12 +251,5 @@ export function isSignedDataContentInfo(der: Uint8Array): boolean {
 export function sequenceTags(der: Uint8Array, max: number): number[] | undefined {
   const outer = readTlv(der, 0, der.length);
   if (!outer || outer.tag !== SEQUENCE || outer.end !== der.length) return undefined;
-  const tags: number[] = [];
-  for (let at = outer.start; at < outer.end;) {
-    const child = readTlv(der, at, outer.end);
-    if (!child || tags.length === max) return undefined;
-    tags.push(child.tag);
-    at = child.end;
-  }
-  return tags;
+  return children(der, outer, max);
 }

@@ -5,16 +5,56 @@
  */
 
 /**
- * Controls (Cc: C0, DEL, C1), format characters (Cf: bidi embeddings, overrides and isolates, LRM,
- * RLM, ALM, zero-width space and joiners, soft hyphen, BOM…), line and paragraph separators, lone
- * surrogates, and every other default-ignorable code point (variation selectors, CGJ, Hangul
- * fillers): each either drives a terminal, reorders text, or is invisible.
+ * The characters that may need keeping out of text, by kind: regular-expression class fragments,
+ * so each place that keeps some out builds its own set from these names and says why it differs.
+ * The \p{…} ones need the `u` flag.
  */
-const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/u;
+export const CHARACTER_CLASSES = {
+  /** C0 controls, U+0000–U+001F: NUL, TAB, LF, CR, ESC (which starts every terminal escape sequence)… */
+  c0: '\\u0000-\\u001f',
+  /** DEL, U+007F. */
+  delete: '\\u007f',
+  /** C1 controls, U+0080–U+009F: CSI (U+009B) starts an escape sequence on its own; NEL (U+0085) ends a line for some readers. */
+  c1: '\\u0080-\\u009f',
+  /** LINE SEPARATOR and PARAGRAPH SEPARATOR (U+2028, U+2029, all of Zl and Zp): line breaks to JavaScript and many readers. */
+  lineSeparators: '\\u2028\\u2029',
+  /** Format characters (Cf): bidi embeddings, overrides and isolates, LRM, RLM, ALM, zero-width space and joiners, soft hyphen, BOM… */
+  format: '\\p{Cf}',
+  /** Surrogates standing alone (Cs), which no character is. */
+  loneSurrogates: '\\p{Cs}',
+  /** Every other default-ignorable code point: variation selectors, CGJ, Hangul fillers… */
+  defaultIgnorable: '\\p{Default_Ignorable_Code_Point}',
+} as const;
+
+/** Every control character, C0, DEL and C1 (exactly \p{Cc}). */
+export const CONTROLS = `${CHARACTER_CLASSES.c0}${CHARACTER_CLASSES.delete}${CHARACTER_CLASSES.c1}`;
+
+/** The C0 controls but `kept` (the layout characters a context lets through), as a class fragment. */
+export function c0ControlsExcept(...kept: string[]): string {
+  let fragment = '';
+  for (let unit = 0; unit <= 0x1f; unit++) {
+    if (!kept.includes(String.fromCharCode(unit))) fragment += `\\u${unit.toString(16).padStart(4, '0')}`;
+  }
+  return fragment;
+}
+
+/** A pattern matching any one character of the fragments. */
+export function anyOf(fragments: readonly string[], flags = ''): RegExp {
+  return new RegExp(`[${fragments.join('')}]`, flags);
+}
+
+const { lineSeparators, format, loneSurrogates, defaultIgnorable } = CHARACTER_CLASSES;
+
+/**
+ * What no stored or remote string may hold: every control, format and default-ignorable
+ * character, line separators and lone surrogates. Each either drives a terminal, reorders text, or
+ * is invisible, and a stored value has no use for any of them.
+ */
+export const UNSAFE_IN_TEXT = anyOf([CONTROLS, lineSeparators, format, loneSurrogates, defaultIgnorable], 'u');
 
 /** The first character of `text` the app refuses, as `U+202E`, or undefined. */
 export function unsafeCharacter(text: string): string | undefined {
-  const found = UNSAFE.exec(text)?.[0];
+  const found = UNSAFE_IN_TEXT.exec(text)?.[0];
   return found === undefined ? undefined : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

@@ -4,8 +4,14 @@ import { printable, type CommandIo } from './io';
 
 const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
 
+/**
+ * How a command reads a password: `--password-stdin` (or REGDESK_PASSWORD, see secretFromStdin).
+ * A command declaring it refuses `--password` with PASSWORD_REFUSED.
+ */
+export const PASSWORD_STDIN_OPTION = { 'password-stdin': { type: 'boolean', default: false } } as const;
+
 /** Why `--password` does not exist, for the commands that read a password. */
-export const PASSWORD_REFUSED =
+const PASSWORD_REFUSED =
   'there is no --password: a password on the command line is kept in shell history and shown in process lists. ' +
   'Use --password-stdin (the password on standard input, e.g. from a file or a secret store) or set REGDESK_PASSWORD';
 
@@ -22,11 +28,6 @@ export interface CommandSpec<O extends ParseArgsOptionsConfig, P extends boolean
   /** The options as node:util parseArgs takes them; -h/--help is added for every command. */
   options: O;
   allowPositionals?: P;
-  /**
-   * Options that do not exist on purpose, with the sentence that says why and what to use. Given,
-   * they are refused with that sentence instead of parseArgs' generic "unknown option" message.
-   */
-  refused?: Record<string, string>;
   run(parsed: Parsed<O, P>, io: CommandIo): Promise<number>;
 }
 
@@ -42,8 +43,11 @@ export type Command = ((argv: string[], io: CommandIo) => Promise<number>) & {
 export function defineCommand<const O extends ParseArgsOptionsConfig, const P extends boolean = false>(spec: CommandSpec<O, P>): Command {
   const options = { ...spec.options, ...HELP };
   const usageError = usageErrorFor(spec.name);
+  // Options that do not exist on purpose are refused with the sentence that says why and what to
+  // use, instead of parseArgs' generic "unknown option" message.
+  const refused: Record<string, string> = Object.hasOwn(options, 'password-stdin') ? { password: PASSWORD_REFUSED } : {};
   const run = async (argv: string[], io: CommandIo): Promise<number> => {
-    const refusal = refusedOption(argv, spec.refused ?? {});
+    const refusal = refusedOption(argv, refused);
     if (refusal) return usageError(io, refusal);
     const parsed = parseCommandLine({ args: argv, allowPositionals: spec.allowPositionals ?? false, options });
     if ('error' in parsed) return usageError(io, parsed.error);

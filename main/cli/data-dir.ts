@@ -2,6 +2,9 @@ import { stat } from 'node:fs/promises';
 import { DATA_DIR_VARIABLE, dataDirFromEnvironment, defaultUserDataDir } from '../services/app-paths';
 import { quoted } from './io';
 
+/** `--data-dir DIR`, for every command that reads or writes the store (see dataDirOption). */
+export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;
+
 /**
  * The data folder a command uses: `--data-dir` first, then `REGDESK_USER_DATA_DIR` (as the app
  * reads it), then the app's default folder. A named folder is checked as a command-line value:

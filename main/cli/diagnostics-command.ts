@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { writeDiagnosticsFile } from '../services/diagnostics/diagnostics-service';
 import { cliServices } from './cli-services';
 import { defineCommand, usageErrorFor, type Parsed } from './command';
-import { dataDirOption } from './data-dir';
+import { DATA_DIR_OPTION, dataDirOption } from './data-dir';
 import { hasControlCharacters, operationFailed, printable, quoted, type CommandIo } from './io';
 
 const usageError = usageErrorFor('diagnostics');
@@ -27,7 +27,7 @@ Exit codes: 0 written, 1 the store is unreadable or FILE cannot be written, 2 ba
 
 const OPTIONS = {
   output: { type: 'string', short: 'o' },
-  'data-dir': { type: 'string' },
+  ...DATA_DIR_OPTION,
 } as const;
 
 export const diagnosticsCommand = defineCommand({ name: 'diagnostics', usage: DIAGNOSTICS_USAGE, options: OPTIONS, run: writeDiagnostics });

@@ -3,7 +3,7 @@ import { RegistryScopeSchema } from '../../shared/model/registry';
 import { nameKey } from '../services/store/registry-names';
 import { cliServices } from './cli-services';
 import { defineCommand, usageErrorFor, type Parsed } from './command';
-import { dataDirOption } from './data-dir';
+import { DATA_DIR_OPTION, dataDirOption } from './data-dir';
 import { operationFailed, quoted, type CommandIo } from './io';
 
 const usageError = usageErrorFor('export');
@@ -36,7 +36,7 @@ const OPTIONS = {
   'include-secrets': { type: 'boolean', default: false },
   scope: { type: 'string' },
   name: { type: 'string', multiple: true },
-  'data-dir': { type: 'string' },
+  ...DATA_DIR_OPTION,
 } as const;
 
 export const exportCommand = defineCommand({ name: 'export', usage: EXPORT_USAGE, options: OPTIONS, run: exportRegistries });

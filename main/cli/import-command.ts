@@ -1,7 +1,7 @@
 import { DRAFT_LIMITS_TEXT, MAX_DRAFT_FILE_BYTES, type ImportResolution } from '../../shared/model/import';
 import { cliServices } from './cli-services';
 import { defineCommand, usageErrorFor, type Parsed } from './command';
-import { dataDirOption } from './data-dir';
+import { DATA_DIR_OPTION, dataDirOption } from './data-dir';
 import { operationFailed, printable, quoted, type CommandIo } from './io';
 import { readInputFile } from './read-input-file';
 
@@ -32,7 +32,7 @@ const CONFLICT_ACTIONS = ['fail', 'skip', 'replace', 'rename'] as const;
 const OPTIONS = {
   'on-conflict': { type: 'string', default: 'fail' },
   quiet: { type: 'boolean', short: 'q', default: false },
-  'data-dir': { type: 'string' },
+  ...DATA_DIR_OPTION,
 } as const;
 
 export const importCommand = defineCommand({

@@ -15,6 +15,11 @@ export async function readProcessStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A secret given on standard input (`--password-stdin`): the whole of it, but the line break `echo` adds. */
+export async function secretFromStdin(io: CommandIo): Promise<string> {
+  return (await io.readStdin()).replace(/\r?\n$/, '');
+}
+
 const MAX_QUOTED = 80;
 const MAX_MESSAGE = 400;
 

@@ -5,16 +5,16 @@ import { paletteRequests, placeholders } from '../services/export/palette-payloa
 import { assertForPalette } from '../services/export/palette-rules';
 import { nameKey } from '../services/store/registry-names';
 import { cliServices } from './cli-services';
-import { defineCommand, PASSWORD_REFUSED, usageErrorFor, type Parsed } from './command';
-import { dataDirOption } from './data-dir';
-import { printable, quoted, type CommandIo } from './io';
+import { defineCommand, PASSWORD_STDIN_OPTION, usageErrorFor, type Parsed } from './command';
+import { DATA_DIR_OPTION, dataDirOption } from './data-dir';
+import { printable, quoted, secretFromStdin, type CommandIo } from './io';
 import { readInputFile } from './read-input-file';
 import { loadCaFile } from './validate-command';
 
 const usageError = usageErrorFor('publish');
 
 export const PUBLISH_USAGE = `Usage: regdesk publish NAME... --palette-url URL [--ca-file F] [--wait-sync]
-                      [--timeout S] [--dry-run] [--json] [--data-dir DIR]
+                      [--timeout S] [--sync-interval S] [--dry-run] [--json] [--data-dir DIR]
 
 Publishes stored pack registries to Palette: each is looked up by name, created when
 absent, updated when a field differs (the difference is printed), left alone when equal.
@@ -36,6 +36,8 @@ Options:
   --validate-first    Ask Palette to validate the registry before writing it
   --wait-sync         Follow Palette's sync until it completes, fails or --timeout
   --timeout S         Seconds to wait for the sync (default 300)
+  --sync-interval S   Seconds between two sync status reads with --wait-sync
+                      (default 5; 0.1 to 3600)
   --dry-run           Print the requests with placeholders and send nothing
   --json              Print the results as JSON
   --data-dir DIR      Use DIR instead of the desktop app's data folder
@@ -73,13 +75,14 @@ const OPTIONS = {
   'allow-http': { type: 'boolean', default: false },
   'api-key-file': { type: 'string' },
   'token-file': { type: 'string' },
-  'password-stdin': { type: 'boolean', default: false },
+  ...PASSWORD_STDIN_OPTION,
   'validate-first': { type: 'boolean', default: false },
   'wait-sync': { type: 'boolean', default: false },
   timeout: { type: 'string', default: '300' },
+  'sync-interval': { type: 'string', default: '5' },
   'dry-run': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
-  'data-dir': { type: 'string' },
+  ...DATA_DIR_OPTION,
 } as const;
 
 export const publishCommand = defineCommand({
@@ -87,7 +90,6 @@ export const publishCommand = defineCommand({
   usage: PUBLISH_USAGE,
   options: OPTIONS,
   allowPositionals: true,
-  refused: { password: PASSWORD_REFUSED },
   run: publishRegistries,
 });
 
@@ -97,6 +99,9 @@ async function publishRegistries({ values, positionals: names }: Parsed<typeof O
   const timeout = Number(values.timeout);
   if (!Number.isInteger(timeout) || timeout < 1 || timeout > 86_400)
     return usageError(io, `--timeout must be whole seconds from 1 to 86400, not ${quoted(values.timeout)}`);
+  const syncInterval = Number(values['sync-interval']);
+  if (!(syncInterval >= 0.1 && syncInterval <= 3600))
+    return usageError(io, `--sync-interval must be seconds from 0.1 to 3600, not ${quoted(values['sync-interval'])}`);
   const folder = await dataDirOption(values['data-dir'], { reading: true });
   if ('error' in folder) return usageError(io, folder.error);
 
@@ -117,7 +122,7 @@ async function publishRegistries({ values, positionals: names }: Parsed<typeof O
     if ('error' in loaded) return usageError(io, loaded.error);
     caPem = loaded.pem;
   }
-  const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : io.env['REGDESK_PASSWORD'];
+  const password = values['password-stdin'] ? await secretFromStdin(io) : io.env['REGDESK_PASSWORD'];
   const given = {
     ...(password ? { password } : {}),
     ...(io.env['AWS_SECRET_ACCESS_KEY'] ? { awsSecretAccessKey: io.env['AWS_SECRET_ACCESS_KEY'] } : {}),
@@ -153,6 +158,7 @@ async function publishRegistries({ values, positionals: names }: Parsed<typeof O
           SyncStatusInputSchema.parse({ ...connection, auth, uid: result.uid, kind: result.kind }),
           {
             timeoutMs: timeout * 1000,
+            pollMs: syncInterval * 1000,
             onProgress: (sync) => values.json || io.out.write(`  sync: ${describeSync(sync)}\n`),
           },
         );

@@ -1,7 +1,7 @@
 import { RegistryScopeSchema, type RegistryScope } from '../../shared/model/registry';
 import { cliServices } from './cli-services';
 import { defineCommand, usageErrorFor } from './command';
-import { dataDirOption } from './data-dir';
+import { DATA_DIR_OPTION, dataDirOption } from './data-dir';
 import { operationFailed, printable, quoted } from './io';
 import { expiryNotices, formatTable } from './list-output';
 
@@ -33,7 +33,7 @@ const storeCommand = (command: 'list' | 'info') =>
     options: {
       ...(command === 'list' ? { scope: { type: 'string' } } : {}),
       json: { type: 'boolean', default: false },
-      'data-dir': { type: 'string' },
+      ...DATA_DIR_OPTION,
     },
     run: async ({ values }, io) => {
       const usageError = (message: string) => usageErrorFor(command)(io, message);

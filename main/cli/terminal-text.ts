@@ -1,3 +1,5 @@
+import { anyOf, c0ControlsExcept, CHARACTER_CLASSES as C } from '../../shared/text-rules';
+
 /**
  * The one door every string leaving the command line goes through (docs/hostile-input.md): stored names,
  * endpoints and paths, step messages, a validated server's page title. Characters a terminal acts
@@ -9,11 +11,14 @@
  * `\uXXXX` per UTF-16 unit is also what JSON and HCL strings read back as the same character, so
  * `--json` and exported files stay exact.
  */
-// eslint-disable-next-line no-control-regex -- these are exactly the characters a terminal acts on
-const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+// The stored-text set but the newline and tab, which lay out the output.
+export const ACTIVE_IN_TERMINAL = anyOf(
+  [c0ControlsExcept('\n', '\t'), C.delete, C.c1, C.lineSeparators, C.format, C.loneSurrogates, C.defaultIgnorable],
+  'gu',
+);
 
 export function terminalText(text: string): string {
-  return text.replace(ACTIVE, (match) => {
+  return text.replace(ACTIVE_IN_TERMINAL, (match) => {
     let escaped = '';
     for (let i = 0; i < match.length; i++) escaped += `\\u${match.charCodeAt(i).toString(16).padStart(4, '0')}`;
     return escaped;

@@ -1,6 +1,7 @@
 import { ValidationRequestSchema, type ValidationRequest } from '../../shared/model/validation';
-import { hasControlCharacters, quoted, type CommandIo } from './io';
-import { defineCommand, PASSWORD_REFUSED, usageErrorFor, type Parsed } from './command';
+import { hasControlCharacters, quoted, secretFromStdin, type CommandIo } from './io';
+import { defineCommand, PASSWORD_STDIN_OPTION, usageErrorFor, type Parsed } from './command';
+import { DATA_DIR_OPTION } from './data-dir';
 import { reportVerdict } from '../../shared/model/verdict';
 import { STORED_USAGE, validateStoredCommand, type StoredConnection } from './validate-stored';
 import { formatChecklist, jsonReport } from './report-format';
@@ -54,11 +55,11 @@ const OPTIONS = {
   name: { type: 'string', multiple: true },
   all: { type: 'boolean', default: false },
   scope: { type: 'string' },
-  'data-dir': { type: 'string' },
+  ...DATA_DIR_OPTION,
   strict: { type: 'boolean', default: false },
   'base-path': { type: 'string' },
   username: { type: 'string', short: 'u' },
-  'password-stdin': { type: 'boolean', default: false },
+  ...PASSWORD_STDIN_OPTION,
   'ca-file': { type: 'string' },
   'ca-only': { type: 'boolean', default: false },
   'insecure-skip-tls-verify': { type: 'boolean', default: false },
@@ -75,7 +76,6 @@ export const validateCommand = defineCommand({
   usage: VALIDATE_USAGE,
   options: OPTIONS,
   allowPositionals: true,
-  refused: { password: PASSWORD_REFUSED },
   run: validateFromCommandLine,
 });
 
@@ -98,7 +98,7 @@ async function validateFromCommandLine({ values, positionals }: Parsed<typeof OP
   const isEcr = target.ecr !== undefined || values['aws-auth'] !== undefined;
   if (!isEcr && strayEcrFlag(values)) return usageError(io, `--${strayEcrFlag(values)} goes with --aws-auth (an ECR registry)`);
   if (isEcr && target.username) return usageError(io, 'ECR registries sign in through AWS, not with --username');
-  const stdin = values['password-stdin'] || values['aws-secret-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : undefined;
+  const stdin = values['password-stdin'] || values['aws-secret-stdin'] ? await secretFromStdin(io) : undefined;
   const ecr = isEcr ? ecrRequest(values, target.ecr, io.env, stdin) : undefined;
   if (ecr && 'error' in ecr) return usageError(io, ecr.error);
   const password = isEcr ? '' : (stdin ?? io.env['REGDESK_PASSWORD'] ?? '');

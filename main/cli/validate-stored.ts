@@ -10,7 +10,7 @@ import { PRODUCT_NAME } from '../services/app-paths';
 import { RegistryScopeSchema } from '../../shared/model/registry';
 import { dataDirOption } from './data-dir';
 import { ECR_DRAFT_FLAGS } from './ecr-options';
-import { operationFailed, printable, quoted, type CommandIo } from './io';
+import { operationFailed, printable, quoted, secretFromStdin, type CommandIo } from './io';
 import { formatChecklist, jsonReport } from './report-format';
 import { openStore } from './cli-services';
 
@@ -79,7 +79,7 @@ export async function validateStoredCommand(
   if (scope && !scope.success) return { error: `--scope must be "system" or "tenant", not ${quoted(values.scope!)}` };
   const folder = await dataDirOption(values['data-dir'], { reading: true, env: io.env });
   if ('error' in folder) return folder;
-  const stdin = values['password-stdin'] || values['aws-secret-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : undefined;
+  const stdin = values['password-stdin'] || values['aws-secret-stdin'] ? await secretFromStdin(io) : undefined;
   try {
     return await validateStoredRegistries(
       {

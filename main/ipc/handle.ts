@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppErrorException, appError, type AppError } from '../../shared/errors';
 import { channels, type MethodName, type OutputOf, type ParsedInputOf } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/ipc/result';
+import { anyOf, CHARACTER_CLASSES, CONTROLS } from '../../shared/text-rules';
 
 /** A handler receives input already parsed by the contract; it may return or throw an AppErrorException. */
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>) => Promise<z.input<(typeof channels)[M]['output']>>;
@@ -74,9 +75,11 @@ function invalidInput(issue: z.core.$ZodIssue | undefined): AppError {
   });
 }
 
+/** Every control and line separator: a log line or an error message is one line, so nothing may break or drive it. */
+export const BREAKS_A_LOG_LINE = anyOf([CONTROLS, CHARACTER_CLASSES.lineSeparators], 'g');
+
 function plainLine(text: string, maxLength: number): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  const clean = text.replace(BREAKS_A_LOG_LINE, '?');
   return clean.length > maxLength ? `${clean.slice(0, maxLength - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : clean;
 }
 

@@ -3,16 +3,14 @@
 import { checkRegistry, type RegistryCheck } from '../../main/services/validation/validate';
 import { validateMany } from '../../main/services/validation/validate-batch';
 import { ValidationRequestSchema, type ValidationRequest } from '../../shared/model/validation';
-import { createPki } from '../../test/fixtures/pki';
 import { startRegistry, type RunningRegistry } from '../../test/fixtures/registry';
 import { basicRecord, seedStore } from '../../test/fixtures/registry-records';
 import { openTestServices } from '../../test/fixtures/storage-services';
-import { createTempDir } from '../../test/fixtures/temp-dir';
 import { mib, ms, type Row, type SectionResult } from './report';
+import { BENCH_USER, withTlsScene } from './scene';
 import { summarize } from './stats';
 import { verdictCode } from './validate-run';
 
-const ALICE = { username: 'alice', password: 'bench-batch-password' };
 const RSS_SAMPLE_MS = 5;
 
 export interface BatchBenchOptions {
@@ -22,14 +20,12 @@ export interface BatchBenchOptions {
 }
 
 export async function benchBatch(options: BatchBenchOptions): Promise<SectionResult> {
-  const dir = await createTempDir('bench-batch');
-  const servers: RunningRegistry[] = [];
-  try {
-    const pki = await createPki(dir.path);
-    const tls = { certificate: pki.leaf.fullchain, key: pki.leaf.key };
-    for (let i = 0; i < options.servers; i++) servers.push(await startRegistry({ tls, auth: { kind: 'htpasswd', users: [ALICE] } }));
+  return withTlsScene('bench-batch', async ({ dir, pki, tls, defer }) => {
+    const servers: RunningRegistry[] = [];
+    defer(() => Promise.all(servers.map((s) => s.stop())).then(() => undefined));
+    for (let i = 0; i < options.servers; i++) servers.push(await startRegistry({ tls, auth: { kind: 'htpasswd', users: [BENCH_USER] } }));
 
-    const dataDir = `${dir.path}/data`;
+    const dataDir = `${dir}/data`;
     seedStore(
       dataDir,
       Array.from({ length: options.registries }, (_, i) =>
@@ -37,7 +33,7 @@ export async function benchBatch(options: BatchBenchOptions): Promise<SectionRes
           name: `batch-${String(i).padStart(3, '0')}`,
           endpoint: servers[i % servers.length]!.endpoint,
           baseContentPath: '',
-          username: ALICE.username,
+          username: BENCH_USER.username,
           tls: { insecureSkipVerify: false, caPem: pki.root.certPem },
         }),
       ),
@@ -46,7 +42,7 @@ export async function benchBatch(options: BatchBenchOptions): Promise<SectionRes
     const { services } = opened;
     try {
       for (const record of services.registries.list()) {
-        await services.secrets.set({ registryId: record.id, field: 'password' }, ALICE.password, 'persist');
+        await services.secrets.set({ registryId: record.id, field: 'password' }, BENCH_USER.password, 'persist');
       }
       // As the app would: each stored registry with its password from the vault.
       const requests: ValidationRequest[] = [];
@@ -136,8 +132,5 @@ export async function benchBatch(options: BatchBenchOptions): Promise<SectionRes
     } finally {
       opened.close();
     }
-  } finally {
-    await Promise.all(servers.map((s) => s.stop()));
-    await dir.cleanup();
-  }
+  });
 }

@@ -1,12 +1,11 @@
 // Failure speed: how long until the verdict when a registry cannot be used, and which verdict.
 // Every case records its verdict code, so a fast but wrong answer shows as WRONG VERDICT.
 import { startSilentServer } from '../../test/fixtures/hostile-servers';
-import { createPki } from '../../test/fixtures/pki';
 import { findFreePort } from '../../test/fixtures/ports';
 import { startRegistry } from '../../test/fixtures/registry';
-import { createTempDir } from '../../test/fixtures/temp-dir';
 import type { ValidationRequestInput } from '../../shared/model/validation';
 import { atMost, ms, type Gap, type Row, type SectionResult } from './report';
+import { withTlsScene } from './scene';
 import { summarize } from './stats';
 import { timedValidation, verdictCode } from './validate-run';
 
@@ -29,18 +28,14 @@ interface Case {
 }
 
 export async function benchFailures(options: FailureBenchOptions): Promise<SectionResult> {
-  const dir = await createTempDir('bench-failures');
-  const cleanups: Array<() => Promise<void>> = [dir.cleanup];
-  try {
-    const pki = await createPki(dir.path);
-    const tls = { certificate: pki.leaf.fullchain, key: pki.leaf.key };
+  return withTlsScene('bench-failures', async ({ pki, tls, defer }) => {
     const [selfSigned, wrongName, silentHttp, silentTls] = await Promise.all([
       startRegistry({ tls: { certificate: pki.selfSignedLeaf.cert, key: pki.selfSignedLeaf.key } }),
       startRegistry({ tls: { certificate: pki.wrongNameLeaf.fullchain, key: pki.wrongNameLeaf.key } }),
       startSilentServer({ tls }),
       startSilentServer(),
     ]);
-    cleanups.unshift(selfSigned.stop, wrongName.stop, silentHttp.close, silentTls.close);
+    defer(selfSigned.stop, wrongName.stop, silentHttp.close, silentTls.close);
     // Bound by the OS, then released: nothing listens there now.
     const closedPort = await findFreePort('127.0.0.1');
     const trust = { tls: { caPem: pki.root.certPem } };
@@ -143,9 +138,7 @@ export async function benchFailures(options: FailureBenchOptions): Promise<Secti
       gaps,
       raw,
     };
-  } finally {
-    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
-  }
+  });
 }
 
 async function cancelLatency(endpoint: string, trust: { tls: { caPem: string } }, runs: number) {

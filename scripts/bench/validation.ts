@@ -1,18 +1,16 @@
 // Validation against local registries (real docker-registry, TLS from a throwaway PKI): in-process
 // latency, HTTP requests per verdict (counted by the engine and by the servers), and the whole
 // `regdesk validate` process against `skopeo login` (process-race.ts).
-import { createPki } from '../../test/fixtures/pki';
 import { startRegistry } from '../../test/fixtures/registry';
-import { createTempDir } from '../../test/fixtures/temp-dir';
 import { startTokenServer } from '../../test/fixtures/token-server';
 import { BASIC_VERDICT_MAX_REQUESTS, REGDESK_VS_SKOPEO_MAX_RATIO, TOKEN_VERDICT_MAX_REQUESTS } from '../../test/integration/budgets/budgets';
 import { startCountingFront, type CountingFront } from '../../test/integration/budgets/counting-front';
 import { raceProcesses } from './process-race';
 import { atMost, ms, type Gap, type Row, type SectionResult } from './report';
+import { BENCH_USER, withTlsScene } from './scene';
 import { summarize } from './stats';
 import { timedValidation, verdictCode } from './validate-run';
 
-const ALICE = { username: 'alice', password: 'bench-password' };
 const WARM_UP = 5;
 
 export interface ValidationBenchOptions {
@@ -25,18 +23,14 @@ export interface ValidationBenchOptions {
 }
 
 export async function benchValidation(options: ValidationBenchOptions): Promise<SectionResult> {
-  const dir = await createTempDir('bench-validation');
-  const cleanups: Array<() => Promise<void>> = [dir.cleanup];
-  try {
-    const pki = await createPki(dir.path);
-    const tls = { certificate: pki.leaf.fullchain, key: pki.leaf.key };
-    const tokens = await startTokenServer({ users: [ALICE], tls });
-    cleanups.unshift(tokens.close);
+  return withTlsScene('bench-validation', async ({ dir, pki, tls, defer }) => {
+    const tokens = await startTokenServer({ users: [BENCH_USER], tls });
+    defer(tokens.close);
     const [basic, token] = await Promise.all([
-      startRegistry({ tls, auth: { kind: 'htpasswd', users: [ALICE] } }),
+      startRegistry({ tls, auth: { kind: 'htpasswd', users: [BENCH_USER] } }),
       startRegistry({ tls, auth: tokens.registryAuth }),
     ]);
-    cleanups.unshift(basic.stop, token.stop);
+    defer(basic.stop, token.stop);
     const trust = { tls: { caPem: pki.root.certPem } };
 
     const latency = async (endpoint: string) => {
@@ -44,7 +38,7 @@ export async function benchValidation(options: ValidationBenchOptions): Promise<
       const counts = new Set<number>();
       const verdicts = new Set<string>();
       for (let i = 0; i < WARM_UP + options.latencyRuns; i++) {
-        const run = await timedValidation({ endpoint, ...ALICE, ...trust });
+        const run = await timedValidation({ endpoint, ...BENCH_USER, ...trust });
         if (i < WARM_UP) continue;
         samples.push(run.elapsed);
         counts.add(run.requests);
@@ -57,9 +51,9 @@ export async function benchValidation(options: ValidationBenchOptions): Promise<
 
     const countAtServers = async (upstream: string) => {
       const front = await startCountingFront({ upstream, upstreamCaPem: pki.root.certPem, tls });
-      cleanups.unshift(front.close);
+      defer(front.close);
       tokens.clearRequests();
-      const run = await timedValidation({ endpoint: front.endpoint, ...ALICE, ...trust });
+      const run = await timedValidation({ endpoint: front.endpoint, ...BENCH_USER, ...trust });
       return { engine: run.requests, registry: front.requests(), tokenServer: tokens.requests().length, verdict: verdictCode(run.report) };
     };
     const basicCount = await countAtServers(basic.endpoint);
@@ -67,10 +61,10 @@ export async function benchValidation(options: ValidationBenchOptions): Promise<
 
     const race = await raceProcesses({
       registry: basic,
-      password: ALICE.password,
-      username: ALICE.username,
+      password: BENCH_USER.password,
+      username: BENCH_USER.username,
       pki,
-      dir: dir.path,
+      dir,
       rounds: options.processRounds,
       bin: options.regdeskBin,
       maxRatio: REGDESK_VS_SKOPEO_MAX_RATIO,
@@ -114,9 +108,7 @@ export async function benchValidation(options: ValidationBenchOptions): Promise<
         wholeProcess: race.raw,
       },
     };
-  } finally {
-    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
-  }
+  });
 }
 
 function requestRow(

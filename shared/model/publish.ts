@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { ProxySettingsSchema, TlsTrustSchema } from './connection';
 import { RegistryScopeSchema, RegistryTypeSchema } from './registry';
+import { anyOf, CONTROLS } from '../text-rules';
+
+/** White space and controls: a token is one word, and Palette takes it as sent. */
+export const NOT_IN_TOKEN = anyOf(['\\s', CONTROLS], 'u');
 
 /**
  * How to sign in to Palette (docs/palette-api.md): a tenant API key (header `ApiKey`) for tenant
@@ -25,7 +29,7 @@ export const PublishAuthSchema = z.discriminatedUnion('kind', [
       .max(16_384)
       // Palette takes the token as is; a pasted "Bearer " would be refused by it.
       .transform((t) => t.replace(/^Bearer\s+/i, ''))
-      .refine((t) => !/[\s\p{Cc}]/u.test(t), 'A token has no spaces or line breaks: paste the value only.'),
+      .refine((t) => !NOT_IN_TOKEN.test(t), 'A token has no spaces or line breaks: paste the value only.'),
   }),
 ]);
 export type PublishAuth = z.infer<typeof PublishAuthSchema>;

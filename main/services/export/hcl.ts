@@ -1,8 +1,11 @@
+import { anyOf, c0ControlsExcept, CHARACTER_CLASSES, CONTROLS } from '../../../shared/text-rules';
+
 /**
  * Just enough of an HCL writer for the Terraform export, laid out exactly as `terraform fmt`
  * lays it out: two-space indentation, and the `=` of consecutive attributes aligned (a run of
  * attributes is broken by a blank line, a comment or a nested block; a heredoc belongs to its run).
  */
+
 export type HclValue =
   | { kind: 'string'; value: string }
   | { kind: 'bool'; value: boolean }
@@ -25,14 +28,24 @@ export const block = (type: string, labels: string[], body: HclItem[]): HclItem 
 export const comment = (text: string): HclItem => ({ kind: 'comment', text });
 export const blank: HclItem = { kind: 'blank' };
 
+/** Every control but the newline that separates a heredoc's lines, and the line separators: a heredoc has no escapes. */
+export const NOT_IN_HEREDOC = anyOf([
+  c0ControlsExcept('\n'),
+  CHARACTER_CLASSES.delete,
+  CHARACTER_CLASSES.c1,
+  CHARACTER_CLASSES.lineSeparators,
+]);
+
+/** The characters a quoted string escapes: its own delimiters and every control (HCL reads `\\uXXXX` back as the character). */
+export const ESCAPED_IN_HCL_STRING = anyOf(['\\\\"', CONTROLS], 'gu');
+
 /**
  * A multi-line string becomes a heredoc, which reads far better than one line of `\n` (a PEM, say).
  * Only plain lines do: a heredoc has no escapes, so text with any other control character (a
  * carriage return would end a line for HCL's scanner) stays a quoted string.
  */
 export const text = (value: string): HclValue =>
-  // eslint-disable-next-line no-control-regex -- exactly the characters a heredoc cannot escape
-  value.includes('\n') && !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/.test(value) ? { kind: 'heredoc', value } : str(value);
+  value.includes('\n') && !NOT_IN_HEREDOC.test(value) ? { kind: 'heredoc', value } : str(value);
 
 /**
  * A heredoc ends at the first line that holds only its marker, leading spaces allowed for `<<-`
@@ -47,7 +60,7 @@ export function heredocMarker(value: string): string {
 
 /** A quoted HCL string: JSON-like escapes, and `${` / `%{` doubled so nothing is read as a template. */
 export function quote(value: string): string {
-  const escaped = value.replace(/[\\"\p{Cc}]/gu, (c) => {
+  const escaped = value.replace(ESCAPED_IN_HCL_STRING, (c) => {
     switch (c) {
       case '\\':
         return '\\\\';

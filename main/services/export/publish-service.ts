@@ -51,10 +51,7 @@ function refusal(session: PaletteSession): string {
  */
 export function createPublishService(ports: PublishServicePorts) {
   const env = ports.env ?? process.env;
-  // REGDESK_SYNC_POLL_MS lets the end-to-end tests follow a sync without waiting seconds per read.
-  const pollMs =
-    ports.syncPollMs ??
-    (Number(env['REGDESK_SYNC_POLL_MS']) >= 0 && env['REGDESK_SYNC_POLL_MS'] ? Number(env['REGDESK_SYNC_POLL_MS']) : 5000);
+  const syncPollMs = ports.syncPollMs ?? 5000;
 
   async function secretsOf(record: RegistryRecord, given: SecretValues = {}): Promise<Map<SecretField, string>> {
     const values = new Map<SecretField, string>();
@@ -216,9 +213,15 @@ export function createPublishService(ports: PublishServicePorts) {
     /** Reads the sync status until it is done or failed, or the deadline passes; each read is reported. */
     async followSync(
       input: SyncStatusInput,
-      options: { timeoutMs: number; onProgress?: (sync: SyncState) => void },
+      options: {
+        timeoutMs: number;
+        onProgress?: (sync: SyncState) => void;
+        /** Between two reads (`regdesk publish --sync-interval`); the service's own interval when absent. */
+        pollMs?: number;
+      },
     ): Promise<SyncResult & { timedOut: boolean }> {
       const deadline = Date.now() + options.timeoutMs;
+      const pollMs = options.pollMs ?? syncPollMs;
       return withSession(
         input,
         [],

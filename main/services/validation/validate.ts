@@ -11,7 +11,10 @@ export interface CheckOptions {
   signal?: AbortSignal;
   onProgress?: (step: ValidationStep) => void;
   env?: NodeJS.ProcessEnv;
-  /** How many HTTP requests the run made (registry and AWS API), for benchmarks. */
+  /**
+   * Observation only: how many HTTP requests the run made (registry and AWS API), called once when
+   * it ends. The bench and the request budget rely on it (docs/architecture.md, "Budgets").
+   */
   onRequestCount?: (count: number) => void;
 }
 

@@ -54,13 +54,17 @@ const env = (extra: NodeJS.ProcessEnv = {}) => ({
   PATH: process.env['PATH'],
   REGDESK_PALETTE_API_KEY: API_KEY,
   REGDESK_PASSWORD: PASSWORD,
-  REGDESK_SYNC_POLL_MS: '0',
   ...extra,
 });
+// The shortest interval a user may ask for, so the test follows a sync without waiting seconds per read.
 const publish = (args: string[], extra?: NodeJS.ProcessEnv) =>
-  runCommand(process.execPath, [BIN, 'publish', ...args, '--palette-url', palette.url, '--ca-file', caFile, '--data-dir', dataDir], {
-    env: env(extra),
-  });
+  runCommand(
+    process.execPath,
+    [BIN, 'publish', ...args, '--sync-interval', '0.1', '--palette-url', palette.url, '--ca-file', caFile, '--data-dir', dataDir],
+    {
+      env: env(extra),
+    },
+  );
 const noSecrets = (text: string) => {
   expect(text).not.toContain(API_KEY);
   expect(text).not.toContain(PASSWORD);
@@ -109,6 +113,21 @@ describe('regdesk publish', () => {
     expect(result.stderr).toMatch(
       /ecr-public-packs: Palette refused the request\. Palette said: Authorization is missing or invalid \[GET \/v1\/registries\/oci\/summary -> 401\]/,
     );
+  });
+
+  it('refuses a sync interval out of its bounds, before sending anything', async () => {
+    const before = palette.requests.length;
+    for (const interval of ['0', '3601', 'soon']) {
+      const result = await runCommand(
+        process.execPath,
+        [BIN, 'publish', 'harbor-robot', '--sync-interval', interval, '--palette-url', palette.url, '--data-dir', dataDir],
+        {
+          env: env(),
+        },
+      );
+      expect([result.exitCode, result.stderr]).toEqual([2, expect.stringContaining('--sync-interval must be seconds from 0.1 to 3600')]);
+    }
+    expect(palette.requests.length).toBe(before);
   });
 
   it('exits 2 on bad input, before sending anything', async () => {
