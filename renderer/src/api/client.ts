@@ -1,20 +1,10 @@
 import type { MethodName, OutputOf, RegdeskApi } from '../../../shared/ipc/contract';
-import type { AppError } from '../../../shared/errors';
+import { AppErrorException } from '../../../shared/app-error-exception';
 
 declare global {
   interface Window {
     /** Exposed by the preload (Electron) or injected by the browser harness. */
     regdesk?: RegdeskApi;
-  }
-}
-
-/** A failure reported by main, with its stable code, sentence and remedy intact. */
-export class ApiError extends Error {
-  readonly error: AppError;
-  constructor(error: AppError) {
-    super(error.message);
-    this.name = 'ApiError';
-    this.error = error;
   }
 }
 
@@ -29,7 +19,7 @@ function bridge(): RegdeskApi {
 
 /**
  * The only place the renderer touches `window.regdesk`: it unwraps the Result envelope, so
- * components get data or an ApiError and never look at envelopes or channels.
+ * components get data or main's own AppErrorException (code, sentence and remedy intact) and never look at envelopes or channels.
  */
 const calls = new Map<string, (...args: unknown[]) => Promise<unknown>>();
 
@@ -44,7 +34,7 @@ export const client = new Proxy<Client>({} as Client, {
         const send = bridge()[method as MethodName] as ((...a: unknown[]) => ReturnType<RegdeskApi[MethodName]>) | undefined;
         if (typeof send !== 'function') throw new Error(`window.regdesk has no ${method}: the preload and the window are out of step.`);
         const result = await send(...args);
-        if (!result.ok) throw new ApiError(result.error);
+        if (!result.ok) throw new AppErrorException(result.error);
         return result.data;
       };
       calls.set(method, call);

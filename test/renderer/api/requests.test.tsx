@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../../shared/model/app-info';
 import type { RegdeskApi } from '../../../shared/ipc/contract';
 import { AppInfoProvider, useAppInfo } from '../../../renderer/src/api/app-info';
-import { ApiError } from '../../../renderer/src/api/client';
+import { AppErrorException } from '../../../shared/app-error-exception';
 import { useLatestAnswer, useLatestOnly } from '../../../renderer/src/api/latest';
 import { problemOf } from '../../../renderer/src/api/problem';
 import { useAction } from '../../../renderer/src/api/use-action';
@@ -24,7 +24,11 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-const refused = new ApiError({ code: 'STORE_READ_ONLY', message: 'Saved registries are read-only.', remedy: 'Update Pack Registry Desk.' });
+const refused = new AppErrorException({
+  code: 'STORE_READ_ONLY',
+  message: 'Saved registries are read-only.',
+  remedy: 'Update Pack Registry Desk.',
+});
 
 afterEach(() => {
   delete window.regdesk;

@@ -2,7 +2,7 @@
 // must not delete), a refusal stays in the dialog with its remedy, and only success closes it.
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../renderer/src/api/client';
+import { AppErrorException } from '../../../shared/app-error-exception';
 import { ConfirmDialog } from '../../../renderer/src/components/ConfirmDialog/ConfirmDialog';
 import { render } from '../render';
 
@@ -31,7 +31,11 @@ describe('ConfirmDialog', () => {
 
   it("keeps the dialog open with main's sentence and remedy when the confirm is refused", async () => {
     const onClose = open(async () => {
-      throw new ApiError({ code: 'STORE_READ_ONLY', message: 'Saved registries are read-only.', remedy: 'Update Pack Registry Desk.' });
+      throw new AppErrorException({
+        code: 'STORE_READ_ONLY',
+        message: 'Saved registries are read-only.',
+        remedy: 'Update Pack Registry Desk.',
+      });
     });
     act(() => screen.getByRole('button', { name: 'Delete registry' }).click());
     const alert = await screen.findByRole('alert');
