@@ -14,7 +14,7 @@ export function formatTable(registries: RegistrySummary[]): string {
     r.endpoint,
     r.baseContentPath || '-',
     postureLabel[tlsPosture(r.endpoint, r.tls)],
-    r.validation.state,
+    validationCell(r.validation),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   return (
@@ -27,6 +27,13 @@ export function formatTable(registries: RegistrySummary[]): string {
       )
       .join('\n') + '\n'
   );
+}
+
+/** A pass with warnings is not a clean pass (shared/model/verdict.ts): the table says so, as the window's badge does. */
+function validationCell(validation: RegistrySummary['validation']): string {
+  const warnings = validation.state === 'validated' ? (validation.warnings?.length ?? 0) : 0;
+  if (warnings === 0) return validation.state;
+  return `validated (${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`;
 }
 
 const postureLabel: Record<TlsPosture, string> = {

@@ -40,7 +40,21 @@ describe('regdesk', () => {
       ['harbor', 'system', 'OCI/Basic', 'https://harbor.example.test', 'spectro', 'system CAs', 'validated'],
     ]);
     const json = await regdesk('list', '--scope', 'tenant', '--json', '--data-dir', dir);
+    expect(json.code).toBe(0);
     expect((JSON.parse(json.stdout) as Array<{ name: string }>).map((r) => r.name)).toEqual(['ecr-prod']);
+  });
+
+  it('says "validated (N warnings)" for a pass whose report warned, not a plain "validated"', async () => {
+    const warned = withValidation(basicRecord({ name: 'empty-mirror' }), true);
+    const step = (id: string, status: string, problem?: object) => ({ id, title: id, status, durationMs: 1, observed: [], problem });
+    const report = {
+      ok: true,
+      steps: [step('dns', 'pass'), step('packs', 'warn', { code: 'NO_PACKS', message: 'No packs under the base content path.' })],
+    };
+    if (!warned.lastValidation) throw new Error('withValidation records a validation');
+    seedStore(dir, [{ ...warned, lastValidation: { ...warned.lastValidation, report } }]);
+    const lines = (await regdesk('list', '--data-dir', dir)).stdout.trimEnd().split('\n');
+    expect(lines[1]?.split(/\s{2,}/).at(-1)).toBe('validated (1 warning)');
   });
 
   it('says so when nothing is stored', async () => {
