@@ -5,45 +5,80 @@ import { terminalOutput } from './terminal-text';
 declare const __APP_VERSION__: string;
 
 /**
- * Every command, by name, and where its code is. Its options and usage live with that code
- * (`regdesk NAME --help`). Each is loaded only when asked for, so `regdesk --version` does not pay
- * for the validation engine.
+ * Every command, declared once: how `regdesk help` shows it, and where its code is. Its options
+ * and usage live with that code (`regdesk NAME --help`). Each is loaded only when asked for, so
+ * `regdesk --version` does not pay for the validation engine.
  */
-const LOADERS: Readonly<Record<string, () => Promise<Command>>> = {
-  validate: async () => (await import('./validate-command')).validateCommand,
-  list: async () => (await import('./store-commands')).listCommand,
-  export: async () => (await import('./export-command')).exportCommand,
-  import: async () => (await import('./import-command')).importCommand,
-  publish: async () => (await import('./publish-command')).publishCommand,
-  info: async () => (await import('./store-commands')).infoCommand,
-  diagnostics: async () => (await import('./diagnostics-command')).diagnosticsCommand,
-  help: async () => helpCommand,
-};
+export const COMMANDS: ReadonlyArray<{ name: string; synopsis: string; summary: string; load(): Promise<Command> }> = [
+  {
+    name: 'validate',
+    synopsis: 'validate ENDPOINT [options]\nvalidate --file DRAFTS.json',
+    summary: 'Check a registry the way Palette will use it\n… or a registry from a draft file\n(regdesk validate --help for its options)',
+    load: async () => (await import('./validate-command')).validateCommand,
+  },
+  {
+    name: 'list',
+    synopsis: 'list [--scope system|tenant] [--json]',
+    summary: 'List the stored pack registries',
+    load: async () => (await import('./store-commands')).listCommand,
+  },
+  {
+    name: 'export',
+    synopsis: 'export [--format palette|terraform|draft] [--include-secrets]',
+    summary: 'Write stored registries as Palette API\nrequests, Terraform or a draft file',
+    load: async () => (await import('./export-command')).exportCommand,
+  },
+  {
+    name: 'import',
+    synopsis: 'import FILE [--on-conflict rename|skip|fail]',
+    summary: 'Import the registries of a draft file',
+    load: async () => (await import('./import-command')).importCommand,
+  },
+  {
+    name: 'publish',
+    synopsis: 'publish NAME... --palette-url URL [--wait-sync] [--dry-run]',
+    summary: 'Create or update registries in Palette\nand follow their sync',
+    load: async () => (await import('./publish-command')).publishCommand,
+  },
+  {
+    name: 'info',
+    synopsis: 'info [--json]',
+    summary: 'Show version, platform and where data is kept',
+    load: async () => (await import('./store-commands')).infoCommand,
+  },
+  {
+    name: 'diagnostics',
+    synopsis: 'diagnostics [--output FILE]',
+    summary: 'Write a redacted diagnostics file for a\nsupport request',
+    load: async () => (await import('./diagnostics-command')).diagnosticsCommand,
+  },
+  {
+    name: 'help',
+    synopsis: 'help [COMMAND]',
+    summary: "Show this help, or a command's options",
+    load: async () => helpCommand,
+  },
+];
 
-export const COMMANDS: ReadonlyArray<{ name: string; load(): Promise<Command> }> = Object.entries(LOADERS).map(([name, load]) => ({
-  name,
-  load,
-}));
+const SUMMARY_COLUMN = 42;
+
+/** A command's lines under "Commands:": synopsis and summary side by side, a long synopsis on a line of its own. */
+function commandLines({ synopsis, summary }: (typeof COMMANDS)[number]): string[] {
+  const left = synopsis.split('\n').map((line) => `  ${line}`);
+  const right = summary.split('\n');
+  if (left.some((line) => line.length >= SUMMARY_COLUMN)) right.unshift('');
+  const lines: string[] = [];
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const text = right[i] ? `${(left[i] ?? '').padEnd(SUMMARY_COLUMN)}${right[i]}` : (left[i] ?? '');
+    lines.push(text);
+  }
+  return lines;
+}
 
 const USAGE = `Usage: regdesk <command> [options]
 
 Commands:
-  validate ENDPOINT [options]             Check a registry the way Palette will use it
-  validate --file DRAFTS.json             … or a registry from a draft file
-                                          (regdesk validate --help for its options)
-  list [--scope system|tenant] [--json]   List the stored pack registries
-  export [--format palette|terraform|draft] [--include-secrets]
-                                          Write stored registries as Palette API
-                                          requests, Terraform or a draft file
-  import FILE [--on-conflict rename|skip|fail]
-                                          Import the registries of a draft file
-  publish NAME... --palette-url URL [--wait-sync] [--dry-run]
-                                          Create or update registries in Palette
-                                          and follow their sync
-  info [--json]                           Show version, platform and where data is kept
-  diagnostics [--output FILE]             Write a redacted diagnostics file for a
-                                          support request
-  help [COMMAND]                          Show this help, or a command's options
+${COMMANDS.flatMap(commandLines).join('\n')}
 
 Options:
   --data-dir DIR   Use DIR instead of the desktop app's data folder (list, info,

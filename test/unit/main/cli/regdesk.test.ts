@@ -46,10 +46,19 @@ describe('regdesk', () => {
 
   it('says "validated (N warnings)" for a pass whose report warned, not a plain "validated"', async () => {
     const warned = withValidation(basicRecord({ name: 'empty-mirror' }), true);
-    const step = (id: string, status: string, problem?: object) => ({ id, title: id, status, durationMs: 1, observed: [], problem });
     const report = {
       ok: true,
-      steps: [step('dns', 'pass'), step('packs', 'warn', { code: 'NO_PACKS', message: 'No packs under the base content path.' })],
+      steps: [
+        { id: 'dns', title: 'DNS lookup', status: 'pass', durationMs: 1, observed: [], problem: null },
+        {
+          id: 'packs',
+          title: 'Packs',
+          status: 'warn',
+          durationMs: 1,
+          observed: [],
+          problem: { code: 'NO_PACKS', message: 'No packs under the base content path.' },
+        },
+      ],
     };
     if (!warned.lastValidation) throw new Error('withValidation records a validation');
     seedStore(dir, [{ ...warned, lastValidation: { ...warned.lastValidation, report } }]);
