@@ -84,6 +84,10 @@ describe('Export diagnostics', () => {
     await diagnostics.saveStatus().filter({ hasText: 'Save cancelled: nothing was written.' }).waitFor();
     await diagnostics.button('Close').click();
     await diagnostics.dialog().waitFor({ state: 'hidden' });
+    // The menu item that opened it is gone with its menu: the focus goes back to the Help button.
+    await expect
+      .poll(() => diagnostics.helpButton().evaluate((button: { matches(selector: string): boolean }) => button.matches(':focus')))
+      .toBe(true);
   });
 
   it('is reachable by keyboard and axe-clean in the dark scheme', async () => {

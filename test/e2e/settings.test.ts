@@ -87,5 +87,9 @@ describe('Settings', () => {
     await page.keyboard.press('Enter');
     await settings.waitFor({ state: 'hidden' });
     expect(app.harness.services.settings.get().network?.proxy.url).toBe('http://corp-proxy.example:8080');
+    // Back where the admin started, so the keyboard carries on from the header.
+    await expect
+      .poll(() => settingsButton(page).evaluate((button: { matches(selector: string): boolean }) => button.matches(':focus')))
+      .toBe(true);
   });
 });

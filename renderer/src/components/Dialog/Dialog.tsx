@@ -1,5 +1,5 @@
 import { Modal, type ModalProps } from '@mantine/core';
-import { Suspense, useState, type ComponentType } from 'react';
+import { Suspense, useState, type ComponentType, type RefObject } from 'react';
 
 type Props = ModalProps & {
   /** The close button's accessible name; "Close" unless the dialog needs a more specific one. */
@@ -20,9 +20,11 @@ export function Dialog({ closeLabel = 'Close', fromHeader = false, ...props }: P
 
 /**
  * For a dialog loaded on first use: `used` turns true at the first opening and stays true, so the
- * dialog's code is fetched then and it keeps its closing transition afterwards.
+ * dialog's code is fetched then and it keeps its closing transition afterwards. Closing puts the
+ * focus back on `trigger`: a modal mounted already open (the first, lazy opening) has no element
+ * to return to, and a menu item that opened it is gone with its menu.
  */
-export function useDialogOpening(): DialogOpening {
+export function useDialogOpening(trigger: RefObject<HTMLElement | null>): DialogOpening {
   const [opened, setOpened] = useState(false);
   const [used, setUsed] = useState(false);
   return {
@@ -32,7 +34,11 @@ export function useDialogOpening(): DialogOpening {
       setUsed(true);
       setOpened(true);
     },
-    close: () => setOpened(false),
+    close: () => {
+      setOpened(false);
+      // After the modal's focus trap has let go, which it does as `opened` turns false.
+      setTimeout(() => trigger.current?.focus(), 0);
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { ActionIcon } from '@mantine/core';
 import { IconSettings } from '@tabler/icons-react';
-import { lazy } from 'react';
+import { lazy, useRef } from 'react';
 import { LazyDialog, useDialogOpening } from '../../components/Dialog/Dialog';
 
 // Loaded when first opened, with its schema: the list's first screen does not wait for it.
@@ -8,10 +8,11 @@ const SettingsDialog = lazy(() => import('./SettingsDialog').then((m) => ({ defa
 
 /** The header's Settings button: proxy and timeouts for the window's validations. */
 export function SettingsButton() {
-  const settings = useDialogOpening();
+  const button = useRef<HTMLButtonElement>(null);
+  const settings = useDialogOpening(button);
   return (
     <>
-      <ActionIcon variant="subtle" color="gray" aria-label="Settings" size="lg" onClick={settings.open}>
+      <ActionIcon ref={button} variant="subtle" color="gray" aria-label="Settings" size="lg" onClick={settings.open}>
         <IconSettings size={20} aria-hidden />
       </ActionIcon>
       <LazyDialog opening={settings} dialog={SettingsDialog} />

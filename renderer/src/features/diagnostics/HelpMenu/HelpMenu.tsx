@@ -1,6 +1,6 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconHelp, IconStethoscope } from '@tabler/icons-react';
-import { lazy } from 'react';
+import { lazy, useRef } from 'react';
 import { LazyDialog, useDialogOpening } from '../../../components/Dialog/Dialog';
 
 // Loaded when first opened: the list's first screen does not wait for it.
@@ -11,12 +11,13 @@ const DiagnosticsDialog = lazy(() => import('../DiagnosticsDialog/DiagnosticsDia
  * in the page (not a portal) so they remain inside a landmark (axe "region"), as the row menus do.
  */
 export function HelpMenu() {
-  const diagnostics = useDialogOpening();
+  const button = useRef<HTMLButtonElement>(null);
+  const diagnostics = useDialogOpening(button);
   return (
     <>
       <Menu position="bottom-end" shadow="md" width={240} withinPortal={false} withInitialFocusPlaceholder={false}>
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" aria-label="Help" size="lg">
+          <ActionIcon ref={button} variant="subtle" color="gray" aria-label="Help" size="lg">
             <IconHelp size={20} aria-hidden />
           </ActionIcon>
         </Menu.Target>
