@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../model/app-info';
 import { ListRegistriesInputSchema, RegistryDetailSchema, RegistrySummarySchema } from '../model/registry';
-import {
-  DuplicateRegistryInputSchema,
-  RegistryDraftSchema,
-  RegistryIdInputSchema,
-  UpdateRegistryInputSchema,
-} from '../model/registry-draft';
-import { SecretRefSchema, SecretStatusInputSchema, SecretStatusSchema, SetSecretInputSchema } from '../model/secrets';
+import { DuplicateRegistryInputSchema, RegistryIdInputSchema } from '../model/registry-draft';
+import { SecretStatusInputSchema, SecretStatusSchema } from '../model/secrets';
 import { SaveRegistryInputSchema } from '../model/registry-save';
 import { NetworkEnvironmentSchema, SettingsSchema, SettingsUpdateSchema } from '../model/settings';
 import { ValidationReportSchema, ValidationRequestSchema, ValidationStepSchema } from '../model/validation';
@@ -48,16 +43,15 @@ export const channels = {
     output: z.array(RegistrySummarySchema),
   },
   getRegistry: { channel: 'registries:get', input: RegistryIdInputSchema, output: RegistryDetailSchema },
-  createRegistry: { channel: 'registries:create', input: RegistryDraftSchema, output: RegistryDetailSchema },
-  updateRegistry: { channel: 'registries:update', input: UpdateRegistryInputSchema, output: RegistryDetailSchema },
-  /** Creates or changes a registry and its secret together: both are stored, or neither. */
+  /**
+   * The window's only way to create or change a registry or its secret: both are stored, or
+   * neither. Secrets go in here and never come out.
+   */
   saveRegistry: { channel: 'registries:save', input: SaveRegistryInputSchema, output: RegistryDetailSchema },
   duplicateRegistry: { channel: 'registries:duplicate', input: DuplicateRegistryInputSchema, output: RegistryDetailSchema },
   /** Deletes the registry and every secret stored for it. */
   deleteRegistry: { channel: 'registries:delete', input: RegistryIdInputSchema, output: z.object({ id: z.string() }) },
-  /** Secrets are write-only: these answer with a status, never a secret; `reveal` is main-side only. */
-  setSecret: { channel: 'secrets:set', input: SetSecretInputSchema, output: SecretStatusSchema },
-  clearSecret: { channel: 'secrets:clear', input: SecretRefSchema, output: SecretStatusSchema },
+  /** Whether each secret is stored and usable, never the secret; `reveal` is main-side only. */
   secretStatus: { channel: 'secrets:status', input: SecretStatusInputSchema, output: z.array(SecretStatusSchema) },
   getSettings: { channel: 'settings:get', input: z.undefined(), output: SettingsSchema },
   updateSettings: { channel: 'settings:update', input: SettingsUpdateSchema, output: SettingsSchema },

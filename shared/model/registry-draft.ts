@@ -12,8 +12,8 @@ import {
 
 /**
  * What the renderer sends to create or edit a registry: the configuration only. Ids and timestamps
- * are main's to set, and secrets travel separately through `secrets:set` (write-only), so a field
- * such as `password` sent here is dropped by the schema and never stored. Endpoint and base path
+ * are main's to set, and a secret travels beside the draft in `registries:save` (write-only), so a
+ * field such as `password` sent here is dropped by the schema and never stored. Endpoint and base path
  * are stored as Palette will receive them (registry-values.ts), whichever way they came in.
  */
 const DraftBaseSchema = z.object({
@@ -45,7 +45,6 @@ export type RegistryDraftInput = z.input<typeof RegistryDraftSchema>;
 const RegistryIdSchema = z.string().min(1).max(64);
 
 export const RegistryIdInputSchema = z.object({ id: RegistryIdSchema });
-export const UpdateRegistryInputSchema = z.object({ id: RegistryIdSchema, draft: RegistryDraftSchema });
 export const DuplicateRegistryInputSchema = z.object({
   id: RegistryIdSchema,
   /** The copy's name; "<name> (copy)" when left out. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegistryDraftSchema } from './registry-draft';
-import { SecretFieldSchema, secretFieldsByType, SetSecretInputSchema } from './secrets';
+import { SecretFieldSchema, secretFieldsByType, SecretPersistenceSchema, SecretValueSchema } from './secrets';
 
 /**
  * The wizard's one save: the configuration and, in the same call, what happens to its secret
@@ -17,8 +17,8 @@ export const SaveRegistryInputSchema = z
         z.object({
           action: z.literal('set'),
           field: SecretFieldSchema,
-          value: SetSecretInputSchema.shape.value,
-          persistence: SetSecretInputSchema.shape.persistence,
+          value: SecretValueSchema,
+          persistence: SecretPersistenceSchema.default('persist'),
         }),
         z.object({ action: z.literal('clear'), field: SecretFieldSchema }),
       ])

@@ -35,14 +35,14 @@ export type SecretPersistence = z.infer<typeof SecretPersistenceSchema>;
 
 const RegistryIdSchema = z.string().min(1).max(64);
 
-export const SecretRefSchema = z.object({ registryId: RegistryIdSchema, field: SecretFieldSchema });
-export type SecretRef = z.infer<typeof SecretRefSchema>;
+/** One secret of one stored registry. */
+export interface SecretRef {
+  registryId: string;
+  field: SecretField;
+}
 
-/** The one way a secret enters the app from the window. Nothing ever sends one back. */
-export const SetSecretInputSchema = SecretRefSchema.extend({
-  value: z.string().min(1, 'Enter the secret.').max(FIELD_LIMITS.password),
-  persistence: SecretPersistenceSchema.default('persist'),
-});
+/** A secret as the window sends it, beside its registry's draft in registries:save. Nothing ever sends one back. */
+export const SecretValueSchema = z.string().min(1, 'Enter the secret.').max(FIELD_LIMITS.password);
 
 export const SecretStatusInputSchema = z.object({ registryId: RegistryIdSchema });
 

@@ -38,32 +38,33 @@ describe.skipIf(!electronBinary)('secrets in the desktop app (real Electron safe
       const api = (globalThis as unknown as { regdesk: RegdeskApi }).regdesk;
       const info = await api.appInfo();
       if (!info.ok) return { error: info.error.code };
-      const created = await api.createRegistry({
-        type: 'basic',
-        name: 'electron-vault',
-        scope: 'system',
-        endpoint: 'https://h.example.test',
-      });
-      if (!created.ok) return { error: created.error.code };
-      const ref = { registryId: created.data.record.id, field: 'password' as const };
-      const persisted = await api.setSecret({ ...ref, value });
-      const session = persisted.ok ? undefined : await api.setSecret({ ...ref, value, persistence: 'session' });
-      const status = await api.secretStatus({ registryId: ref.registryId });
-      return { policy: info.data.secureStorage.policy, persisted, session, status };
+      const draft = { type: 'basic', name: 'electron-vault', scope: 'system', endpoint: 'https://h.example.test' } as const;
+      const save = (persistence: 'persist' | 'session') =>
+        api.saveRegistry({ draft, secret: { action: 'set', field: 'password', value, persistence } });
+      const persisted = await save('persist');
+      const session = persisted.ok ? undefined : await save('session');
+      const saved = persisted.ok ? persisted : session;
+      if (!saved?.ok) return { error: saved?.error.code ?? 'NOT_SAVED' };
+      const status = await api.secretStatus({ registryId: saved.data.record.id });
+      const registries = await api.listRegistries();
+      return { policy: info.data.secureStorage.policy, persisted, session, status, registries };
     }, secret);
 
     expect(outcome).not.toHaveProperty('error');
     if (outcome.policy === 'keychain') {
-      expect(outcome.persisted).toMatchObject({ ok: true, data: { where: 'disk', usable: true } });
+      expect(outcome.persisted).toMatchObject({ ok: true });
+      expect(outcome.status).toMatchObject({ ok: true, data: [{ field: 'password', stored: true, where: 'disk', usable: true }] });
     } else {
       // No keychain (CI's basic_text): refused with a stable code, kept for the session instead.
       expect(outcome.persisted).toMatchObject({
         ok: false,
         error: { code: expect.stringMatching(/^SECRET_STORAGE_(INSECURE|UNAVAILABLE)$/) },
       });
-      expect(outcome.session).toMatchObject({ ok: true, data: { where: 'session', usable: true } });
+      expect(outcome.session).toMatchObject({ ok: true });
+      expect(outcome.status).toMatchObject({ ok: true, data: [{ field: 'password', stored: true, where: 'session', usable: true }] });
     }
-    expect(outcome.status).toMatchObject({ ok: true, data: [{ field: 'password', stored: true, usable: true }] });
+    // One registry either way: a save refused for its secret leaves none behind.
+    expect(outcome.registries).toMatchObject({ ok: true, data: [{ name: 'electron-vault' }] });
     expect(JSON.stringify(outcome)).not.toContain(secret);
     for (const entry of readdirSync(dataDir, { withFileTypes: true, recursive: true })) {
       if (entry.isFile()) expect(readFileSync(join(entry.parentPath, entry.name)).includes(secret), entry.name).toBe(false);

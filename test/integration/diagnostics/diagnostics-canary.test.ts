@@ -68,16 +68,10 @@ beforeAll(async () => {
   const tls = { insecureSkipVerify: false, caPem: picked.pem };
 
   const basic = async (name: string, endpoint: string, password: string, persistence: 'persist' | 'session', baseContentPath = '') => {
-    const { record } = await app.call('createRegistry', {
-      type: 'basic',
-      name,
-      scope: 'system',
-      endpoint,
-      baseContentPath,
-      username: 'robot',
-      tls,
+    const { record } = await app.call('saveRegistry', {
+      draft: { type: 'basic', name, scope: 'system', endpoint, baseContentPath, username: 'robot', tls },
+      secret: { action: 'set', field: 'password', value: password, persistence },
     });
-    await app.call('setSecret', { registryId: record.id, field: 'password', value: password, persistence });
     basicPairs.push(`robot:${password}`);
     return record.id;
   };
@@ -96,17 +90,19 @@ beforeAll(async () => {
   windowReports.push(await app.call('runValidation', { runId: runId(), request: { ...wizard, password: rightPassword } }));
 
   // ECR: the stored secret filled in by main for an edit, and a wrong one typed.
-  const { record: ecr } = await app.call('createRegistry', {
-    type: 'ecr',
-    name: 'ecr-canary',
-    scope: 'tenant',
-    endpoint: world.registry.endpoint,
-    baseContentPath: 'prod',
-    isPrivate: true,
-    awsAuth: { method: 'credentials', accessKeyId: awsUser.accessKeyId },
-    tls: { insecureSkipVerify: false, caPem: world.pki.root.certPem },
+  const { record: ecr } = await app.call('saveRegistry', {
+    draft: {
+      type: 'ecr',
+      name: 'ecr-canary',
+      scope: 'tenant',
+      endpoint: world.registry.endpoint,
+      baseContentPath: 'prod',
+      isPrivate: true,
+      awsAuth: { method: 'credentials', accessKeyId: awsUser.accessKeyId },
+      tls: { insecureSkipVerify: false, caPem: world.pki.root.certPem },
+    },
+    secret: { action: 'set', field: 'awsSecretAccessKey', value: awsUser.secretAccessKey },
   });
-  await app.call('setSecret', { registryId: ecr.id, field: 'awsSecretAccessKey', value: awsUser.secretAccessKey });
   const ecrRequest = (secretAccessKey: string) => ({
     proxy: { fromEnvironment: false },
     ...ecrInput(world, double, { method: 'credentials', accessKeyId: awsUser.accessKeyId, secretAccessKey }, { baseContentPath: 'prod' }),
@@ -127,13 +123,18 @@ beforeAll(async () => {
     tls: { insecureSkipVerify: false, caPem: `${pki.root.certPem}\n${pki.leaf.keyPem}` },
   } as const;
   // Both are refused where they enter now (docs/hostile-input.md), each with its field named.
-  expect(await app.raw('createRegistry', caWithKey)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'endpoint' } });
-  const cleanEndpoint = 'https://harbor.example.test/packs';
-  expect(await app.raw('createRegistry', { ...caWithKey, endpoint: cleanEndpoint })).toMatchObject({
+  expect(await app.raw('saveRegistry', { draft: caWithKey })).toMatchObject({
     ok: false,
-    error: { code: 'INVALID_INPUT', field: 'tls.caPem' },
+    error: { code: 'INVALID_INPUT', field: 'draft.endpoint' },
   });
-  await app.call('createRegistry', { ...caWithKey, endpoint: cleanEndpoint, tls: { insecureSkipVerify: false, caPem: pki.root.certPem } });
+  const cleanEndpoint = 'https://harbor.example.test/packs';
+  expect(await app.raw('saveRegistry', { draft: { ...caWithKey, endpoint: cleanEndpoint } })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', field: 'draft.tls.caPem' },
+  });
+  await app.call('saveRegistry', {
+    draft: { ...caWithKey, endpoint: cleanEndpoint, tls: { insecureSkipVerify: false, caPem: pki.root.certPem } },
+  });
   const storeFile = join(temp.path, 'data', 'registries.json');
   const stored = JSON.parse(readFileSync(storeFile, 'utf8')) as {
     registries: Array<{ name: string; endpoint: string; tls: { caPem?: string } }>;

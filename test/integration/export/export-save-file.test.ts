@@ -26,17 +26,19 @@ let secret: string;
 beforeEach(async () => {
   temp = await createTempDir('export-save-file');
   app = openIpcSession(join(temp.path, 'data'));
-  const { record } = await app.call('createRegistry', {
-    type: 'basic',
-    name: 'harbor',
-    scope: 'tenant',
-    endpoint: 'https://harbor.example.test',
-    baseContentPath: 'spectro',
-    username: 'robot',
+  secret = canarySecret('save-file');
+  const { record } = await app.call('saveRegistry', {
+    draft: {
+      type: 'basic',
+      name: 'harbor',
+      scope: 'tenant',
+      endpoint: 'https://harbor.example.test',
+      baseContentPath: 'spectro',
+      username: 'robot',
+    },
+    secret: { action: 'set', field: 'password', value: secret, persistence: 'persist' },
   });
   id = record.id;
-  secret = canarySecret('save-file');
-  await app.call('setSecret', { registryId: id, field: 'password', value: secret, persistence: 'persist' });
 });
 afterEach(async () => {
   app.close();

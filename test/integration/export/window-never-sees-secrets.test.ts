@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppErrorException } from '../../../shared/errors';
 import type { ExportFormat } from '../../../shared/model/export';
+import type { RegistryDetail } from '../../../shared/model/registry';
 import { canarySecret } from '../../fixtures/canary';
 import { startRedirectingRegistry, type RedirectingRegistry } from '../../fixtures/hostile-servers';
 import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
@@ -33,6 +35,13 @@ async function windowCall(method: Parameters<IpcSession['raw']>[0], input: unkno
   return result;
 }
 
+/** A registry and its secret, saved the one way the window can: its answer is searched like every other. */
+async function saveWithSecret(draft: object, secret: object): Promise<string> {
+  const result = await windowCall('saveRegistry', { draft, secret: { action: 'set', ...secret } });
+  if (!result.ok) throw new AppErrorException(result.error);
+  return (result.data as RegistryDetail).record.id;
+}
+
 const authorizations = (server: RedirectingRegistry) => server.requests().flatMap((r) => r.headers.authorization ?? []);
 const basicOf = (secret: string) => Buffer.from(`robot:${secret}`).toString('base64');
 
@@ -40,26 +49,27 @@ beforeAll(async () => {
   temp = await createTempDir('window-secrets');
   [home, elsewhere] = await Promise.all([startRedirectingRegistry(), startRedirectingRegistry()]);
   app = openIpcSession(join(temp.path, 'data'));
-  const basic = (name: string, endpoint: string) =>
-    app.call('createRegistry', { type: 'basic', name, scope: 'tenant', endpoint, baseContentPath: 'packs', username: 'robot' });
-  basicId = (await basic('harbor', home.url)).record.id;
-  sessionId = (await basic('harbor-session', home.url)).record.id;
-  const { record: ecr } = await app.call('createRegistry', {
-    type: 'ecr',
-    name: 'ecr',
-    scope: 'system',
-    endpoint: '111122223333.dkr.ecr.us-east-1.amazonaws.com',
-    baseContentPath: 'prod',
-    isPrivate: true,
-    awsAuth: { method: 'credentials', accessKeyId: 'AKIAEXAMPLEEXAMPLE01' },
+  const basic = (name: string) => ({
+    type: 'basic',
+    name,
+    scope: 'tenant',
+    endpoint: home.url,
+    baseContentPath: 'packs',
+    username: 'robot',
   });
-  ecrId = ecr.id;
-  answers.push(JSON.stringify(await app.raw('setSecret', { registryId: basicId, field: 'password', value: password })));
-  answers.push(JSON.stringify(await app.raw('setSecret', { registryId: ecrId, field: 'awsSecretAccessKey', value: awsSecret })));
-  answers.push(
-    JSON.stringify(
-      await app.raw('setSecret', { registryId: sessionId, field: 'password', value: sessionPassword, persistence: 'session' }),
-    ),
+  basicId = await saveWithSecret(basic('harbor'), { field: 'password', value: password });
+  sessionId = await saveWithSecret(basic('harbor-session'), { field: 'password', value: sessionPassword, persistence: 'session' });
+  ecrId = await saveWithSecret(
+    {
+      type: 'ecr',
+      name: 'ecr',
+      scope: 'system',
+      endpoint: '111122223333.dkr.ecr.us-east-1.amazonaws.com',
+      baseContentPath: 'prod',
+      isPrivate: true,
+      awsAuth: { method: 'credentials', accessKeyId: 'AKIAEXAMPLEEXAMPLE01' },
+    },
+    { field: 'awsSecretAccessKey', value: awsSecret },
   );
 });
 afterAll(async () => {

@@ -57,6 +57,22 @@ describe('with a keychain', () => {
     expect(result.ok).toBe(false);
     expect(await app.call('listRegistries', { scope: 'tenant' })).toEqual([]);
   });
+
+  it('puts a secret only on a registry of its type: a password for an ECR registry is refused, whichever way it is asked', async () => {
+    const ecr = { type: 'ecr' as const, name: 'ecr', scope: 'tenant' as const, endpoint: '123456789012.dkr.ecr.us-east-1.amazonaws.com' };
+    const { record } = await app.call('saveRegistry', { draft: ecr });
+    const before = await app.call('getRegistry', { id: record.id });
+    expect(
+      await app.raw('saveRegistry', { id: record.id, draft: ecr, secret: { action: 'set', field: 'password', value: PASSWORD } }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await app.raw('saveRegistry', { id: record.id, draft: ecr, secret: { action: 'clear', field: 'password' } })).toMatchObject({
+      ok: false,
+      error: { code: 'SECRET_FIELD_NOT_APPLICABLE' },
+    });
+    // The rollback stores the previous configuration again, which counts as a change (updatedAt).
+    expect((await app.call('getRegistry', { id: record.id })).record).toEqual({ ...before.record, updatedAt: expect.any(String) });
+    expect((await app.call('secretStatus', { registryId: record.id })).map((s) => s.field)).toEqual(['awsSecretAccessKey']);
+  });
 });
 
 describe('when the secret cannot be stored (no keychain, no opt-in)', () => {

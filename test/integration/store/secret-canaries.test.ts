@@ -101,23 +101,29 @@ describe('canary secrets', () => {
       session: canarySecret('session-password'),
       refused: canarySecret('refused'),
     };
-    type Detail = { record: { id: string } };
-    const basic = await mustSucceed<Detail>('registries:create', basicDraft('harbor', { password: canaries.inDraft }));
-    const ecr = await mustSucceed<Detail>('registries:create', {
+    type Detail = { record: { id: string; name: string } };
+    const set = (value: string, field = 'password', persistence?: string) => ({ action: 'set', field, value, persistence });
+    const ecrDraft = {
       type: 'ecr',
       name: 'ecr-prod',
       scope: 'tenant',
       endpoint: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
       awsAuth: { method: 'credentials', accessKeyId: 'AKIAEXAMPLE' },
+    };
+    const basic = await mustSucceed<Detail>('registries:save', {
+      draft: basicDraft('harbor', { password: canaries.inDraft }),
+      secret: set(canaries.replaced),
     });
-    const session = await mustSucceed<Detail>('registries:create', basicDraft('session-only'));
-    const [basicId, ecrId, sessionId] = [basic.record.id, ecr.record.id, session.record.id];
-    await mustSucceed('secrets:set', { registryId: basicId, field: 'password', value: canaries.replaced });
-    await mustSucceed('secrets:set', { registryId: basicId, field: 'password', value: canaries.basic });
-    await mustSucceed('secrets:set', { registryId: ecrId, field: 'awsSecretAccessKey', value: canaries.aws });
-    await mustSucceed('secrets:set', { registryId: sessionId, field: 'password', value: canaries.session, persistence: 'session' });
+    const basicId = basic.record.id;
+    await mustSucceed('registries:save', { id: basicId, draft: basicDraft('harbor'), secret: set(canaries.basic) });
+    const ecr = await mustSucceed<Detail>('registries:save', { draft: ecrDraft, secret: set(canaries.aws, 'awsSecretAccessKey') });
+    const session = await mustSucceed<Detail>('registries:save', {
+      draft: basicDraft('session-only'),
+      secret: set(canaries.session, 'password', 'session'),
+    });
+    const [ecrId, sessionId] = [ecr.record.id, session.record.id];
     // A refused call must not echo the secret back in its error either.
-    expect(await call('secrets:set', { registryId: ecrId, field: 'password', value: canaries.refused })).toMatchObject({ ok: false });
+    expect(await call('registries:save', { id: ecrId, draft: ecrDraft, secret: set(canaries.refused) })).toMatchObject({ ok: false });
     const copy = await mustSucceed<Detail>('registries:duplicate', { id: basicId });
     const spare = await mustSucceed<Detail>('registries:duplicate', { id: basicId });
     const doomed = await mustSucceed<Detail>('registries:duplicate', { id: ecrId });
@@ -128,11 +134,12 @@ describe('canary secrets', () => {
       listRegistries: [{}, { scope: 'tenant' }],
       getRegistry: [basicId, ecrId, sessionId, copy.record.id].map((id) => ({ id })),
       secretStatus: [basicId, ecrId, sessionId, copy.record.id].map((registryId) => ({ registryId })),
-      updateRegistry: [{ id: basicId, draft: basicDraft('harbor-renamed', { password: canaries.basic }) }],
+      saveRegistry: [
+        { id: basicId, draft: basicDraft('harbor-renamed', { password: canaries.basic }), secret: set(canaries.basic) },
+        { draft: basicDraft('one-more') },
+        { id: spare.record.id, draft: basicDraft(spare.record.name), secret: { action: 'clear', field: 'password' } },
+      ],
       duplicateRegistry: [{ id: ecrId }],
-      createRegistry: [basicDraft('one-more')],
-      setSecret: [{ registryId: basicId, field: 'password', value: canaries.basic }],
-      clearSecret: [{ registryId: spare.record.id, field: 'password' }],
       deleteRegistry: [{ id: doomed.record.id }],
       getSettings: [undefined],
       updateSettings: [{}],

@@ -58,9 +58,9 @@ beforeEach(async () => {
   temp = await createTempDir('secret-origin');
   dataDir = join(temp.path, 'data');
   app = openIpcSession(dataDir, { cipher });
-  id = (await app.call('createRegistry', draft(home.url))).record.id;
   password = canarySecret('origin');
-  await app.call('setSecret', { registryId: id, field: 'password', value: password });
+  id = (await app.call('saveRegistry', { draft: draft(home.url), secret: { action: 'set', field: 'password', value: password } })).record
+    .id;
 });
 afterEach(async () => {
   const seen = [...app.emitted, ...app.logged].join('\n');
@@ -94,12 +94,12 @@ describe('a stored secret', () => {
   });
 
   it('stays usable when an edit keeps the origin (path, trailing slash, letter case)', async () => {
-    await app.call('updateRegistry', { id, draft: draft(`${home.url.replace('http', 'HTTP')}/prefix/v2/`) });
+    await app.call('saveRegistry', { id, draft: draft(`${home.url.replace('http', 'HTTP')}/prefix/v2/`) });
     expect((await app.call('secretStatus', { registryId: id }))[0]).toMatchObject({ usable: true });
   });
 
   it('becomes unusable after an edit that points the registry elsewhere, until it is entered again', async () => {
-    await app.call('updateRegistry', { id, draft: draft(elsewhere.url) });
+    await app.call('saveRegistry', { id, draft: draft(elsewhere.url) });
     await expectUnusable(home.url);
     // The Terraform export main writes leaves it out and says why.
     const target = join(temp.path, 'out.tf');
@@ -109,7 +109,7 @@ describe('a stored secret', () => {
     expect(readFileSync(target, 'utf8')).not.toContain(password);
 
     const again = canarySecret('re-entered');
-    await app.call('setSecret', { registryId: id, field: 'password', value: again });
+    await app.call('saveRegistry', { id, draft: draft(elsewhere.url), secret: { action: 'set', field: 'password', value: again } });
     expect((await app.call('secretStatus', { registryId: id }))[0]).toMatchObject({ usable: true });
     expect(await validateStored()).toMatchObject({ ok: true });
     expect(received(elsewhere)).toContain(basicOf(again));
@@ -172,8 +172,12 @@ describe('a stored secret', () => {
 
   it('kept for the session only is bound the same way', async () => {
     const session = canarySecret('session');
-    await app.call('setSecret', { registryId: id, field: 'password', value: session, persistence: 'session' });
-    await app.call('updateRegistry', { id, draft: draft(elsewhere.url) });
+    await app.call('saveRegistry', {
+      id,
+      draft: draft(home.url),
+      secret: { action: 'set', field: 'password', value: session, persistence: 'session' },
+    });
+    await app.call('saveRegistry', { id, draft: draft(elsewhere.url) });
     await expectUnusable(home.url);
     expect(received(elsewhere)).not.toContain(basicOf(session));
   });

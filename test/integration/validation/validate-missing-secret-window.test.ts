@@ -19,13 +19,15 @@ beforeAll(async () => {
   temp = await createTempDir('missing-secret-window');
   registry = await startRegistry({ auth: { kind: 'htpasswd', users: [{ username: 'robot', password: 'stored-nowhere' }] } });
   app = openIpcSession(join(temp.path, 'data'));
-  const created = await app.call('createRegistry', {
-    type: 'basic',
-    name: 'harbor-imported',
-    scope: 'tenant',
-    endpoint: registry.endpoint,
-    baseContentPath: 'packs',
-    username: 'robot',
+  const created = await app.call('saveRegistry', {
+    draft: {
+      type: 'basic',
+      name: 'harbor-imported',
+      scope: 'tenant',
+      endpoint: registry.endpoint,
+      baseContentPath: 'packs',
+      username: 'robot',
+    },
   });
   registryId = created.record.id;
 });

@@ -81,7 +81,7 @@ describe('what the form hands to main', () => {
     expect(request.ecr).toMatchObject({ isPrivate: true, method: 'sts', roleArn: ecr.roleArn, externalId: 'ext-id-1' });
   });
 
-  it('a draft never holds a secret: those go through secrets:set', () => {
+  it('a draft never holds a secret: that travels beside it, in registries:save', () => {
     for (const form of [basic, ecr]) {
       const draft = JSON.stringify(toDraft(form));
       expect(draft).not.toContain('canary');

@@ -67,7 +67,7 @@ function sentValues(form: RegistryForm) {
   return { endpoint: normalizeEndpoint(form.endpoint, form.type), baseContentPath: normalizeBaseContentPath(form.baseContentPath) };
 }
 
-/** The stored configuration: never a secret (those go through secrets:set). */
+/** The stored configuration: never a secret (that travels beside the draft, in registries:save). */
 export function toDraft(form: RegistryForm): RegistryDraftInput {
   const common = {
     name: form.name,

@@ -23,17 +23,16 @@ describe('RegdeskApi (derived from the contract)', () => {
     expectTypeOf<Parameters<RegdeskApi['onValidationProgress']>[0]>().toEqualTypeOf<
       (payload: { runId: string; step: ValidationStep }) => void
     >();
-    expectTypeOf<RegdeskApi['createRegistry']>().toEqualTypeOf<(input: RegistryDraftInput) => Promise<Result<RegistryDetail>>>();
+    expectTypeOf<RegdeskApi['saveRegistry']>().returns.toEqualTypeOf<Promise<Result<RegistryDetail>>>();
+    expectTypeOf<Parameters<RegdeskApi['saveRegistry']>[0]['draft']>().toEqualTypeOf<RegistryDraftInput>();
     expectTypeOf<RegdeskApi['deleteRegistry']>().toEqualTypeOf<(input: { id: string }) => Promise<Result<{ id: string }>>>();
     expectTypeOf<RegdeskApi['getSettings']>().toEqualTypeOf<() => Promise<Result<Settings>>>();
     // Secrets go in and never come out: the answers are statuses, whose fields are pinned here.
-    expectTypeOf<Parameters<RegdeskApi['setSecret']>[0]>().toEqualTypeOf<{
-      registryId: string;
-      field: SecretField;
-      value: string;
-      persistence?: 'persist' | 'session' | undefined;
-    }>();
-    expectTypeOf<RegdeskApi['setSecret']>().returns.toEqualTypeOf<Promise<Result<SecretStatus>>>();
+    expectTypeOf<Parameters<RegdeskApi['saveRegistry']>[0]['secret']>().toEqualTypeOf<
+      | { action: 'set'; field: SecretField; value: string; persistence?: 'persist' | 'session' | undefined }
+      | { action: 'clear'; field: SecretField }
+      | undefined
+    >();
     expectTypeOf<RegdeskApi['secretStatus']>().returns.toEqualTypeOf<Promise<Result<SecretStatus[]>>>();
     expectTypeOf<keyof SecretStatus>().toEqualTypeOf<
       'field' | 'stored' | 'where' | 'updatedAt' | 'usable' | 'unusableReason' | 'enteredFor'
@@ -47,13 +46,9 @@ describe('RegdeskApi (derived from the contract)', () => {
       | 'cancelValidation'
       | 'onValidationProgress'
       | 'getRegistry'
-      | 'createRegistry'
-      | 'updateRegistry'
       | 'saveRegistry'
       | 'duplicateRegistry'
       | 'deleteRegistry'
-      | 'setSecret'
-      | 'clearSecret'
       | 'secretStatus'
       | 'getSettings'
       | 'updateSettings'
@@ -129,9 +124,7 @@ describe('buildApi', () => {
       'appInfo',
       'applyImport',
       'cancelValidation',
-      'clearSecret',
       'comparePublish',
-      'createRegistry',
       'deleteRegistry',
       'duplicateRegistry',
       'fetchPresentedChain',
@@ -154,9 +147,7 @@ describe('buildApi', () => {
       'saveExport',
       'saveRegistry',
       'secretStatus',
-      'setSecret',
       'settingsEnvironment',
-      'updateRegistry',
       'updateSettings',
       'validateRegistry',
     ]);
