@@ -124,7 +124,7 @@ export function renderMarkdown(run: BenchRun): string {
     '',
     `Every figure below was measured in one run of \`${run.command}\` on one machine, ${run.startedAt.toISOString()} (${minutes} min).`,
     'Budgets are set in `test/integration/budgets/budgets.ts`. Sizes, request and connection counts are also held by `npm test`',
-    '(`test/integration/budgets/`); times are reported here, not asserted. Raw samples: [`results.json`](results.json).',
+    '(`test/integration/budgets/`); times are reported here, not asserted (the large import aside). Raw samples: [`results.json`](results.json).',
     '',
     '## Machine',
     '',

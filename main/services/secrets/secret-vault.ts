@@ -227,16 +227,27 @@ export function createSecretVault(ports: SecretVaultPorts) {
 
     /** Drops the secrets a registry's new type has no use for (a Basic password on what is now ECR). */
     retainFields(registryId: string, keep: readonly SecretField[]): void {
-      const kept = (field: string) => (keep as readonly string[]).includes(field);
+      vault.retainFieldsOf(new Map([[registryId, keep]]));
+    },
+
+    /** `retainFields` for many registries (an import) in one read and at most one write of the file. */
+    retainFieldsOf(keepByRegistry: ReadonlyMap<string, readonly SecretField[]>): void {
+      if (keepByRegistry.size === 0) return;
+      const kept = (registryId: string, field: string) => (keepByRegistry.get(registryId) as readonly string[]).includes(field);
       for (const key of session.keys()) {
-        if (key.startsWith(`${registryId}\u0000`) && !kept(key.slice(registryId.length + 1))) session.delete(key);
+        const registryId = key.slice(0, key.indexOf('\u0000'));
+        if (keepByRegistry.has(registryId) && !kept(registryId, key.slice(registryId.length + 1))) session.delete(key);
       }
       const all = readAll();
-      const fields = Object.entries(all[registryId] ?? {}).filter(([field]) => kept(field));
-      if (fields.length === Object.keys(all[registryId] ?? {}).length) return;
-      if (fields.length > 0) all[registryId] = Object.fromEntries(fields);
-      else delete all[registryId];
-      writeAll(all);
+      let changed = false;
+      for (const registryId of keepByRegistry.keys()) {
+        const fields = Object.entries(all[registryId] ?? {}).filter(([field]) => kept(registryId, field));
+        if (fields.length === Object.keys(all[registryId] ?? {}).length) continue;
+        if (fields.length > 0) all[registryId] = Object.fromEntries(fields);
+        else delete all[registryId];
+        changed = true;
+      }
+      if (changed) writeAll(all);
     },
 
     /** Gives a duplicated registry the same secrets: the ciphertext is copied, never decrypted. */

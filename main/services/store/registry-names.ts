@@ -22,3 +22,36 @@ export function firstFreeName(base: string, taken: ReadonlySet<string>, suffix: 
     if (!taken.has(nameKey(candidate))) return candidate;
   }
 }
+
+type Named = { id: string; scope: RegistryScope; name: string };
+
+/**
+ * Which registry ids hold each scoped name key, kept up to date as a batch goes. Keys per id are
+ * a set: a hand-edited file may repeat an id, and a replacement takes the place of every copy.
+ */
+export class ScopedNameIndex {
+  private readonly idsByKey = new Map<string, Set<string>>();
+  private readonly keysById = new Map<string, Set<string>>();
+
+  constructor(registries: Iterable<Named>) {
+    for (const registry of registries) this.add(registry.id, scopedNameKey(registry));
+  }
+
+  /** A registry other than `exceptId` already has this name in this scope. */
+  takenByOther(registry: { scope: RegistryScope; name: string }, exceptId: string | undefined): boolean {
+    const ids = this.idsByKey.get(scopedNameKey(registry));
+    return ids !== undefined && [...ids].some((id) => id !== exceptId);
+  }
+
+  /** The registry now has this name, and no other. */
+  set(registry: Named): void {
+    for (const key of this.keysById.get(registry.id) ?? []) this.idsByKey.get(key)?.delete(registry.id);
+    this.keysById.delete(registry.id);
+    this.add(registry.id, scopedNameKey(registry));
+  }
+
+  private add(id: string, key: string): void {
+    this.keysById.set(id, (this.keysById.get(id) ?? new Set()).add(key));
+    this.idsByKey.set(key, (this.idsByKey.get(key) ?? new Set()).add(id));
+  }
+}

@@ -12,7 +12,7 @@ import {
 import type { RegistryDraft } from '../../../shared/model/registry-draft';
 import { storedReportWarnings } from '../../../shared/model/verdict';
 import { configFingerprint } from './config-fingerprint';
-import { firstFreeName, nameKey, scopedNameKey } from './registry-names';
+import { firstFreeName, nameKey, scopedNameKey, ScopedNameIndex } from './registry-names';
 import { tlsSummary } from './registry-tls-summary';
 import type { StoreShape } from './store-options';
 
@@ -60,7 +60,7 @@ export function createRegistryRecords(store: Conf<StoreShape>, now: () => Date) 
 
   function find(all: RegistryRecord[], id: string): RegistryRecord {
     const record = all.find((r) => r.id === id);
-    if (!record) throw new AppErrorException(appError('REGISTRY_NOT_FOUND'));
+    if (!record) throw notFound();
     return record;
   }
 
@@ -117,24 +117,36 @@ export function createRegistryRecords(store: Conf<StoreShape>, now: () => Date) 
 
     /**
      * New and replaced registries in one write, checked in order against the file as it is now:
-     * all of them are stored or none is (an import must never stop halfway).
+     * all of them are stored or none is (an import must never stop halfway). Each result says
+     * what it replaced, so the caller need not read the file again per record.
      */
-    applyBatch(changes: ReadonlyArray<{ draft: RegistryDraft; replaceId?: string | undefined }>): RegistryRecord[] {
-      let all = readAll();
+    applyBatch(changes: ReadonlyArray<{ draft: RegistryDraft; replaceId?: string | undefined }>): BatchResult[] {
+      const all = readAll();
       const at = now().toISOString();
-      const done = changes.map(({ draft, replaceId }, index) => {
-        assertNameFree(all, draft.name, draft.scope, replaceId, `registries.${index}.name`);
+      // Indexed once: an import of a thousand replacements stays linear, not a scan of the file per record.
+      const stored = firstById(all);
+      // Every registry to replace must still be there, before any name is checked.
+      for (const { replaceId } of changes) if (replaceId !== undefined && !stored.has(replaceId)) throw notFound();
+      const replacements = new Map<string, RegistryRecord>();
+      const names = new ScopedNameIndex(all);
+      const created: RegistryRecord[] = [];
+      const done = changes.map(({ draft, replaceId }, index): BatchResult => {
+        if (names.takenByOther(draft, replaceId))
+          throw new AppErrorException(appError('REGISTRY_NAME_TAKEN', { field: `registries.${index}.name` }));
         if (replaceId === undefined) {
           const record: RegistryRecord = { ...draft, id: randomUUID(), createdAt: at, updatedAt: at };
-          all = [...all, record];
-          return record;
+          created.push(record);
+          names.set(record);
+          return { record };
         }
-        const { createdAt, lastValidation, secretsRevision } = find(all, replaceId);
+        const replaced = stored.get(replaceId)!;
+        const { createdAt, lastValidation, secretsRevision } = replaced;
         const record: RegistryRecord = { ...draft, id: replaceId, createdAt, updatedAt: at, lastValidation, secretsRevision };
-        all = all.map((r) => (r.id === replaceId ? record : r));
-        return record;
+        replacements.set(replaceId, record);
+        names.set(record);
+        return { record, replaced };
       });
-      writeAll(all);
+      writeAll([...all.map((r) => replacements.get(r.id) ?? r), ...created]);
       return done;
     },
 
@@ -165,6 +177,23 @@ export function createRegistryRecords(store: Conf<StoreShape>, now: () => Date) 
   };
 }
 export type RegistryRecords = ReturnType<typeof createRegistryRecords>;
+
+export interface BatchResult {
+  record: RegistryRecord;
+  /** The stored registry it took the place of, as it was before the batch. */
+  replaced?: RegistryRecord;
+}
+
+/** Each id's record as `find` sees it: the first, should a hand-edited file repeat an id. */
+function firstById(records: readonly RegistryRecord[]): Map<string, RegistryRecord> {
+  const byId = new Map<string, RegistryRecord>();
+  for (const record of records) if (!byId.has(record.id)) byId.set(record.id, record);
+  return byId;
+}
+
+function notFound(): AppErrorException {
+  return new AppErrorException(appError('REGISTRY_NOT_FOUND'));
+}
 
 function unreadable(path: string): AppErrorException {
   return new AppErrorException(appError('STORE_UNREADABLE', { remedy: `Check or restore ${path}.` }));

@@ -88,13 +88,12 @@ export function createRegistryRepository({ records, vault, queue, markMissingSec
     /** An import: every change in one write. A replaced registry keeps its secrets, unless its type changed. */
     importBatch(changes: ReadonlyArray<{ draft: RegistryDraft; replaceId?: string | undefined }>): Promise<RegistryRecord[]> {
       return queue.run(() => {
-        const typeBefore = new Map(changes.flatMap((c) => (c.replaceId ? [[c.replaceId, records.get(c.replaceId).type] as const] : [])));
-        const stored = records.applyBatch(changes);
-        for (const record of stored) {
-          const before = typeBefore.get(record.id);
-          if (before && before !== record.type) vault.retainFields(record.id, secretFieldsByType[record.type]);
-        }
-        return stored;
+        const done = records.applyBatch(changes);
+        const retyped = done.flatMap(({ record, replaced }) =>
+          replaced && replaced.type !== record.type ? [[record.id, secretFieldsByType[record.type]] as const] : [],
+        );
+        vault.retainFieldsOf(new Map(retyped));
+        return done.map(({ record }) => record);
       });
     },
 

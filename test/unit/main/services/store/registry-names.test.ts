@@ -1,7 +1,7 @@
 // The name rules behind "names are unique per scope": which names clash, and the free name
 // proposed for a copy or an import, cut to the 128-character limit without a dangling space.
 import { describe, expect, it } from 'vitest';
-import { firstFreeName, nameKey, scopedNameKey } from '../../../../../main/services/store/registry-names';
+import { firstFreeName, nameKey, scopedNameKey, ScopedNameIndex } from '../../../../../main/services/store/registry-names';
 
 const copy = (n: number) => (n === 2 ? ' (copy)' : ` (copy ${n - 1})`);
 
@@ -71,5 +71,31 @@ describe('firstFreeName', () => {
     const base = 'd'.repeat(130);
     const taken = new Set([nameKey('d'.repeat(128))]);
     expect(firstFreeName(base, taken, (n) => ` (${n})`)).toBe(`${'d'.repeat(124)} (2)`);
+  });
+});
+
+describe('ScopedNameIndex', () => {
+  const harbor = { id: 'h', scope: 'system' as const, name: 'Harbor' };
+
+  it('finds a name taken by another registry, as scopedNameKey compares them, and not by the one being replaced', () => {
+    const index = new ScopedNameIndex([harbor]);
+    expect(index.takenByOther({ scope: 'system', name: ' harbor ' }, undefined)).toBe(true);
+    expect(index.takenByOther({ scope: 'system', name: 'harbor' }, 'other')).toBe(true);
+    expect(index.takenByOther({ scope: 'system', name: 'harbor' }, 'h')).toBe(false);
+    expect(index.takenByOther({ scope: 'tenant', name: 'harbor' }, undefined)).toBe(false);
+  });
+
+  it('frees the old name when a registry is renamed, and takes the new one', () => {
+    const index = new ScopedNameIndex([harbor]);
+    index.set({ ...harbor, name: 'zot' });
+    expect(index.takenByOther({ scope: 'system', name: 'Harbor' }, undefined)).toBe(false);
+    expect(index.takenByOther({ scope: 'system', name: 'ZOT' }, undefined)).toBe(true);
+  });
+
+  it('frees every name of a repeated id when it is set, as a replacement takes the place of every copy', () => {
+    const index = new ScopedNameIndex([harbor, { ...harbor, name: 'harbor-copy' }]);
+    index.set({ ...harbor, name: 'zot' });
+    expect(index.takenByOther({ scope: 'system', name: 'harbor' }, undefined)).toBe(false);
+    expect(index.takenByOther({ scope: 'system', name: 'harbor-copy' }, undefined)).toBe(false);
   });
 });

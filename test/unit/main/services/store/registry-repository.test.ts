@@ -270,6 +270,64 @@ describe('registry repository: changes', () => {
     expect(await secrets.status(record.id)).toEqual([{ field: 'awsSecretAccessKey', stored: false, usable: false }]);
   });
 
+  it('imports in one write: a replaced registry keeps its secrets unless its type changed, on disk and for the session', async () => {
+    const { registries, secrets } = open();
+    const ecr = (name: string) =>
+      RegistryDraftSchema.parse({ type: 'ecr', name, scope: 'system', endpoint: '1.dkr.ecr.us-east-1.amazonaws.com' });
+    const [a, b, c] = [
+      (await registries.create(draft({ name: 'a' }))).record,
+      (await registries.create(draft({ name: 'b' }))).record,
+      (await registries.create(ecr('c'))).record,
+    ];
+    await secrets.set({ registryId: a.id, field: 'password' }, 'a-password', 'persist');
+    await secrets.set({ registryId: b.id, field: 'password' }, 'b-password', 'persist');
+    await secrets.set({ registryId: c.id, field: 'awsSecretAccessKey' }, 'c-key', 'session');
+    let changes = 0;
+    registries.onChange(() => changes++);
+
+    const stored = await registries.importBatch([
+      { draft: ecr('a'), replaceId: a.id },
+      { draft: draft({ name: 'b, renamed' }), replaceId: b.id },
+      { draft: draft({ name: 'c' }), replaceId: c.id },
+      // Free again: "b" was renamed earlier in the same batch.
+      { draft: draft({ name: 'B' }) },
+    ]);
+    expect(stored.map((r) => [r.name, r.type])).toEqual([
+      ['a', 'ecr'],
+      ['b, renamed', 'basic'],
+      ['c', 'basic'],
+      ['B', 'basic'],
+    ]);
+    expect(stored.slice(0, 3).map((r) => r.id)).toEqual([a.id, b.id, c.id]);
+    expect(registries.list().map((r) => r.id)).toEqual(stored.map((r) => r.id));
+    expect(changes).toBe(1);
+    expect(await secrets.status(a.id)).toEqual([{ field: 'awsSecretAccessKey', stored: false, usable: false }]);
+    expect(await secrets.reveal({ registryId: b.id, field: 'password' })).toBe('b-password');
+    expect(await secrets.status(c.id)).toEqual([{ field: 'password', stored: false, usable: false }]);
+    expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).not.toContain(a.id);
+  });
+
+  it('imports nothing when a registry to replace is gone or a name is taken, and says which', async () => {
+    const { registries } = open();
+    const { record } = await registries.create(draft({ name: 'kept' }));
+    const before = fileText();
+    expect(
+      await failureOf(() =>
+        registries.importBatch([{ draft: draft({ name: 'new' }) }, { draft: draft({ name: 'x' }), replaceId: 'gone' }]),
+      ),
+    ).toMatchObject({ code: 'REGISTRY_NOT_FOUND' });
+    expect(
+      await failureOf(() =>
+        registries.importBatch([{ draft: draft({ name: 'new' }) }, { draft: draft({ name: ' NEW ' }), replaceId: record.id }]),
+      ),
+    ).toMatchObject({ code: 'REGISTRY_NAME_TAKEN', field: 'registries.1.name' });
+    expect(await failureOf(() => registries.importBatch([{ draft: draft({ name: 'Kept' }) }]))).toMatchObject({
+      code: 'REGISTRY_NAME_TAKEN',
+      field: 'registries.0.name',
+    });
+    expect(fileText()).toBe(before);
+  });
+
   it('serializes changes: a secret being saved while its registry is deleted leaves no orphan behind', async () => {
     const { registries, secrets } = open();
     const { record } = await registries.create(draft());
