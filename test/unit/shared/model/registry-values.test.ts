@@ -38,6 +38,12 @@ describe('normalizeEndpoint', () => {
     }
   });
 
+  it('ECR: takes off only a leading https://, never one further in', () => {
+    expect(normalizeEndpoint('http://1.dkr.ecr.us-east-1.amazonaws.com/https://x', 'ecr')).toBe(
+      'http://1.dkr.ecr.us-east-1.amazonaws.com/https://x',
+    );
+  });
+
   it('leaves text the parser refuses as typed, for the schema to report', () => {
     expect(normalizeEndpoint('  ftp://h.example.test ', 'basic')).toBe('ftp://h.example.test');
   });
@@ -67,6 +73,25 @@ describe('sentAs', () => {
     expect(sentAs(' https://h.example.test/v2/ ', 'https://h.example.test')).toBe('https://h.example.test');
     expect(sentAs('https://h.example.test', 'https://h.example.test')).toBeUndefined();
     expect(sentAs('', '')).toBeUndefined();
+  });
+
+  it('says nothing about spaces around the text alone, which are always dropped', () => {
+    expect(sentAs('  https://h.example.test  ', 'https://h.example.test')).toBeUndefined();
+    expect(sentAs(' acme ', normalizeBaseContentPath(' acme '))).toBeUndefined();
+  });
+
+  it('says nothing while the value normalises to nothing (not valid yet), such as a path of slashes', () => {
+    for (const raw of ['/', ' // ']) expect(sentAs(raw, normalizeBaseContentPath(raw))).toBeUndefined();
+    expect(sentAs('/acme/', normalizeBaseContentPath('/acme/'))).toBe('acme');
+  });
+
+  it('has nothing to say about blank text: both normalisers make nothing of it', () => {
+    for (const raw of ['', '   ']) {
+      expect(normalizeEndpoint(raw, 'basic')).toBe('');
+      expect(normalizeEndpoint(raw, 'ecr')).toBe('');
+      expect(normalizeBaseContentPath(raw)).toBe('');
+      expect(sentAs(raw, normalizeEndpoint(raw, 'basic'))).toBeUndefined();
+    }
   });
 });
 
