@@ -2,7 +2,7 @@
 // every request they receive, and a canary password must never reach one it was not meant for,
 // nor any report. Addresses that must not be reached (169.254.169.254 and its kin) are asked for
 // through a recording proxy that reaches loopback only, so no packet ever leaves this machine.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ValidationReport } from '../../../shared/model/validation';
 import { startAwsDouble } from '../../fixtures/aws-double';
 import { canaryForms, canarySecret } from '../../fixtures/canary';
@@ -14,28 +14,11 @@ import {
   type RecordedRequest,
 } from '../../fixtures/hostile-servers';
 import { validateCommand } from '../../../main/cli/validate-command';
-import { createPki, type Pki } from '../../fixtures/pki';
 import { startRegistry } from '../../fixtures/registry';
-import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
 import { startTokenServer } from '../../fixtures/token-server';
-import { failure, step, validate } from './validate-support';
+import { failure, step, useServerScene, validate } from './validate-support';
 
-let dir: TempDir;
-let pki: Pki;
-const closers: Array<() => Promise<void>> = [];
-const track = <T extends { close(): Promise<void> }>(server: T): T => (closers.push(() => server.close()), server);
-
-beforeAll(async () => {
-  dir = await createTempDir('validate-credential-routing');
-  pki = await createPki(dir.path);
-});
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-afterAll(async () => dir.cleanup());
-
-const tls = () => ({ certificate: pki.leaf.fullchain, key: pki.leaf.key });
-const trust = () => ({ tls: { caPem: pki.root.certPem } });
+const { ca, afterThisTest, track, tls, trust } = useServerScene('validate-credential-routing');
 
 /** A validation with a canary password, and everything it produced (report and progress) as text. */
 async function validateWithCanary(endpoint: string, extra: Record<string, unknown> = {}) {
@@ -101,14 +84,14 @@ describe('a token service that redirects elsewhere', () => {
   it('withholds the password from the other origin and never calls the anonymous token it gets authentication', async () => {
     // The real token service, on another origin (localhost), hands anonymous tokens to anyone.
     const tokens = await startTokenServer({ users: [{ username: 'alice', password: 'the-real-one' }], tls: tls(), anonymous: 'allow' });
-    closers.push(() => tokens.close());
+    afterThisTest(() => tokens.close());
     const realm = track(
       await startRecordingServer({ tls: tls() }, (request, response) => {
         response.writeHead(307, { Location: `https://localhost:${tokens.port}${request.url ?? '/'}`, 'Content-Length': 0 }).end();
       }),
     );
     const registry = await startRegistry({ tls: tls(), auth: { ...tokens.registryAuth, realm: `${realm.url}/token` } });
-    closers.push(() => registry.stop());
+    afterThisTest(() => registry.stop());
     // A wrong password: before the fix, the anonymous token made this "authenticated as alice".
     const { user, report, everything } = await validateWithCanary(registry.endpoint);
     const auth = step(report, 'auth');
@@ -128,7 +111,7 @@ describe('a token service that redirects elsewhere', () => {
 describe('a token service that redirects elsewhere and refuses the anonymous request there', () => {
   it('does not call that a wrong password: the other origin never saw it', async () => {
     const tokens = await startTokenServer({ users: [{ username: 'alice', password: 'the-real-one' }], tls: tls(), anonymous: 'deny' });
-    closers.push(() => tokens.close());
+    afterThisTest(() => tokens.close());
     const realm = track(
       await startRecordingServer({ tls: tls() }, (request, response) => {
         response.writeHead(307, { Location: `https://localhost:${tokens.port}${request.url ?? '/'}`, 'Content-Length': 0 }).end();
@@ -276,7 +259,7 @@ describe('regdesk validate', () => {
       let output = '';
       const write = (text: string) => (output += text);
       const io = { out: { write }, err: { write }, readStdin: async () => '', env: { REGDESK_PASSWORD: user.password } };
-      const code = await validateCommand([front.url, '-u', user.username, '--ca-file', pki.root.cert, '--no-proxy-env', ...format], io);
+      const code = await validateCommand([front.url, '-u', user.username, '--ca-file', ca().root.cert, '--no-proxy-env', ...format], io);
       expect(code).toBe(1);
       expect(output).toContain('AUTH_REALM_INSECURE');
       expectNoCanary(output, user);

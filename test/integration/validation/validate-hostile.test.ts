@@ -1,6 +1,6 @@
 // Servers that are not registries, or misbehave, must each get their own verdict: a "test
 // connection" that passes against any web server is what admins distrust most.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   startHeaderlessRegistry,
   startHugeBodyRegistry,
@@ -11,26 +11,9 @@ import {
 } from '../../fixtures/hostile-servers';
 import { canarySecret } from '../../fixtures/canary';
 import { startEchoRegistry } from '../../fixtures/echo-registry';
-import { createPki, type Pki } from '../../fixtures/pki';
-import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
-import { failure, step, validate } from './validate-support';
+import { failure, step, useServerScene, validate } from './validate-support';
 
-let dir: TempDir;
-let pki: Pki;
-const closers: Array<() => Promise<void>> = [];
-const track = <T extends { close(): Promise<void> }>(server: T): T => (closers.push(() => server.close()), server);
-
-beforeAll(async () => {
-  dir = await createTempDir('validate-hostile');
-  pki = await createPki(dir.path);
-});
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-afterAll(async () => dir.cleanup());
-
-const tls = () => ({ certificate: pki.leaf.fullchain, key: pki.leaf.key });
-const trust = () => ({ tls: { caPem: pki.root.certPem } });
+const { track, tls, trust } = useServerScene('validate-hostile');
 
 describe('servers that are not registries', () => {
   it('calls a web server NOT_A_REGISTRY and says what answered', async () => {

@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { checkRegistry } from '../../../main/services/validation/validate';
 import {
   ValidationRequestSchema,
@@ -6,6 +7,8 @@ import {
   type ValidationRequestInput,
   type ValidationStep,
 } from '../../../shared/model/validation';
+import { createPki, type Pki } from '../../fixtures/pki';
+import { createTempDir, type TempDir } from '../../fixtures/temp-dir';
 
 /** Validates with test-friendly defaults: no proxy from the environment, short deadlines. */
 export async function validate(
@@ -37,4 +40,34 @@ export function failure(report: ValidationReport) {
 
 export function statuses(report: ValidationReport): string {
   return report.steps.map((s) => `${s.id}:${s.status}`).join(' ');
+}
+
+/**
+ * A file's loopback servers under one test CA made for the run: `track` closes a server after its
+ * test (`afterThisTest` runs any other stop), `tls()` is what a server presents, `trust()` what a
+ * validation trusts it with.
+ */
+export function useServerScene(name: string) {
+  let dir: TempDir | undefined;
+  let pki: Pki | undefined;
+  const closers: Array<() => Promise<void>> = [];
+  beforeAll(async () => {
+    dir = await createTempDir(name);
+    pki = await createPki(dir.path);
+  });
+  afterEach(async () => {
+    await Promise.all(closers.splice(0).map((close) => close()));
+  });
+  afterAll(async () => dir?.cleanup());
+  const ca = (): Pki => {
+    if (!pki) throw new Error('the scene is made in beforeAll');
+    return pki;
+  };
+  return {
+    ca,
+    afterThisTest: (stop: () => Promise<void>) => void closers.push(stop),
+    track: <T extends { close(): Promise<void> }>(server: T): T => (closers.push(() => server.close()), server),
+    tls: () => ({ certificate: ca().leaf.fullchain, key: ca().leaf.key }),
+    trust: () => ({ tls: { caPem: ca().root.certPem } }),
+  };
 }
