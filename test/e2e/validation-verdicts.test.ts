@@ -1,57 +1,36 @@
 // The wizard's verdict in real Chromium through the harness: warnings are not hidden
 // under a green "Credentials validated" (item 2), and a result computed for earlier values is
 // greyed and titled as such once the form changes (item 9).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canarySecret } from '../fixtures/canary';
 import { pushPack } from '../fixtures/oci-push';
 import { findFreePort } from '../fixtures/ports';
 import { startRegistry, type RunningRegistry } from '../fixtures/registry';
-import { createTempDir, type TempDir } from '../fixtures/temp-dir';
-import { startHarness, type Harness } from '../harness/server';
 import { axeViolations } from './axe';
-import { launchChromium, openPage } from './browser';
-import { RegistriesPage } from './pages/registries-page';
+import { useAppSession } from './app-session';
+import type { RegistriesPage } from './pages/registries-page';
 import { WizardPage } from './pages/wizard-page';
 
 const PASSWORD = canarySecret('verdicts');
-let browser: Browser;
-let dir: TempDir;
 let registry: RunningRegistry;
-let harness: Harness;
-let session: Awaited<ReturnType<typeof openPage>> | undefined;
+const app = useAppSession();
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  dir = await createTempDir('e2e-verdicts');
   // Plain HTTP and open to anyone: credentials sent to it travel in clear text, which is a warning.
   registry = await startRegistry();
   await pushPack({ endpoint: registry.endpoint, basePath: 'prod', pack: 'cni-calico', version: '3.27.1' });
 });
 afterAll(async () => {
   await registry?.stop();
-  await browser?.close();
-  await dir?.cleanup();
-});
-beforeEach(async () => {
-  harness = await startHarness({ dataDir: `${dir.path}/data-${Date.now()}-${Math.random().toString(36).slice(2)}` });
-});
-afterEach(async () => {
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = undefined;
-  await harness.close();
-  expect(errors).toEqual([]);
 });
 
 async function openWizard(colorScheme: 'light' | 'dark'): Promise<{ page: Page; list: RegistriesPage; wizard: WizardPage }> {
-  session = await openPage(browser, harness.url, { colorScheme, viewport: { width: 1280, height: 1000 } });
-  const list = new RegistriesPage(session.page);
-  await list.waitUntilReady();
+  const { page, registries: list } = await app.open({ colorScheme, viewport: { width: 1280, height: 1000 } });
   await list.addButton().click();
-  const wizard = new WizardPage(session.page);
+  const wizard = new WizardPage(page);
   await wizard.heading().waitFor();
-  return { page: session.page, list, wizard };
+  return { page, list, wizard };
 }
 
 const text = async (page: Page, locator: ReturnType<WizardPage['verdict']>) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
