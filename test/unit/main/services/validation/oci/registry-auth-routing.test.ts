@@ -3,53 +3,15 @@
 // origin that did get the password, and a token won after a redirect that withheld the credentials
 // is kept apart from one the credentials earned.
 import { describe, expect, it } from 'vitest';
-import type { HttpClient, HttpResponse } from '../../../../../../main/services/net/http-client';
 import { chooseScheme, createAuthorizer } from '../../../../../../main/services/validation/oci/registry-auth';
-import { StepProblem } from '../../../../../../main/services/validation/core/step-problem';
 import { parseWwwAuthenticate } from '../../../../../../main/services/validation/oci/www-authenticate';
 import { canarySecret } from '../../../../../fixtures/canary';
-
-interface Reply {
-  status: number;
-  body?: unknown;
-  /** The origin that finally answered, after a redirect the client followed without the credentials. */
-  redirectedTo?: string;
-}
-
-function fakeHttp(...replies: Reply[]) {
-  const sent: Array<{ url: URL; headers: Record<string, string> }> = [];
-  const http = {
-    async get(url: URL, headers: Record<string, string> = {}): Promise<HttpResponse> {
-      sent.push({ url, headers });
-      const reply = replies.shift();
-      if (!reply) throw new Error(`unexpected request to ${url.href}`);
-      const finalUrl = reply.redirectedTo ? new URL(url.pathname, reply.redirectedTo) : url;
-      return {
-        url: finalUrl,
-        status: reply.status,
-        headers: {},
-        body: Buffer.from(JSON.stringify(reply.body ?? {})),
-        redirects: reply.redirectedTo ? [`redirected to ${finalUrl.origin}, credentials withheld`] : [],
-        credentialsWithheld: reply.redirectedTo !== undefined,
-      };
-    },
-  };
-  return { http: http as unknown as HttpClient, sent };
-}
+import { fakeHttp, stepProblemOf } from './token-service-double';
 
 const REGISTRY = 'https://registry.example';
 const password = canarySecret('realm-routing');
 const credentials = { username: 'robot', password };
 const bearerAt = (realm: string) => ({ kind: 'bearer' as const, realm: new URL(realm), service: 'registry.example' });
-
-async function problemOf(promise: Promise<unknown>): Promise<StepProblem> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StepProblem)) throw new Error(`expected a StepProblem, got ${String(error)}`);
-  return error;
-}
 
 describe('the token realm, before the password is sent', () => {
   it('reads an http or https realm as Bearer, and any other scheme as unusable', () => {
@@ -68,7 +30,7 @@ describe('the token realm, before the password is sent', () => {
   it('refuses a plain-http realm of an https registry, naming it, with nothing sent', async () => {
     const { http, sent } = fakeHttp({ status: 200, body: { token: 't' } });
     const auth = createAuthorizer(http, bearerAt('http://auth.example/token'), credentials, REGISTRY);
-    const problem = await problemOf(auth.authorization(['repository:a:pull']));
+    const problem = await stepProblemOf(auth.authorization(['repository:a:pull']));
     expect(problem.problem.code).toBe('AUTH_REALM_INSECURE');
     expect(problem.problem.message).toContain('http://auth.example/token');
     expect(problem.observed).toEqual(['password not sent to http://auth.example']);
@@ -79,7 +41,7 @@ describe('the token realm, before the password is sent', () => {
   it('refuses a link-local or metadata realm that is not the registry’s own host, with nothing sent', async () => {
     const { http, sent } = fakeHttp({ status: 200, body: { token: 't' } });
     const auth = createAuthorizer(http, bearerAt('https://169.254.169.254/latest'), credentials, REGISTRY);
-    const problem = await problemOf(auth.authorization([]));
+    const problem = await stepProblemOf(auth.authorization([]));
     expect(problem.problem.code).toBe('AUTH_REALM_LINK_LOCAL');
     expect(problem.problem.message).toContain('https://169.254.169.254/latest');
     expect(problem.observed).toEqual(['password not sent to https://169.254.169.254']);
@@ -118,7 +80,7 @@ describe('a token service that redirects to another origin', () => {
   it('refusing there is a token-service failure that names the redirect, not a wrong password', async () => {
     const { http } = fakeHttp({ status: 401, redirectedTo: 'https://elsewhere.example' });
     const auth = createAuthorizer(http, bearerAt('https://auth.example/token'), credentials, REGISTRY);
-    const problem = await problemOf(auth.authorization([]));
+    const problem = await stepProblemOf(auth.authorization([]));
     expect(problem.problem.code).toBe('TOKEN_SERVICE_FAILED');
     expect(problem.problem.message).toContain('https://elsewhere.example');
     expect(problem.httpStatus).toBe(401);

@@ -3,48 +3,20 @@
 // The real exchange against a real registry and token server is in test/integration/oci/.
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../../../../../shared/errors';
-import type { HttpClient, HttpResponse } from '../../../../../../main/services/net/http-client';
 import { chooseScheme, createAuthorizer, type AuthScheme } from '../../../../../../main/services/validation/oci/registry-auth';
 import { StepProblem } from '../../../../../../main/services/validation/core/step-problem';
+import type { HttpClient, HttpResponse } from '../../../../../../main/services/net/http-client';
 import { parseWwwAuthenticate } from '../../../../../../main/services/validation/oci/www-authenticate';
 import { canarySecret } from '../../../../../fixtures/canary';
+import { fakeHttp, stepProblemOf } from './token-service-double';
 
 /** The registry the credentials were entered for: another origin than the token service's. */
 const REGISTRY_ORIGIN = 'https://registry.example';
-
-interface Sent {
-  url: URL;
-  headers: Record<string, string>;
-}
-
-/** A token service double: answers each request with the next reply, and records what it received. */
-function fakeHttp(...replies: Array<{ status: number; body?: unknown }>) {
-  const sent: Sent[] = [];
-  const http = {
-    async get(url: URL, headers: Record<string, string> = {}): Promise<HttpResponse> {
-      sent.push({ url, headers });
-      const reply = replies.shift();
-      if (!reply) throw new Error(`unexpected request to ${url.href}`);
-      const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
-      return { url, status: reply.status, headers: {}, body: Buffer.from(body), redirects: [], credentialsWithheld: false };
-    },
-  };
-  return { http: http as unknown as HttpClient, sent };
-}
 
 const realm = new URL('https://auth.example/token');
 const bearer: AuthScheme = { kind: 'bearer', realm, service: 'registry.example' };
 const credentials = () => ({ username: 'robot$packs', password: canarySecret('registry-auth') });
 const basicHeader = (c: { username: string; password: string }) => `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
-
-async function problemOf(promise: Promise<unknown>): Promise<StepProblem> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StepProblem)) throw new Error(`expected a StepProblem, got ${String(error)}`);
-  return error;
-}
 
 describe('chooseScheme', () => {
   it.each([
@@ -187,7 +159,7 @@ describe('createAuthorizer: where a token may come from', () => {
     ['a 200 with JSON null', { status: 200, body: 'null' }, 200],
   ])('takes no token from %s: the token service failed', async (_what, reply, status) => {
     const { http } = fakeHttp(reply);
-    const problem = await problemOf(createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN).authorization([]));
+    const problem = await stepProblemOf(createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN).authorization([]));
     expect(problem.problem.code).toBe('TOKEN_SERVICE_FAILED');
     expect(problem.problem.message).toBe(`The token service at auth.example answered HTTP ${status} without a token.`);
     expect(problem.observed).toEqual([`GET https://auth.example/token → ${status}`]);
@@ -196,7 +168,7 @@ describe('createAuthorizer: where a token may come from', () => {
 
   it.each([401, 403])('reads a %i as the credentials rejected, not as a failed service', async (status) => {
     const { http } = fakeHttp({ status, body: { token: 'ignored' } });
-    const problem = await problemOf(createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN).authorization([]));
+    const problem = await stepProblemOf(createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN).authorization([]));
     expect(problem.problem.code).toBe('AUTH_REJECTED');
     expect(problem.problem.message).toBe('The token service at auth.example rejected the username and password.');
     expect(problem.observed).toEqual([`GET https://auth.example/token → ${status}`]);
@@ -205,7 +177,7 @@ describe('createAuthorizer: where a token may come from', () => {
 
   it.each([401, 403])('reads a %i to an anonymous request as access that needs credentials', async (status) => {
     const { http } = fakeHttp({ status });
-    const problem = await problemOf(createAuthorizer(http, bearer, undefined, REGISTRY_ORIGIN).authorization([]));
+    const problem = await stepProblemOf(createAuthorizer(http, bearer, undefined, REGISTRY_ORIGIN).authorization([]));
     expect(problem.problem.code).toBe('AUTH_REQUIRED');
     expect(problem.problem.message).toBe('The token service at auth.example gives no anonymous access.');
   });
@@ -213,8 +185,8 @@ describe('createAuthorizer: where a token may come from', () => {
   it('remembers a refusal: the same scopes are not asked for again', async () => {
     const { http, sent } = fakeHttp({ status: 401 });
     const auth = createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN);
-    const first = await problemOf(auth.authorization(['repository:a:pull']));
-    const second = await problemOf(auth.authorization(['repository:a:pull']));
+    const first = await stepProblemOf(auth.authorization(['repository:a:pull']));
+    const second = await stepProblemOf(auth.authorization(['repository:a:pull']));
     expect(second).toBe(first);
     expect(sent).toHaveLength(1);
   });
@@ -253,7 +225,7 @@ describe('firstAuthorization: the first token, asked for with the scopes ahead',
   it('after a 401 (a wrong password), does not ask twice: one failed login, not two', async () => {
     const { http, sent } = fakeHttp({ status: 401 }, { status: 200, body: { token: 'never' } });
     const auth = createAuthorizer(http, bearer, credentials(), REGISTRY_ORIGIN);
-    expect((await problemOf(auth.firstAuthorization(['registry:catalog:*']))).problem.code).toBe('AUTH_REJECTED');
+    expect((await stepProblemOf(auth.firstAuthorization(['registry:catalog:*']))).problem.code).toBe('AUTH_REJECTED');
     expect(sent).toHaveLength(1);
   });
 
